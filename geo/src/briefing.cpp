@@ -1,0 +1,189 @@
+#include <geo/briefing.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+#include <utility>
+
+namespace geo {
+
+namespace {
+
+template <typename Enum, std::size_t N>
+using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
+
+constexpr NameTable<SiteKind, 14> kSiteKinds{{
+    {SiteKind::City, "city"}, {SiteKind::Prefecture, "prefecture"}, {SiteKind::County, "county"},
+    {SiteKind::SciencePark, "science-park"}, {SiteKind::Fab, "fab"}, {SiteKind::Company, "company"},
+    {SiteKind::University, "university"}, {SiteKind::Government, "government"}, {SiteKind::Venue, "venue"},
+    {SiteKind::Market, "market"}, {SiteKind::Station, "station"}, {SiteKind::Airport, "airport"},
+    {SiteKind::Office, "office"}, {SiteKind::Other, "other"},
+}};
+
+constexpr NameTable<TripKind, 2> kTripKinds{{{TripKind::Trip, "trip"}, {TripKind::Event, "event"}}};
+
+constexpr NameTable<LegMode, 6> kLegModes{{
+    {LegMode::Flight, "flight"}, {LegMode::Bus, "bus"}, {LegMode::Car, "car"},
+    {LegMode::Train, "train"}, {LegMode::Ship, "ship"}, {LegMode::Walk, "walk"},
+}};
+
+constexpr NameTable<PartnershipKind, 9> kPartnershipKinds{{
+    {PartnershipKind::SisterScienceParks, "sister-science-parks"},
+    {PartnershipKind::SisterCities, "sister-cities"},
+    {PartnershipKind::FriendshipCities, "friendship-cities"},
+    {PartnershipKind::UniversityMou, "university-mou"},
+    {PartnershipKind::SisterStations, "sister-stations"},
+    {PartnershipKind::AssociationAgreement, "association-agreement"},
+    {PartnershipKind::TrilateralMou, "trilateral-mou"},
+    {PartnershipKind::CooperationMou, "cooperation-mou"},
+    {PartnershipKind::Other, "other"},
+}};
+
+template <typename Enum, std::size_t N>
+std::string_view nameOf(const NameTable<Enum, N>& table, Enum value) {
+    for (const auto& [e, name] : table)
+        if (e == value) return name;
+    return {};
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> parseName(const NameTable<Enum, N>& table, std::string_view name) {
+    for (const auto& [e, n] : table)
+        if (n == name) return e;
+    return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+std::string joinNames(const NameTable<Enum, N>& table) {
+    std::string out;
+    for (const auto& entry : table) {
+        if (!out.empty()) out += ", ";
+        out += entry.second;
+    }
+    return out;
+}
+
+template <typename T>
+const T* findById(const std::vector<T>& items, std::string_view id) {
+    auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+std::string twoDigits(int value) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d", value);
+    return buf;
+}
+
+} // namespace
+
+std::string PartialDate::toString() const {
+    std::string out = std::to_string(year);
+    if (month == 0) return out;
+    out += '-' + twoDigits(month);
+    if (day == 0) return out;
+    return out + '-' + twoDigits(day);
+}
+
+bool operator<(const PartialDate& a, const PartialDate& b) {
+    return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+}
+
+bool operator==(const PartialDate& a, const PartialDate& b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+std::string TimeOfDay::toString() const {
+    std::string out = twoDigits(hour) + ':' + twoDigits(minute);
+    if (second != 0) out += ':' + twoDigits(second);
+    return out;
+}
+
+const Site* Briefing::findSite(std::string_view id) const { return findById(sites, id); }
+const Source* Briefing::findSource(std::string_view id) const { return findById(sources, id); }
+const Trip* Briefing::findTrip(std::string_view id) const { return findById(trips, id); }
+const Partnership* Briefing::findPartnership(std::string_view id) const { return findById(partnerships, id); }
+
+std::string_view displayName(const Site& site, Language language) {
+    const std::string* requested = &site.nameEn;
+    if (language == Language::Zh) requested = &site.nameZh;
+    if (language == Language::Ja) requested = &site.nameJa;
+    for (const std::string* name : {requested, &site.nameEn, &site.nameZh, &site.nameJa})
+        if (!name->empty()) return *name;
+    return site.id;
+}
+
+std::string_view siteKindName(SiteKind kind) { return nameOf(kSiteKinds, kind); }
+std::optional<SiteKind> parseSiteKind(std::string_view name) { return parseName(kSiteKinds, name); }
+std::string_view tripKindName(TripKind kind) { return nameOf(kTripKinds, kind); }
+std::optional<TripKind> parseTripKind(std::string_view name) { return parseName(kTripKinds, name); }
+std::string_view legModeName(LegMode mode) { return nameOf(kLegModes, mode); }
+std::optional<LegMode> parseLegMode(std::string_view name) { return parseName(kLegModes, name); }
+std::string_view partnershipKindName(PartnershipKind kind) { return nameOf(kPartnershipKinds, kind); }
+std::optional<PartnershipKind> parsePartnershipKind(std::string_view name) {
+    return parseName(kPartnershipKinds, name);
+}
+
+std::string allSiteKindNames() { return joinNames(kSiteKinds); }
+std::string allTripKindNames() { return joinNames(kTripKinds); }
+std::string allLegModeNames() { return joinNames(kLegModes); }
+std::string allPartnershipKindNames() { return joinNames(kPartnershipKinds); }
+
+bool isValidId(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+std::size_t editDistance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string closestMatch(std::string_view word, const std::vector<std::string>& candidates) {
+    // A typo changes a few characters; allow one edit per three characters, at least one.
+    const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+    std::string best;
+    std::size_t bestDistance = limit + 1;
+    for (const std::string& candidate : candidates) {
+        std::size_t d = editDistance(word, candidate);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+BriefingLoadResult loadBriefingFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        BriefingLoadResult result;
+        std::error_code ec;
+        bool exists = std::filesystem::exists(path, ec);
+        result.diagnostics.push_back({Severity::Error, path.string(), 0, 0,
+                                      exists ? "cannot read the file" : "the file does not exist",
+                                      exists ? "check its permissions" : "check the path"});
+        return result;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    BriefingLoadResult result = parseBriefing(text.str(), path.string());
+    result.briefing.path = path;
+    return result;
+}
+
+} // namespace geo

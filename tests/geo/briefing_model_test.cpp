@@ -1,0 +1,83 @@
+#include <geo/briefing.hpp>
+
+#include <catch2/catch.hpp>
+
+TEST_CASE("displayName falls back requested, en, zh, ja", "[briefing]") {
+    geo::Site site;
+    site.id = "kumamoto";
+    site.nameZh = "熊本市";
+    site.nameJa = "熊本市（くまもとし）";
+    site.nameEn = "Kumamoto";
+    CHECK(geo::displayName(site, geo::Language::Zh) == "熊本市");
+    CHECK(geo::displayName(site, geo::Language::Ja) == "熊本市（くまもとし）");
+    CHECK(geo::displayName(site, geo::Language::En) == "Kumamoto");
+    site.nameJa.clear();
+    CHECK(geo::displayName(site, geo::Language::Ja) == "Kumamoto");
+    site.nameEn.clear();
+    CHECK(geo::displayName(site, geo::Language::En) == "熊本市");
+    CHECK(geo::displayName(site, geo::Language::Ja) == "熊本市");
+    site.nameZh.clear();
+    site.nameJa = "熊本";
+    CHECK(geo::displayName(site, geo::Language::En) == "熊本");
+    site.nameJa.clear();
+    CHECK(geo::displayName(site, geo::Language::Zh) == "kumamoto"); // last resort: the id
+}
+
+TEST_CASE("kind names round-trip", "[briefing]") {
+    for (auto kind : {geo::SiteKind::City, geo::SiteKind::SciencePark, geo::SiteKind::Other})
+        CHECK(geo::parseSiteKind(geo::siteKindName(kind)) == kind);
+    CHECK(geo::siteKindName(geo::SiteKind::SciencePark) == "science-park");
+    CHECK_FALSE(geo::parseSiteKind("City").has_value());
+    CHECK(geo::partnershipKindName(geo::PartnershipKind::SisterScienceParks) == "sister-science-parks");
+    CHECK(geo::parsePartnershipKind("university-mou") == geo::PartnershipKind::UniversityMou);
+    CHECK(geo::legModeName(geo::LegMode::Flight) == "flight");
+    CHECK(geo::legModeName(geo::LegMode::None).empty());
+    CHECK_FALSE(geo::parseLegMode("").has_value());
+    CHECK(geo::parseTripKind("event") == geo::TripKind::Event);
+    CHECK(geo::allTripKindNames() == "trip, event");
+    CHECK(geo::allLegModeNames() == "flight, bus, car, train, ship, walk");
+}
+
+TEST_CASE("PartialDate orders and prints partial dates", "[briefing]") {
+    const geo::PartialDate year{2017, 0, 0};
+    const geo::PartialDate month{2017, 9, 0};
+    const geo::PartialDate day{2017, 9, 1};
+    CHECK(year.toString() == "2017");
+    CHECK(month.toString() == "2017-09");
+    CHECK(day.toString() == "2017-09-01");
+    CHECK(year < month);
+    CHECK(month < day);
+    CHECK(day < geo::PartialDate{2018, 0, 0});
+    CHECK_FALSE(day < day);
+    CHECK(day.isComplete());
+    CHECK_FALSE(month.isComplete());
+    CHECK(geo::TimeOfDay{16, 0, 0}.toString() == "16:00");
+    CHECK(geo::TimeOfDay{9, 5, 30}.toString() == "09:05:30");
+}
+
+TEST_CASE("ids and typo suggestions", "[briefing]") {
+    CHECK(geo::isValidId("fukuoka-airport"));
+    CHECK(geo::isValidId("hsp-2025"));
+    CHECK_FALSE(geo::isValidId(""));
+    CHECK_FALSE(geo::isValidId("Fukuoka"));
+    CHECK_FALSE(geo::isValidId("fukuoka_airport"));
+    CHECK(geo::editDistance("kitten", "sitting") == 3);
+    CHECK(geo::editDistance("", "abc") == 3);
+    const std::vector<std::string> keys{"name_zh", "name_ja", "name_en", "notes"};
+    CHECK(geo::closestMatch("nmae_en", keys) == "name_en");
+    CHECK(geo::closestMatch("colour", keys).empty());
+    CHECK(geo::closestMatch("x", {"y"}) == "y"); // one edit is always allowed
+}
+
+TEST_CASE("Briefing finds entities by id", "[briefing]") {
+    geo::Briefing b;
+    b.sites.push_back({});
+    b.sites.back().id = "fukuoka";
+    b.sources.push_back({});
+    b.sources.back().id = "hsp";
+    CHECK(b.findSite("fukuoka") == &b.sites[0]);
+    CHECK(b.findSite("kumamoto") == nullptr);
+    CHECK(b.findSource("hsp") == &b.sources[0]);
+    CHECK(b.findTrip("hsp") == nullptr);
+    CHECK(b.findPartnership("") == nullptr);
+}
