@@ -54,9 +54,13 @@ std::string typeName(const toml::node& node) {
 
 // ---- UTF-8 and typing mistakes -----------------------------------------------
 
-// Returns the 1-based line and column (in characters) of the first byte that is
-// not valid UTF-8, or {0, 0} when the text is valid.
-TextPos firstInvalidUtf8(std::string_view text) {
+struct Utf8Error {
+    TextPos pos;        // line 0 when the text is valid
+    bool cutOff = false; // a multi-byte character cut short by the end of the text
+};
+
+// The 1-based line and column (in characters) of the first byte that is not valid UTF-8.
+Utf8Error firstInvalidUtf8(std::string_view text) {
     int line = 1;
     int column = 1;
     std::size_t i = 0;
@@ -68,15 +72,17 @@ TextPos firstInvalidUtf8(std::string_view text) {
         else if ((byte & 0xE0) == 0xC0) { length = 2; minimum = 0x80; }
         else if ((byte & 0xF0) == 0xE0) { length = 3; minimum = 0x800; }
         else if ((byte & 0xF8) == 0xF0) { length = 4; minimum = 0x10000; }
-        else return {line, column};
-        if (i + length > text.size()) return {line, column};
+        else return {{line, column}};
+        const bool cutOff = i + length > text.size();
+        for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return {{line, column}};
+        if (cutOff) return {{line, column}, true};
         std::uint32_t cp = length == 1 ? byte : (byte & (0x7Fu >> length));
         for (std::size_t k = 1; k < length; ++k) {
             auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return {line, column};
             cp = (cp << 6) | (next & 0x3Fu);
         }
-        if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {line, column};
+        if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {{line, column}};
         if (byte == '\n') {
             ++line;
             column = 1;
@@ -85,7 +91,7 @@ TextPos firstInvalidUtf8(std::string_view text) {
         }
         i += length;
     }
-    return {0, 0};
+    return {};
 }
 
 struct FullWidth {
@@ -656,9 +662,9 @@ BriefingLoadResult parseBriefing(std::string_view text, std::string fileLabel) {
     BriefingLoadResult result;
     Diagnostics& out = result.diagnostics;
 
-    if (TextPos bad = firstInvalidUtf8(text); bad.line != 0) {
-        out.push_back({Severity::Error, fileLabel, bad.line, bad.column, "the file is not valid UTF-8",
-                       "save it with the UTF-8 encoding"});
+    if (Utf8Error bad = firstInvalidUtf8(text); bad.pos.line != 0) {
+        out.push_back({Severity::Error, fileLabel, bad.pos.line, bad.pos.column, "the file is not valid UTF-8",
+                       bad.cutOff ? kIncompleteHint : "save it with the UTF-8 encoding"});
         return result;
     }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {

@@ -8,6 +8,8 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -132,6 +134,9 @@ TEST_CASE("half-saved files say they look incomplete", "[briefing]") {
     CHECK(messages(loadFixture("truncated_mid_table.toml")) ==
           Lines{"truncated_mid_table.toml:9:15: error: TOML syntax error while parsing string: encountered "
                 "end-of-file (" + incomplete + ")"});
+    // Cut in the middle of a multi-byte character (熊 is E7 86 8A).
+    CHECK(messages(geo::parseBriefing("schema = 1\ntitle = \"\xE7\x86", "cut.toml")) ==
+          Lines{"cut.toml:2:10: error: the file is not valid UTF-8 (" + incomplete + ")"});
     // Cut after a complete value: valid TOML, but the last table lacks its keys and the line break.
     CHECK(messages(loadFixture("truncated_after_value.toml")) ==
           Lines{"truncated_after_value.toml:5:1: error: site 'kumamoto' is missing required key 'name_en' (" +
@@ -330,4 +335,21 @@ TEST_CASE("validateBriefing checks a briefing built in code", "[briefing]") {
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].format() == "error: partnership 'p' needs at least 2 different parties, has 1 (list the site "
                                      "ids of every side: parties = [\"site-a\", \"site-b\"])");
+}
+
+TEST_CASE("a file cut off at any byte loads without crashing", "[briefing]") {
+    // What a hot reload sees when it polls while the editor is still writing.
+    std::ifstream in(kFixtureDir + "valid_minimal.toml", std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string full = text.str();
+    REQUIRE(full.size() > 1000);
+    std::size_t withErrors = 0;
+    for (std::size_t size = 0; size < full.size(); ++size) {
+        const auto result = geo::parseBriefing(std::string_view(full).substr(0, size), "cut.toml");
+        if (geo::hasErrors(result.diagnostics)) ++withErrors;
+        for (const geo::Diagnostic& d : result.diagnostics) CHECK(d.file == "cut.toml");
+    }
+    // Most cuts are errors; cuts at the end of a line that completes a table may be fine.
+    CHECK(withErrors > full.size() * 9 / 10);
 }
