@@ -27,10 +27,10 @@ struct Node {
     double y = 0.0;
     Node* prev = nullptr;
     Node* next = nullptr;
-    Node* prevZ = nullptr; // neighbours in z-order, for the hashed ear test
-    Node* nextZ = nullptr;
-    uint32_t i = 0;  // index into the concatenated input
-    int32_t z = -1;  // z-order key, -1 until computed
+    uint32_t i = 0;     // index into the concatenated input
+    int32_t z = -1;     // z-order key, -1 until computed
+    uint32_t zpos = 0;  // slot in the z-order arrays, valid while zgen matches
+    uint32_t zgen = 0;  // z-order index generation, 0 = never indexed
     bool removed = false;
 };
 
@@ -70,6 +70,9 @@ bool locallyInside(const Node* a, const Node* b) {
 bool sectorContainsSector(const Node* m, const Node* p) {
     return orient(m->prev, m, p->prev) > 0.0 && orient(p->next, m, m->next) > 0.0;
 }
+
+constexpr uint32_t kZMask = 0x3FFFFFFFu;      // z-order keys use 30 bits, 15 per axis
+constexpr uint32_t kConvexFlag = 0x80000000u; // see isEarHashed
 
 // Nodes live in chunks that never move, so Node pointers stay valid.
 class NodeArena {
@@ -150,8 +153,17 @@ private:
     NodeArena m_arena{0};
     std::vector<uint32_t> m_triangles;
     std::vector<std::pair<Node*, int>> m_work; // pieces still to triangulate, with their pass
-    std::vector<uint64_t> m_sortKeys;
+    void compactZIndex();
+
+    // z-order index of the piece being clipped: keys sorted ascending, and the node in
+    // each slot (nullptr once removed). Scanning the contiguous keys and testing the
+    // quantized box on the key alone is much cheaper than walking a linked list.
+    std::vector<uint32_t> m_zKeys;
+    std::vector<Node*> m_zNodes;
+    std::vector<uint64_t> m_sortKeys, m_sortTmp;
     std::vector<Node*> m_sortNodes;
+    size_t m_zAlive = 0;
+    uint32_t m_zGen = 0;
     EdgeBands* m_bands = nullptr; // only while bridging holes on large inputs
     double m_minX = 0.0;
     double m_minY = 0.0;
@@ -419,7 +431,9 @@ void Triangulator::emit(const Node* a, const Node* b, const Node* c) {
 
 void Triangulator::earcutLinked(Node* ear, int pass) {
     if (!ear) return;
-    if (pass == 0 && m_invSize > 0.0) indexCurve(ear);
+    // Re-index at every pass: filtering and curing can turn convex vertices reflex,
+    // while plain ear clipping only ever makes vertices more convex.
+    if (m_invSize > 0.0) indexCurve(ear);
 
     Node* stop = ear;
     while (ear->prev != ear->next) {
@@ -464,30 +478,45 @@ bool Triangulator::isEar(Node* ear) const {
 }
 
 bool Triangulator::isEarHashed(Node* ear) const {
+    if (ear->zgen != m_zGen) return isEar(ear); // not indexed (cannot happen; be safe)
     const Node* a = ear->prev;
     const Node* b = ear;
     const Node* c = ear->next;
     if (orient(a, b, c) <= 0.0) return false;
     const double x0 = std::min({a->x, b->x, c->x}), y0 = std::min({a->y, b->y, c->y});
     const double x1 = std::max({a->x, b->x, c->x}), y1 = std::max({a->y, b->y, c->y});
-    const int32_t minZ = zOrder(x0, y0);
-    const int32_t maxZ = zOrder(x1, y1);
-
-    auto blocks = [&](const Node* p) {
-        return p->x >= x0 && p->x <= x1 && p->y >= y0 && p->y <= y1 && p != a && p != c &&
+    const uint32_t minZ = static_cast<uint32_t>(zOrder(x0, y0));
+    const uint32_t maxZ = static_cast<uint32_t>(zOrder(x1, y1));
+    // Interleaved bits keep each axis' order under a mask, so the quantized box test
+    // needs only the key.
+    // Keys carry kConvexFlag for vertices that were strictly convex when indexed: they
+    // cannot block an ear (clipping only makes vertices more convex), so skip them
+    // without touching the node.
+    constexpr uint32_t mx = 0x15555555u, my = 0x2AAAAAAAu;
+    const uint32_t lx = minZ & mx, hx = maxZ & mx, ly = minZ & my, hy = maxZ & my;
+    const uint32_t* keys = m_zKeys.data();
+    auto blocks = [&](size_t k) {
+        const uint32_t key = keys[k];
+        if ((key & kConvexFlag) || (key & mx) < lx || (key & mx) > hx || (key & my) < ly || (key & my) > hy)
+            return false;
+        const Node* p = m_zNodes[k];
+        return p && p->x >= x0 && p->x <= x1 && p->y >= y0 && p->y <= y1 && p != a && p != c &&
                inCcwTriangleExceptFirst(a, b, c, p) && orient(p->prev, p, p->next) <= 0.0;
     };
-    const Node* p = ear->prevZ;
-    const Node* n = ear->nextZ;
-    while (p && p->z >= minZ && n && n->z <= maxZ) {
-        if (blocks(p) || blocks(n)) return false;
-        p = p->prevZ;
-        n = n->nextZ;
+    // Walk outwards from the ear in both directions: nearby blockers are found first.
+    const size_t count = m_zKeys.size();
+    size_t lo = ear->zpos; // candidates below: lo - 1, lo - 2, ...
+    size_t hi = ear->zpos + 1;
+    auto z = [&](size_t k) { return keys[k] & kZMask; };
+    while (lo > 0 && z(lo - 1) >= minZ && hi < count && z(hi) <= maxZ) {
+        if (blocks(lo - 1) || blocks(hi)) return false;
+        --lo;
+        ++hi;
     }
-    for (; p && p->z >= minZ; p = p->prevZ)
-        if (blocks(p)) return false;
-    for (; n && n->z <= maxZ; n = n->nextZ)
-        if (blocks(n)) return false;
+    for (; lo > 0 && z(lo - 1) >= minZ; --lo)
+        if (blocks(lo - 1)) return false;
+    for (; hi < count && z(hi) <= maxZ; ++hi)
+        if (blocks(hi)) return false;
     return true;
 }
 
@@ -615,9 +644,11 @@ Node* Triangulator::splitPolygon(Node* a, Node* b) {
 void Triangulator::removeNode(Node* p) {
     p->next->prev = p->prev;
     p->prev->next = p->next;
-    if (p->prevZ) p->prevZ->nextZ = p->nextZ;
-    if (p->nextZ) p->nextZ->prevZ = p->prevZ;
     p->removed = true;
+    if (p->zgen == m_zGen && m_zGen != 0) {
+        m_zNodes[p->zpos] = nullptr;
+        if (--m_zAlive * 2 < m_zNodes.size() && m_zNodes.size() > 256) compactZIndex();
+    }
     if (m_bands) m_bands->add(p->prev); // its edge now reaches p's old next
 }
 
@@ -636,7 +667,8 @@ int32_t Triangulator::zOrder(double x, double y) const {
     return static_cast<int32_t>(ix | (iy << 1));
 }
 
-// Sorts the ring's nodes by z-order key into the prevZ/nextZ list.
+// Sorts the piece's nodes by z-order key into m_zKeys/m_zNodes (a new generation, so
+// slots of nodes outside this piece are known stale).
 void Triangulator::indexCurve(Node* start) {
     m_sortNodes.clear();
     m_sortKeys.clear();
@@ -647,15 +679,46 @@ void Triangulator::indexCurve(Node* start) {
         m_sortNodes.push_back(p);
         p = p->next;
     } while (p != start);
-    std::sort(m_sortKeys.begin(), m_sortKeys.end());
-    Node* last = nullptr;
-    for (uint64_t key : m_sortKeys) {
-        Node* n = m_sortNodes[static_cast<size_t>(key & 0xFFFFFFFFu)];
-        n->prevZ = last;
-        if (last) last->nextZ = n;
-        last = n;
+
+    // LSD radix sort on the 30-bit key, 3 passes of 10 bits: linear, and stable.
+    m_sortTmp.resize(m_sortKeys.size());
+    for (int shift = 32; shift < 62; shift += 10) {
+        size_t counts[1025] = {};
+        for (uint64_t k : m_sortKeys) ++counts[((k >> shift) & 1023u) + 1];
+        for (size_t b = 1; b < 1025; ++b) counts[b] += counts[b - 1];
+        for (uint64_t k : m_sortKeys) m_sortTmp[counts[(k >> shift) & 1023u]++] = k;
+        m_sortKeys.swap(m_sortTmp);
     }
-    if (last) last->nextZ = nullptr;
+
+    ++m_zGen;
+    m_zKeys.resize(m_sortKeys.size());
+    m_zNodes.resize(m_sortKeys.size());
+    for (size_t k = 0; k < m_sortKeys.size(); ++k) {
+        Node* n = m_sortNodes[static_cast<size_t>(m_sortKeys[k] & 0xFFFFFFFFu)];
+        const bool convex = orient(n->prev, n, n->next) > 0.0;
+        m_zKeys[k] = static_cast<uint32_t>(m_sortKeys[k] >> 32) | (convex ? kConvexFlag : 0u);
+        m_zNodes[k] = n;
+        n->zpos = static_cast<uint32_t>(k);
+        n->zgen = m_zGen;
+    }
+    m_zAlive = m_zNodes.size();
+}
+
+// Drops removed slots once they are the majority, so scans stay proportional to the
+// live nodes.
+void Triangulator::compactZIndex() {
+    size_t out = 0;
+    for (size_t k = 0; k < m_zNodes.size(); ++k) {
+        Node* n = m_zNodes[k];
+        if (!n) continue;
+        m_zKeys[out] = m_zKeys[k];
+        m_zNodes[out] = n;
+        n->zpos = static_cast<uint32_t>(out);
+        ++out;
+    }
+    m_zKeys.resize(out);
+    m_zNodes.resize(out);
+    m_zAlive = out;
 }
 
 } // namespace
