@@ -154,6 +154,7 @@ public:
     }
 
     void readDocument(const toml::table& root, Briefing& out);
+    int lastTableLine() const { return m_lastTableLine; } // of any [[…]] header read
 
 private:
     // One table being read: where it is, how to name it in messages, which keys it knows.
@@ -194,6 +195,7 @@ private:
 
     std::string m_file;
     Diagnostics& m_out;
+    int m_lastTableLine = 0;
 };
 
 std::vector<std::string> keyList(std::initializer_list<std::string_view> keys) {
@@ -423,7 +425,10 @@ void Reader::forEachTable(const toml::table& parent, std::string_view key, std::
         return;
     }
     std::size_t index = 0;
-    for (const toml::node& element : *array) fn(*element.as_table(), ++index);
+    for (const toml::node& element : *array) {
+        m_lastTableLine = std::max(m_lastTableLine, posOf(element).line);
+        fn(*element.as_table(), ++index);
+    }
 }
 
 Source Reader::readSource(const toml::table& t) {
@@ -694,12 +699,8 @@ BriefingLoadResult parseBriefing(std::string_view text, std::string fileLabel) {
     // A file cut off mid-table still parses; its last table then lacks required keys.
     // Without a final line break, say that the file looks half-saved.
     if (text.back() != '\n') {
-        int lastHeader = 0;
-        for (std::size_t pos = text.find('['); pos != std::string_view::npos; pos = text.find('[', pos + 1))
-            if (pos == 0 || text[pos - 1] == '\n')
-                lastHeader = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n')) + 1;
         for (Diagnostic& d : out)
-            if (d.line >= lastHeader && d.message.find("is missing required key") != std::string::npos)
+            if (d.line >= reader.lastTableLine() && d.message.find("is missing required key") != std::string::npos)
                 d.hint = kIncompleteHint;
     }
 

@@ -184,7 +184,8 @@ BriefingLoadResult parseBriefing(std::string_view text, std::string fileLabel);
 // runs them already; exposed for briefings built in code.
 Diagnostics validateBriefing(const Briefing& briefing, const std::string& fileLabel);
 
-// The name to show in `language`; falls back requested → en → zh → ja when missing.
+// The name to show in `language`; falls back requested → en → zh → ja when missing,
+// and to the id when the site has no name at all.
 std::string_view displayName(const Site& site, Language language);
 
 std::string_view siteKindName(SiteKind kind); // "science-park"
