@@ -1,1 +1,48 @@
-int main() { return 0; }
+// ktmap: the Taiwan–Kyushu cooperation briefing map.
+#include "app_paths.hpp"
+#include "viewer.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+int main(int argc, char** argv) {
+    app::ViewerOptions options;
+    CLI::App cli{"Taiwan–Kyushu cooperation briefing map"};
+    std::string layerFile = (app::assetsDir() / "layers.toml").string();
+    std::vector<std::string> extra;
+    std::string screenshot, size, view;
+    cli.add_option("--layers", layerFile, "Layer file (TOML) listing the base map layers")->capture_default_str();
+    cli.add_option("--layer", extra, "Add any OGR-readable vector file (shp, gpkg, geojson, kml) on top; repeatable");
+    cli.add_option("--screenshot", screenshot, "Render one frame offscreen to this PNG and exit");
+    cli.add_option("--size", size, "Window or screenshot size, WxH (default 1600x900)");
+    cli.add_option("--view", view, "Initial view LON,LAT,ZOOM (web-map zoom levels, e.g. 130.7,32.8,11)");
+    cli.add_flag("--fullscreen", options.fullscreen, "Start in full screen");
+    cli.add_option("--ui-scale", options.uiScale, "Interface scale, 1 to 3")->check(CLI::Range(1.0f, 3.0f));
+    CLI11_PARSE(cli, argc, argv);
+
+    options.layerFile = layerFile;
+    for (const auto& e : extra) options.extraLayers.emplace_back(e);
+    if (!size.empty()) {
+        int w = 0, h = 0;
+        if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 8192 || h > 8192) {
+            std::fprintf(stderr, "ktmap: --size '%s' should be WIDTHxHEIGHT, e.g. 1920x1080 (16 to 8192 each)\n", size.c_str());
+            return 2;
+        }
+        options.width = w;
+        options.height = h;
+    }
+    if (!view.empty()) {
+        app::InitialView v;
+        if (std::sscanf(view.c_str(), "%lf,%lf,%lf", &v.lon, &v.lat, &v.zoom) != 3 || std::abs(v.lon) > 180 ||
+            std::abs(v.lat) > 85 || v.zoom < 0 || v.zoom > 22) {
+            std::fprintf(stderr, "ktmap: --view '%s' should be LON,LAT,ZOOM, e.g. 130.7,32.8,11 (zoom 0 to 22)\n", view.c_str());
+            return 2;
+        }
+        options.view = v;
+    }
+    app::Viewer viewer(options);
+    if (!screenshot.empty()) return viewer.runScreenshot(screenshot);
+    return viewer.runInteractive();
+}

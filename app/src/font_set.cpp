@@ -1,0 +1,138 @@
+#include "font_set.hpp"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <fontconfig/fontconfig.h>
+#include <imgui.h>
+#include <imgui_freetype.h>
+
+#include <vector>
+
+namespace app {
+
+namespace {
+
+// Finds a font file and face index for a fontconfig family name with a given weight.
+bool findFont(const char* family, int weight, std::string& path, int& index) {
+    FcConfig* config = FcInitLoadConfigAndFonts();
+    if (!config) return false;
+    FcPattern* pattern = FcPatternCreate();
+    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
+    FcPatternAddInteger(pattern, FC_WEIGHT, weight);
+    FcConfigSubstitute(config, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result = FcResultNoMatch;
+    FcPattern* match = FcFontMatch(config, pattern, &result);
+    bool found = false;
+    if (match) {
+        FcChar8* file = nullptr;
+        FcChar8* matchedFamily = nullptr;
+        int idx = 0;
+        if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
+            FcPatternGetString(match, FC_FAMILY, 0, &matchedFamily) == FcResultMatch &&
+            std::string(reinterpret_cast<const char*>(matchedFamily)).find("CJK") != std::string::npos) {
+            FcPatternGetInteger(match, FC_INDEX, 0, &idx);
+            path = reinterpret_cast<const char*>(file);
+            index = idx;
+            found = true;
+        }
+        FcPatternDestroy(match);
+    }
+    FcPatternDestroy(pattern);
+    FcConfigDestroy(config);
+    return found;
+}
+
+// Decodes UTF-8, skipping malformed bytes.
+template <typename F>
+void forEachCodepoint(std::string_view s, F&& f) {
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        unsigned cp = c;
+        size_t len = 1;
+        if (c >= 0xF0) { len = 4; cp = c & 0x07u; }
+        else if (c >= 0xE0) { len = 3; cp = c & 0x0Fu; }
+        else if (c >= 0xC0) { len = 2; cp = c & 0x1Fu; }
+        if (i + len > s.size()) break;
+        for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+        i += len;
+        f(cp);
+    }
+}
+
+} // namespace
+
+void FontSet::init(float uiScale, std::string& message) {
+    m_scale = uiScale;
+    // "Noto Sans CJK TC" is face 3 of NotoSansCJK-Regular.ttc: Traditional Chinese glyph forms.
+    if (!findFont("Noto Sans CJK TC", FC_WEIGHT_REGULAR, m_regularPath, m_tcIndex)) {
+        m_regularPath.clear();
+        message = "The CJK font Noto Sans CJK was not found, so Chinese and Japanese text cannot be shown "
+                  "(install the Debian package fonts-noto-cjk)";
+    }
+    if (!m_regularPath.empty() && !findFont("Noto Sans CJK TC", FC_WEIGHT_BOLD, m_boldPath, m_boldTcIndex)) m_boldPath.clear();
+    for (unsigned cp = 0x20; cp < 0x7F; ++cp) m_codepoints.insert(cp);
+    // Punctuation and symbols the interface itself uses.
+    require("°·–—…×←→↑↓©§・「」『』（）、。，：；");
+    m_dirty = true;
+}
+
+void FontSet::setUiScale(float scale) {
+    if (scale == m_scale) return;
+    m_scale = scale;
+    m_dirty = true;
+}
+
+void FontSet::require(std::string_view utf8) {
+    forEachCodepoint(utf8, [&](unsigned cp) {
+        if (cp >= 0x20 && cp <= 0xFFFF && m_codepoints.insert(cp).second) m_dirty = true;
+    });
+}
+
+bool FontSet::rebuildIfNeeded() {
+    if (!m_dirty) return false;
+    build();
+    return true;
+}
+
+void FontSet::build() {
+    m_dirty = false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    m_ui = m_uiBold = m_large = nullptr;
+    if (m_regularPath.empty()) {
+        ImFontConfig cfg;
+        cfg.SizePixels = 13.0f * m_scale;
+        m_ui = io.Fonts->AddFontDefault(&cfg);
+    } else {
+        // ImGui keeps a pointer to the range array until the atlas is rebuilt.
+        static std::vector<ImWchar> ranges;
+        ranges.clear();
+        for (unsigned cp : m_codepoints) {
+            ranges.push_back(static_cast<ImWchar>(cp));
+            ranges.push_back(static_cast<ImWchar>(cp));
+        }
+        ranges.push_back(0);
+        auto add = [&](const std::string& path, int index, float size) {
+            ImFontConfig cfg;
+            cfg.FontNo = index;
+            cfg.OversampleH = 1; // FreeType renders at the exact size: no oversampling needed
+            cfg.OversampleV = 1;
+            return io.Fonts->AddFontFromFileTTF(path.c_str(), size, &cfg, ranges.data());
+        };
+        m_ui = add(m_regularPath, m_tcIndex, 17.0f * m_scale);
+        if (!m_boldPath.empty()) m_uiBold = add(m_boldPath, m_boldTcIndex, 17.0f * m_scale);
+        m_large = add(m_boldPath.empty() ? m_regularPath : m_boldPath, m_boldPath.empty() ? m_tcIndex : m_boldTcIndex,
+                      24.0f * m_scale);
+        io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+        io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    }
+    io.Fonts->Build();
+    io.FontDefault = m_ui;
+    // Replace the GL texture if the renderer already made one.
+    if (ImGui::GetCurrentContext() && io.BackendRendererUserData) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+} // namespace app

@@ -1,0 +1,31 @@
+#pragma once
+// Platform half of the Dear ImGui backend for SFML 2.5 (the renderer half is
+// ImGui's own OpenGL3 backend, shipped in Debian's libimgui.a).
+//
+// Implements: mouse position/buttons/wheel, keyboard (ImGui 1.86 KeyMap/KeysDown),
+// text input, modifier keys, clipboard, focus, mouse cursor shapes (arrow, hand,
+// text input, resize), display size and delta time.
+// Life cycle, as in imgui-sfml: init -> (processEvent* -> newFrame -> ImGui calls -> render)* -> shutdown.
+
+#include <SFML/System/Time.hpp>
+#include <SFML/Window/Event.hpp>
+
+namespace sf {
+class Window;
+}
+
+namespace app::imgui_sfml {
+
+// Creates the ImGui context's platform state and the GL3 renderer. `window` may be
+// null for headless rendering into a framebuffer (then the caller sets the display size).
+bool init(sf::Window* window);
+void processEvent(const sf::Event& event);
+// Starts a frame of `displaySize` pixels. The mouse is read from the window, if any.
+void newFrame(sf::Vector2u displaySize, sf::Time dt);
+// Draws ImGui's draw data with the GL3 renderer, saving and restoring GL state.
+void render();
+void shutdown();
+// Switches the window the platform half reads from (after a fullscreen toggle).
+void setWindow(sf::Window* window);
+
+} // namespace app::imgui_sfml

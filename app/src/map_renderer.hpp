@@ -1,0 +1,64 @@
+#pragma once
+// Draws the base map with OpenGL: one vertex/index buffer pair per layer for
+// fills and one for strokes, uploaded once; per frame, only the level of
+// detail that fits the scale and only the cells in view are drawn.
+
+#include <geo/base_map.hpp>
+#include <geo/camera.hpp>
+
+#include "gl_program.hpp"
+
+#include <epoxy/gl.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace app {
+
+struct FrameStats {
+    std::size_t triangles = 0;
+    std::size_t vertices = 0; // vertices submitted (indices drawn)
+    std::size_t ranges = 0;   // cell ranges drawn
+};
+
+class MapRenderer {
+public:
+    MapRenderer() = default;
+    ~MapRenderer();
+    MapRenderer(const MapRenderer&) = delete;
+    MapRenderer& operator=(const MapRenderer&) = delete;
+
+    // Builds the shaders. When they cannot be built (no GLSL 3.30, a broken file)
+    // the renderer falls back to fixed-function drawing and `message` says why.
+    void init(const std::filesystem::path& shaderDir, std::string& message);
+    bool usingShaders() const { return m_shaders; }
+
+    // Uploads every layer's mesh (replacing what was there). The map must outlive the renderer's use of it.
+    void upload(const geo::BaseMap& map);
+
+    // Draws into the current framebuffer (viewport already set to the camera's size).
+    // `uiScale` widens strokes for projector use.
+    FrameStats draw(const geo::BaseMap& map, const geo::Camera& camera, float uiScale = 1.0f);
+
+    // Frees the GPU buffers. Needs the GL context that made them to be current.
+    void release();
+
+private:
+    struct GpuLayer {
+        GLuint fillVbo = 0, fillIbo = 0, strokeVbo = 0, strokeIbo = 0, lineIbo = 0;
+    };
+    void deleteBuffers();
+    void drawFixedFunction(const geo::MapLayer& layer, const GpuLayer& gpu, const geo::MeshLevel& level,
+                           const geo::Camera& camera, const geo::Box& view, FrameStats& stats);
+
+    bool m_shaders = false;
+    GlProgram m_fill;
+    GlProgram m_stroke;
+    std::vector<GpuLayer> m_layers;
+    // Scratch for glMultiDrawElements, kept to avoid per-frame allocation.
+    std::vector<GLsizei> m_counts;
+    std::vector<const void*> m_offsets;
+};
+
+} // namespace app

@@ -1,0 +1,307 @@
+#include "viewer.hpp"
+
+#include "app_paths.hpp"
+#include "imgui_sfml.hpp"
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Window/Context.hpp>
+#include <SFML/Window/VideoMode.hpp>
+#include <epoxy/gl.h>
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+namespace app {
+
+namespace {
+
+constexpr const char* kTitle = "Taiwan–Kyushu cooperation map";
+
+sf::ContextSettings contextSettings() {
+    sf::ContextSettings s;
+    s.depthBits = 0;
+    s.stencilBits = 8;
+    s.antialiasingLevel = 0; // lines are anti-aliased in the shader; MSAA costs ~14 ms a frame on llvmpipe
+    s.majorVersion = 3;
+    s.minorVersion = 3;
+    return s;
+}
+
+// The area the Home key frames: Taiwan (with Kinmen and Matsu) and Kyushu together.
+geo::Box homeBox(const geo::Projection& projection) {
+    geo::Box box;
+    // Walk the edges of the lon/lat rectangle: it is curved in the conic projection.
+    const double lon0 = 118.2, lon1 = 132.2, lat0 = 21.8, lat1 = 34.2;
+    for (int i = 0; i <= 16; ++i) {
+        const double t = i / 16.0;
+        for (glm::dvec2 ll : {glm::dvec2{lon0 + (lon1 - lon0) * t, lat0}, glm::dvec2{lon0 + (lon1 - lon0) * t, lat1},
+                              glm::dvec2{lon0, lat0 + (lat1 - lat0) * t}, glm::dvec2{lon1, lat0 + (lat1 - lat0) * t}})
+            box.extend(projection.forward(ll));
+    }
+    return box;
+}
+
+} // namespace
+
+Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
+    m_camera.setViewport({static_cast<double>(m_options.width), static_cast<double>(m_options.height)});
+}
+
+Viewer::~Viewer() {
+    // Graphics must have been shut down while the context was current (the run functions do).
+    if (m_imguiReady) ImGui::DestroyContext();
+}
+
+void Viewer::shutdownGraphics() {
+    m_renderer.release();
+    if (m_imguiReady) {
+        imgui_sfml::shutdown();
+        ImGui::DestroyContext();
+        m_imguiReady = false;
+    }
+}
+
+void Viewer::loadData() {
+    m_map = geo::loadBaseMap(m_options.layerFile, m_options.extraLayers, m_projection);
+    m_messages = m_map.diagnostics;
+    for (const auto& d : m_messages) {
+        if (d.severity == geo::Severity::Error) spdlog::error("{}", d.format());
+        else spdlog::warn("{}", d.format());
+    }
+    // Limits: the map can't be lost off-screen. The centre stays over the data
+    // (or the home area when nothing loaded), zoom stays between street level and
+    // the whole region.
+    geo::Box world = homeBox(m_projection);
+    world.extend(m_map.bounds);
+    const double maxMpp = std::max(world.size().x / 800.0, world.size().y / 500.0);
+    m_camera.setLimits(world, 0.5, maxMpp);
+    applyInitialView();
+}
+
+void Viewer::homeView() { m_camera.fit(homeBox(m_projection), 24.0 * static_cast<double>(m_options.uiScale)); }
+
+void Viewer::applyInitialView() {
+    if (m_options.view) {
+        m_camera.setMetersPerPixel(geo::Camera::zoomToMpp(m_options.view->zoom));
+        m_camera.setCenter(m_projection.forward({m_options.view->lon, m_options.view->lat}));
+    } else {
+        homeView();
+    }
+}
+
+bool Viewer::initGraphics(bool withWindow) {
+    std::string message;
+    m_renderer.init(shadersDir(), message);
+    if (!message.empty()) {
+        spdlog::warn("{}", message);
+        m_messages.push_back({geo::Severity::Warning, "", 0, 0, message, ""});
+    }
+    m_renderer.upload(m_map);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // never write imgui.ini into the user's folder
+    ImGui::StyleColorsLight();
+    ImGui::GetStyle().ScaleAllSizes(m_options.uiScale);
+    ImGui::GetStyle().WindowRounding = 6.0f * m_options.uiScale;
+    std::string fontMessage;
+    m_fonts.init(m_options.uiScale, fontMessage);
+    if (!fontMessage.empty()) {
+        spdlog::warn("{}", fontMessage);
+        m_messages.push_back({geo::Severity::Warning, "", 0, 0, fontMessage, ""});
+    }
+    for (const auto& d : m_messages) m_fonts.require(d.format());
+    for (const auto& a : m_map.attributions()) m_fonts.require(a);
+    m_fonts.rebuildIfNeeded();
+    if (!imgui_sfml::init(withWindow ? m_window.get() : nullptr)) {
+        spdlog::error("the ImGui OpenGL renderer could not start");
+        return false;
+    }
+    m_imguiReady = true;
+    return true;
+}
+
+FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
+    m_camera.setViewport({static_cast<double>(size.x), static_cast<double>(size.y)});
+    // Fonts first: text seen last frame may need glyphs not yet baked.
+    m_fonts.rebuildIfNeeded();
+    glViewport(0, 0, size.x, size.y);
+    const geo::Color bg = m_map.background;
+    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    FrameStats stats = m_renderer.draw(m_map, m_camera, m_options.uiScale);
+
+    imgui_sfml::newFrame(sf::Vector2u(static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)), sf::seconds(dt));
+    drawOverlay(OverlayInput{m_map, m_camera, m_projection, m_messages, m_cursor, m_fonts}, m_map, m_overlay);
+    imgui_sfml::render();
+    return stats;
+}
+
+void Viewer::createWindow() {
+    const sf::VideoMode mode = m_fullscreen ? sf::VideoMode::getDesktopMode()
+                                            : sf::VideoMode(static_cast<unsigned>(m_options.width), static_cast<unsigned>(m_options.height));
+    if (!m_window) m_window = std::make_unique<sf::Window>();
+    m_window->create(mode, sf::String::fromUtf8(kTitle, kTitle + std::char_traits<char>::length(kTitle)),
+                     m_fullscreen ? sf::Style::Fullscreen : sf::Style::Default, contextSettings());
+    m_window->setVerticalSyncEnabled(true);
+    m_window->setKeyRepeatEnabled(true);
+    m_window->setActive(true);
+    const sf::Vector2u size = m_window->getSize();
+    m_camera.setViewport({static_cast<double>(size.x), static_cast<double>(size.y)});
+}
+
+int Viewer::runInteractive() {
+    m_fullscreen = m_options.fullscreen;
+    createWindow();
+    loadData();
+    if (!initGraphics(true)) return 1;
+
+    sf::Clock clock;
+    int redraw = 3; // frames still to draw: ImGui needs a couple to settle after input
+    while (!m_quit) {
+        sf::Event event;
+        bool any = false;
+        while (m_window->pollEvent(event)) {
+            imgui_sfml::processEvent(event);
+            handleEvent(event);
+            any = true;
+        }
+        if (m_quit) break;
+        if (any) redraw = 3;
+        if (redraw <= 0) {
+            // Nothing changed: don't spend the presenter's battery redrawing the same picture.
+            std::this_thread::sleep_for(std::chrono::milliseconds(8));
+            continue;
+        }
+        --redraw;
+        const sf::Vector2u size = m_window->getSize();
+        if (size.x == 0 || size.y == 0) continue; // minimised
+        renderFrame({static_cast<int>(size.x), static_cast<int>(size.y)}, clock.restart().asSeconds());
+        m_window->display();
+    }
+    shutdownGraphics();
+    m_window->close();
+    return 0;
+}
+
+void Viewer::handleEvent(const sf::Event& event) {
+    const ImGuiIO& io = ImGui::GetIO();
+    switch (event.type) {
+    case sf::Event::Closed: m_quit = true; break;
+    case sf::Event::Resized:
+        // Keeps the centre and the scale: the map does not jump.
+        m_camera.setViewport({static_cast<double>(event.size.width), static_cast<double>(event.size.height)});
+        break;
+    case sf::Event::MouseButtonPressed:
+        if (!io.WantCaptureMouse && event.mouseButton.button == sf::Mouse::Left) {
+            m_dragging = true;
+            m_lastMouse = {event.mouseButton.x, event.mouseButton.y};
+        }
+        break;
+    case sf::Event::MouseButtonReleased:
+        if (event.mouseButton.button == sf::Mouse::Left) m_dragging = false;
+        break;
+    case sf::Event::MouseMoved: {
+        const sf::Vector2i p{event.mouseMove.x, event.mouseMove.y};
+        if (m_dragging) {
+            m_camera.panPixels({static_cast<double>(p.x - m_lastMouse.x), static_cast<double>(p.y - m_lastMouse.y)});
+            m_lastMouse = p;
+        }
+        m_cursor = io.WantCaptureMouse && !m_dragging ? std::nullopt : std::optional<glm::dvec2>(glm::dvec2(p.x, p.y));
+        break;
+    }
+    case sf::Event::MouseLeft: m_cursor.reset(); break;
+    case sf::Event::MouseWheelScrolled:
+        if (!io.WantCaptureMouse && event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel)
+            m_camera.zoomAbout({static_cast<double>(event.mouseWheelScroll.x), static_cast<double>(event.mouseWheelScroll.y)},
+                               std::pow(1.25, static_cast<double>(event.mouseWheelScroll.delta)));
+        break;
+    case sf::Event::KeyPressed:
+        if (!io.WantCaptureKeyboard) handleKey(event.key);
+        break;
+    case sf::Event::LostFocus: m_dragging = false; break;
+    default: break;
+    }
+}
+
+void Viewer::handleKey(const sf::Event::KeyEvent& key) {
+    const glm::dvec2 vp = m_camera.viewport();
+    const double step = std::min(vp.x, vp.y) / 6.0;
+    switch (key.code) {
+    case sf::Keyboard::Left: m_camera.panPixels({step, 0}); break;
+    case sf::Keyboard::Right: m_camera.panPixels({-step, 0}); break;
+    case sf::Keyboard::Up: m_camera.panPixels({0, step}); break;
+    case sf::Keyboard::Down: m_camera.panPixels({0, -step}); break;
+    case sf::Keyboard::Add:
+    case sf::Keyboard::Equal: m_camera.zoomAbout(vp * 0.5, 1.5); break;
+    case sf::Keyboard::Subtract:
+    case sf::Keyboard::Hyphen: m_camera.zoomAbout(vp * 0.5, 1.0 / 1.5); break;
+    case sf::Keyboard::Home: homeView(); break;
+    case sf::Keyboard::F11:
+        m_fullscreen = !m_fullscreen;
+        createWindow(); // GL objects live on: SFML's contexts share them
+        imgui_sfml::setWindow(m_window.get());
+        break;
+    case sf::Keyboard::L: m_overlay.showLayers = !m_overlay.showLayers; break;
+    case sf::Keyboard::M: m_overlay.showMessages = !m_overlay.showMessages; break;
+    case sf::Keyboard::F1: m_overlay.showHelp = !m_overlay.showHelp; break;
+    case sf::Keyboard::Q:
+        if (key.control) m_quit = true;
+        break;
+    default: break;
+    }
+}
+
+int Viewer::runScreenshot(const std::filesystem::path& out) {
+    const int w = m_options.width, h = m_options.height;
+    // An offscreen context and framebuffer: the picture does not depend on the screen's size.
+    sf::Context context(contextSettings(), static_cast<unsigned>(w), static_cast<unsigned>(h));
+    if (!context.setActive(true)) {
+        spdlog::error("--screenshot: no OpenGL context (is an X server such as Xvfb running?)");
+        return 1;
+    }
+    loadData();
+    if (!initGraphics(false)) return 1;
+    GLuint fbo = 0, colour = 0;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glGenRenderbuffers(1, &colour);
+    glBindRenderbuffer(GL_RENDERBUFFER, colour);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        spdlog::error("--screenshot: cannot make a {}x{} framebuffer", w, h);
+        return 1;
+    }
+    // Two frames: the first registers the text on screen, so the second has every glyph baked.
+    renderFrame({w, h}, 1.0f / 60.0f);
+    renderFrame({w, h}, 1.0f / 60.0f);
+    glFinish();
+    std::vector<sf::Uint8> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // GL's rows go bottom-up; PNG's top-down. Alpha is opaque on screen.
+    sf::Image image;
+    image.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const sf::Uint8* p = &pixels[(static_cast<std::size_t>(h - 1 - y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4];
+            image.setPixel(static_cast<unsigned>(x), static_cast<unsigned>(y), sf::Color(p[0], p[1], p[2], 255));
+        }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteRenderbuffers(1, &colour);
+    glDeleteFramebuffers(1, &fbo);
+    shutdownGraphics();
+    if (!image.saveToFile(out.string())) {
+        spdlog::error("--screenshot: cannot write {}", out.string());
+        return 1;
+    }
+    spdlog::info("wrote {} ({}x{})", out.string(), w, h);
+    return 0;
+}
+
+} // namespace app

@@ -1,0 +1,71 @@
+#pragma once
+// The viewer: loads the data, owns the camera and the renderer, and runs either
+// the interactive window or a single headless frame.
+
+#include "font_set.hpp"
+#include "map_renderer.hpp"
+#include "overlay.hpp"
+#include "viewer_options.hpp"
+
+#include <geo/base_map.hpp>
+#include <geo/camera.hpp>
+#include <geo/projection.hpp>
+
+#include <SFML/System/Clock.hpp>
+#include <SFML/Window/Event.hpp>
+#include <SFML/Window/Window.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace app {
+
+class Viewer {
+public:
+    explicit Viewer(ViewerOptions options);
+    ~Viewer();
+    Viewer(const Viewer&) = delete;
+    Viewer& operator=(const Viewer&) = delete;
+
+    // Opens the window and runs until it is closed. Returns the process exit code.
+    int runInteractive();
+    // Renders one frame offscreen at the requested size and writes it as PNG.
+    int runScreenshot(const std::filesystem::path& out);
+
+    // For the benchmark: everything a frame needs, on the current GL context.
+    bool initGraphics(bool withWindow);
+    FrameStats renderFrame(glm::ivec2 size, float dt);
+    geo::Camera& camera() { return m_camera; }
+    const geo::BaseMap& baseMap() const { return m_map; }
+    const geo::Projection& projection() const { return m_projection; }
+    void loadData();
+    void homeView();
+    // Frees everything that lives in the GL context; call while it is still current.
+    void shutdownGraphics();
+
+private:
+    void handleEvent(const sf::Event& event);
+    void handleKey(const sf::Event::KeyEvent& key);
+    void createWindow();
+    void applyInitialView();
+
+    ViewerOptions m_options;
+    geo::Projection m_projection;
+    geo::BaseMap m_map;
+    geo::Camera m_camera;
+    geo::Diagnostics m_messages;
+    MapRenderer m_renderer;
+    FontSet m_fonts;
+    OverlayState m_overlay;
+    std::unique_ptr<sf::Window> m_window;
+    bool m_fullscreen = false;
+    bool m_quit = false;
+    bool m_imguiReady = false;
+    // Mouse drag state.
+    bool m_dragging = false;
+    sf::Vector2i m_lastMouse;
+    std::optional<glm::dvec2> m_cursor;
+};
+
+} // namespace app

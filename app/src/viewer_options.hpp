@@ -1,0 +1,22 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace app {
+
+struct InitialView {
+    double lon = 0, lat = 0, zoom = 0;
+};
+
+struct ViewerOptions {
+    std::filesystem::path layerFile;                 // the layer file (assets/layers.toml by default)
+    std::vector<std::filesystem::path> extraLayers;  // --layer
+    std::optional<std::filesystem::path> screenshot; // --screenshot: render one frame and exit
+    int width = 1600, height = 900;                  // --size
+    std::optional<InitialView> view;                 // --view
+    bool fullscreen = false;
+    float uiScale = 1.0f;
+};
+
+} // namespace app

@@ -1,0 +1,43 @@
+#pragma once
+// The base map: every layer of the layer file plus any added with --layer,
+// loaded, projected and meshed, with what went wrong along the way.
+
+#include <geo/diagnostic.hpp>
+#include <geo/layer_config.hpp>
+#include <geo/layer_loader.hpp>
+#include <geo/layer_mesh.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+class Projection;
+
+struct MapLayer {
+    LayerSpec spec;
+    LayerData data;  // features and projected geometry (for hit-testing and labels)
+    LayerMesh mesh;  // what the renderer uploads
+    bool visible = true;
+};
+
+struct BaseMap {
+    Color background;
+    std::vector<MapLayer> layers; // in drawing order
+    Diagnostics diagnostics;
+    Box bounds;                   // of everything loaded, projected metres
+    // Distinct attribution strings of the loaded layers, in layer order.
+    std::vector<std::string> attributions() const;
+};
+
+struct BaseMapTimings {
+    double configMs = 0, loadMs = 0, meshMs = 0;
+};
+
+// Loads in parallel (one task per layer). Never throws: failures become diagnostics
+// and the map holds every layer that could be read.
+BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<std::filesystem::path>& extraLayers,
+                    const Projection& projection, BaseMapTimings* timings = nullptr);
+
+} // namespace geo

@@ -1,0 +1,49 @@
+#pragma once
+// Reads one vector layer through GDAL/OGR into projected geometry.
+// Never aborts: returns what was good and says, per file, what was not.
+
+#include <geo/diagnostic.hpp>
+#include <geo/geometry.hpp>
+#include <geo/layer_config.hpp>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace geo {
+
+class Projection;
+
+struct Feature {
+    std::vector<std::pair<std::string, std::string>> attributes; // name, UTF-8 value
+    Box bounds; // projected metres
+};
+
+struct LayerData {
+    LayerSpec spec;
+    std::vector<Feature> features;
+    std::vector<Polygon> polygons;       // projected metres
+    std::vector<std::uint32_t> polygonFeature; // index into features, per polygon
+    std::vector<LineString> lines;
+    std::vector<std::uint32_t> lineFeature;
+    std::vector<glm::dvec2> points;
+    std::vector<std::uint32_t> pointFeature;
+    std::string encoding; // the attribute encoding used ("UTF-8", "CP950", ...), empty when unknown
+    Box bounds;
+    std::size_t vertexCount() const;
+};
+
+struct LayerLoadResult {
+    LayerData layer;
+    bool ok = false; // false: nothing usable was read (the diagnostics say why)
+    Diagnostics diagnostics;
+};
+
+// Process-wide GDAL settings for our use: read-only, never write beside the
+// user's files, fast polygon assembly. Idempotent; call once before loading.
+void configureGdal();
+
+LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection);
+
+} // namespace geo

@@ -1,0 +1,242 @@
+#include <geo/layer_loader.hpp>
+#include <geo/layer_mesh.hpp>
+#include <geo/simplify.hpp>
+#include <geo/triangulate.hpp>
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace geo {
+
+namespace {
+
+// Tolerances of the levels, metres. Each is used down to the scale where it
+// is about half a pixel: level k is drawn while mpp >= 2 * tolerance[k].
+constexpr double kTolerances[] = {2400.0, 800.0, 250.0, 80.0, 25.0, 0.0};
+constexpr double kCellPixels = 512.0;
+constexpr std::size_t kStrokeRun = 64; // segments per culling run
+
+struct CellKey {
+    long x, y;
+    bool operator<(const CellKey& o) const { return x < o.x || (x == o.x && y < o.y); }
+};
+
+CellKey cellOf(glm::dvec2 p, double cell) {
+    return {static_cast<long>(std::floor(p.x / cell)), static_cast<long>(std::floor(p.y / cell))};
+}
+
+// Clips a ring against the half-plane  axis-coordinate <= value (keepBelow) or >= value.
+Ring clipHalf(const Ring& ring, int axis, double value, bool keepBelow) {
+    Ring out;
+    if (ring.empty()) return out;
+    auto inside = [&](const glm::dvec2& p) { return keepBelow ? p[axis] <= value : p[axis] >= value; };
+    out.reserve(ring.size() + 4);
+    glm::dvec2 prev = ring.back();
+    bool prevIn = inside(prev);
+    for (const glm::dvec2& cur : ring) {
+        const bool curIn = inside(cur);
+        if (curIn != prevIn) {
+            const double t = (value - prev[axis]) / (cur[axis] - prev[axis]);
+            glm::dvec2 hit = prev + (cur - prev) * t;
+            hit[axis] = value;
+            out.push_back(hit);
+        }
+        if (curIn) out.push_back(cur);
+        prev = cur;
+        prevIn = curIn;
+    }
+    if (out.size() < 3) out.clear();
+    return out;
+}
+
+Polygon clipPolygonHalf(const Polygon& polygon, int axis, double value, bool keepBelow) {
+    Polygon out;
+    for (std::size_t i = 0; i < polygon.rings.size(); ++i) {
+        Ring r = clipHalf(polygon.rings[i], axis, value, keepBelow);
+        if (r.empty()) {
+            if (i == 0) return {}; // outer ring gone: nothing left
+            continue;
+        }
+        out.rings.push_back(std::move(r));
+    }
+    return out;
+}
+
+// Splits a polygon along grid lines until each piece lies in one cell or is
+// small enough (few vertices) that drawing all of it costs nothing. A big
+// simple interior (the middle of China) stays one piece instead of thousands.
+constexpr std::size_t kPieceVertices = 512;
+
+std::size_t vertexCount(const Polygon& p) {
+    std::size_t n = 0;
+    for (const auto& r : p.rings) n += r.size();
+    return n;
+}
+
+void splitToCells(Polygon&& polygon, double cell, std::map<CellKey, std::vector<Polygon>>& cells, int depth = 0) {
+    if (polygon.rings.empty()) return;
+    const Box b = bounds(polygon.rings.front());
+    const CellKey lo = cellOf(b.min, cell), hi = cellOf(b.max, cell);
+    if ((lo.x == hi.x && lo.y == hi.y) || vertexCount(polygon) <= kPieceVertices || depth > 40) {
+        cells[cellOf(b.center(), cell)].push_back(std::move(polygon));
+        return;
+    }
+    // Cut at the grid line nearest the middle of the longer side.
+    const int axis = (hi.x - lo.x) >= (hi.y - lo.y) ? 0 : 1;
+    const long mid = axis == 0 ? (lo.x + hi.x + 1) / 2 : (lo.y + hi.y + 1) / 2;
+    const double value = static_cast<double>(mid) * cell;
+    splitToCells(clipPolygonHalf(polygon, axis, value, true), cell, cells, depth + 1);
+    splitToCells(clipPolygonHalf(polygon, axis, value, false), cell, cells, depth + 1);
+}
+
+} // namespace
+
+Polygon clipPolygon(const Polygon& polygon, const Box& box) {
+    Polygon p = clipPolygonHalf(polygon, 0, box.min.x, false);
+    p = clipPolygonHalf(p, 0, box.max.x, true);
+    p = clipPolygonHalf(p, 1, box.min.y, false);
+    return clipPolygonHalf(p, 1, box.max.y, true);
+}
+
+std::size_t LayerMesh::levelFor(double metersPerPixel) const {
+    for (std::size_t i = 0; i < levels.size(); ++i)
+        if (metersPerPixel >= levels[i].minMpp) return i;
+    return levels.empty() ? 0 : levels.size() - 1;
+}
+
+void extrudeLine(const LineString& line, bool closed, glm::dvec2 origin, std::vector<StrokeVertex>& vertices,
+                 std::vector<std::uint32_t>& indices) {
+    // Drop repeated points: they have no direction.
+    LineString pts;
+    pts.reserve(line.size() + 1);
+    for (const auto& p : line)
+        if (pts.empty() || p != pts.back()) pts.push_back(p);
+    if (closed && pts.size() > 2 && pts.front() == pts.back()) pts.pop_back();
+    if (pts.size() < 2) return;
+    const std::size_t n = pts.size();
+    const std::size_t base = vertices.size();
+    const std::size_t count = closed ? n + 1 : n; // a closed ring repeats its first point to close the strip
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t i = k % n;
+        glm::dvec2 dPrev, dNext;
+        const bool hasPrev = closed || i > 0;
+        const bool hasNext = closed || i + 1 < n;
+        if (hasPrev) dPrev = glm::normalize(pts[i] - pts[(i + n - 1) % n]);
+        if (hasNext) dNext = glm::normalize(pts[(i + 1) % n] - pts[i]);
+        if (!hasPrev) dPrev = dNext;
+        if (!hasNext) dNext = dPrev;
+        const glm::dvec2 nPrev{-dPrev.y, dPrev.x}, nNext{-dNext.y, dNext.x};
+        glm::dvec2 miter = nPrev + nNext;
+        const double len = glm::length(miter);
+        double scale = 1.0;
+        if (len < 1e-6) {
+            miter = nNext; // a full reversal: square it off
+        } else {
+            miter /= len;
+            // Miter length 1/cos(half angle), capped so that spikes stay short.
+            scale = std::min(1.0 / std::max(glm::dot(miter, nNext), 1e-6), 2.5);
+        }
+        const glm::dvec2 m = miter * scale;
+        const auto px = static_cast<float>(pts[i].x - origin.x), py = static_cast<float>(pts[i].y - origin.y);
+        vertices.push_back({px, py, static_cast<float>(m.x), static_cast<float>(m.y), 1.0f});
+        vertices.push_back({px, py, static_cast<float>(m.x), static_cast<float>(m.y), -1.0f});
+    }
+    for (std::size_t k = 0; k + 1 < count; ++k) {
+        const auto a = static_cast<std::uint32_t>(base + 2 * k);
+        indices.insert(indices.end(), {a, a + 1, a + 2, a + 1, a + 3, a + 2});
+    }
+}
+
+LayerMesh buildLayerMesh(const LayerData& layer, const MeshOptions& options) {
+    LayerMesh mesh;
+    mesh.bounds = layer.bounds;
+    if (layer.bounds.empty()) return mesh;
+    // Round the origin so that it is stable and exact in float.
+    mesh.origin = glm::round(layer.bounds.center() / 1000.0) * 1000.0;
+
+    const std::size_t levelCount = sizeof kTolerances / sizeof kTolerances[0];
+    for (std::size_t li = 0; li < levelCount; ++li) {
+        const double tol = kTolerances[li];
+        MeshLevel level;
+        level.tolerance = tol;
+        level.minMpp = (li + 1 == levelCount) ? 0.0 : 2.0 * tol;
+        // Cells about kCellPixels wide at the finest scale this level is drawn at.
+        const double usedDownTo = li + 1 == levelCount ? 2.0 * kTolerances[li - 1] / 8.0 : level.minMpp;
+        const double cell = std::max(usedDownTo * kCellPixels, 2000.0);
+
+        if (options.fill && !layer.polygons.empty()) {
+            std::map<CellKey, std::vector<Polygon>> cells;
+            for (const Polygon& poly : layer.polygons) {
+                Polygon simplified = tol > 0 ? simplifyPolygon(poly, tol) : poly;
+                if (simplified.rings.empty()) continue;
+                splitToCells(std::move(simplified), cell, cells);
+            }
+            for (auto& [key, pieces] : cells) {
+                DrawRange range;
+                range.first = static_cast<std::uint32_t>(mesh.fillIndices.size());
+                for (const Polygon& piece : pieces) {
+                    const std::vector<std::uint32_t> tri = triangulate(piece);
+                    if (tri.empty()) continue;
+                    const auto base = static_cast<std::uint32_t>(mesh.fillVertices.size());
+                    for (const Ring& r : piece.rings)
+                        for (const auto& p : r) {
+                            mesh.fillVertices.push_back({static_cast<float>(p.x - mesh.origin.x), static_cast<float>(p.y - mesh.origin.y)});
+                            range.box.extend(p);
+                        }
+                    for (std::uint32_t i : tri) mesh.fillIndices.push_back(base + i);
+                }
+                range.count = static_cast<std::uint32_t>(mesh.fillIndices.size()) - range.first;
+                if (range.count) level.fill.push_back(range);
+            }
+        }
+
+        if (options.stroke) {
+            // Each stroke run (<= kStrokeRun segments) goes to the cell of its middle point.
+            std::map<CellKey, std::vector<std::pair<LineString, bool>>> runs; // bool: closed
+            auto addRuns = [&](const LineString& line, bool closed) {
+                if (line.size() < 2) return;
+                const Box b = bounds(line);
+                const CellKey lo = cellOf(b.min, cell), hi = cellOf(b.max, cell);
+                if (line.size() <= kStrokeRun && lo.x == hi.x && lo.y == hi.y) {
+                    runs[lo].push_back({line, closed});
+                    return;
+                }
+                LineString all = line;
+                if (closed) all.push_back(line.front());
+                for (std::size_t s = 0; s + 1 < all.size(); s += kStrokeRun) {
+                    const std::size_t e = std::min(all.size() - 1, s + kStrokeRun);
+                    LineString piece(all.begin() + static_cast<long>(s), all.begin() + static_cast<long>(e) + 1);
+                    runs[cellOf(piece[piece.size() / 2], cell)].push_back({std::move(piece), false});
+                }
+            };
+            for (const LineString& line : layer.lines) addRuns(tol > 0 ? simplifyLine(line, tol) : line, false);
+            if (options.polygonOutlines)
+                for (const Polygon& poly : layer.polygons)
+                    for (const Ring& ring : poly.rings) {
+                        if (tol > 0) {
+                            Ring s = simplifyRing(ring, tol);
+                            if (!s.empty()) addRuns(s, true);
+                        } else {
+                            addRuns(ring, true);
+                        }
+                    }
+            for (auto& [key, list] : runs) {
+                DrawRange range;
+                range.first = static_cast<std::uint32_t>(mesh.strokeIndices.size());
+                for (auto& [line, closed] : list) {
+                    extrudeLine(line, closed, mesh.origin, mesh.strokeVertices, mesh.strokeIndices);
+                    range.box.extend(bounds(line));
+                }
+                range.count = static_cast<std::uint32_t>(mesh.strokeIndices.size()) - range.first;
+                if (range.count) level.stroke.push_back(range);
+            }
+        }
+        mesh.levels.push_back(std::move(level));
+    }
+    return mesh;
+}
+
+} // namespace geo

@@ -1,0 +1,123 @@
+// One render test: runs the viewer headless with the case's arguments and compares
+// its PNG with the case's expected.png.
+//
+// A pixel differs when its colour distance (YIQ, as pixelmatch measures it) exceeds
+// `threshold` (default 0.1285 of the maximum); the case fails when the fraction of
+// differing pixels exceeds `allowed` (default 0.002). On failure actual.png and
+// diff.png are written to the output folder. UPDATE=1 copies actual over expected
+// instead: look at the new expected images before committing them.
+//
+// case.toml:  args = ["--view", "130.7,32.8,9"]   size = "960x540"   allowed = 0.002
+
+#include <SFML/Graphics/Image.hpp>
+#include <toml++/toml.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'') out += "'\\''";
+        else out += c;
+    }
+    return out + "'";
+}
+
+// Perceptual colour distance of two opaque pixels, normalised to [0, 1] (YIQ, after pixelmatch).
+double colourDelta(sf::Color a, sf::Color b) {
+    auto yiq = [](sf::Color c, double& y, double& i, double& q) {
+        y = c.r * 0.29889531 + c.g * 0.58662247 + c.b * 0.11448223;
+        i = c.r * 0.59597799 - c.g * 0.27417610 - c.b * 0.32180189;
+        q = c.r * 0.21147017 - c.g * 0.52261711 + c.b * 0.31114694;
+    };
+    double y1, i1, q1, y2, i2, q2;
+    yiq(a, y1, i1, q1);
+    yiq(b, y2, i2, q2);
+    const double d = 0.5053 * (y1 - y2) * (y1 - y2) + 0.299 * (i1 - i2) * (i1 - i2) + 0.1957 * (q1 - q2) * (q1 - q2);
+    return d / 35215.0; // the largest possible value
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::fprintf(stderr, "usage: render_check CASE_DIR VIEWER OUT_DIR\n");
+        return 2;
+    }
+    const fs::path caseDir = argv[1], viewer = argv[2], outDir = fs::path(argv[3]) / caseDir.filename();
+    fs::create_directories(outDir);
+    auto parsed = toml::parse_file((caseDir / "case.toml").string());
+    if (!parsed) {
+        std::fprintf(stderr, "%s: %s\n", (caseDir / "case.toml").c_str(), std::string(parsed.error().description()).c_str());
+        return 2;
+    }
+    const toml::table& t = parsed.table();
+    const std::string size = t["size"].value_or(std::string("960x540"));
+    const double allowed = t["allowed"].value_or(0.002);
+    const double threshold = t["threshold"].value_or(0.1285);
+    std::string command = quote(viewer.string());
+    if (const toml::array* args = t["args"].as_array())
+        for (const auto& a : *args) {
+            std::string arg = a.value_or(std::string());
+            // {case} and {data} stand for the case folder and tests/data.
+            for (auto [key, value] : {std::pair<std::string, std::string>{"{case}", caseDir.string()},
+                                      {"{data}", (caseDir.parent_path().parent_path().parent_path() / "data").string()}}) {
+                for (size_t p; (p = arg.find(key)) != std::string::npos;) arg.replace(p, key.size(), value);
+            }
+            command += " " + quote(arg);
+        }
+    const fs::path actualPath = outDir / "actual.png";
+    command += " --size " + size + " --screenshot " + quote(actualPath.string());
+    std::printf("running: %s\n", command.c_str());
+    std::fflush(stdout);
+    if (std::system(command.c_str()) != 0) {
+        std::fprintf(stderr, "FAIL %s: the viewer did not exit 0\n", caseDir.filename().c_str());
+        return 1;
+    }
+    const fs::path expectedPath = caseDir / "expected.png";
+    if (const char* update = std::getenv("UPDATE"); update && std::string(update) == "1") {
+        fs::copy_file(actualPath, expectedPath, fs::copy_options::overwrite_existing);
+        std::printf("UPDATED %s: look at it before committing\n", expectedPath.c_str());
+        return 0;
+    }
+    sf::Image expected, actual;
+    if (!expected.loadFromFile(expectedPath.string())) {
+        std::fprintf(stderr, "FAIL %s: no expected.png (run with UPDATE=1, look at it, commit it)\n", caseDir.filename().c_str());
+        return 1;
+    }
+    actual.loadFromFile(actualPath.string());
+    if (expected.getSize() != actual.getSize()) {
+        std::fprintf(stderr, "FAIL %s: size %ux%u, expected %ux%u\n", caseDir.filename().c_str(), actual.getSize().x,
+                     actual.getSize().y, expected.getSize().x, expected.getSize().y);
+        return 1;
+    }
+    sf::Image diff;
+    diff.create(actual.getSize().x, actual.getSize().y);
+    std::size_t differing = 0;
+    for (unsigned y = 0; y < actual.getSize().y; ++y)
+        for (unsigned x = 0; x < actual.getSize().x; ++x) {
+            const sf::Color a = actual.getPixel(x, y), e = expected.getPixel(x, y);
+            const bool differs = colourDelta(a, e) > threshold * threshold;
+            differing += differs;
+            // Faded expected image with differing pixels in red.
+            const auto grey = static_cast<sf::Uint8>(255 - (255 - (e.r + e.g + e.b) / 3) / 4);
+            diff.setPixel(x, y, differs ? sf::Color(230, 0, 0) : sf::Color(grey, grey, grey));
+        }
+    const double fraction = static_cast<double>(differing) / (static_cast<double>(actual.getSize().x) * actual.getSize().y);
+    std::printf("%s: %zu pixels differ (%.5f of the image; allowed %.5f)\n", caseDir.filename().c_str(), differing, fraction, allowed);
+    if (fraction > allowed) {
+        diff.saveToFile((outDir / "diff.png").string());
+        std::fprintf(stderr, "FAIL %s: see %s and %s\n", caseDir.filename().c_str(), actualPath.c_str(), (outDir / "diff.png").c_str());
+        return 1;
+    }
+    return 0;
+}
