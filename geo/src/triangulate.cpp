@@ -28,7 +28,6 @@ struct Node {
     Node* prev = nullptr;
     Node* next = nullptr;
     uint32_t i = 0;     // index into the concatenated input
-    int32_t z = -1;     // z-order key, -1 until computed
     uint32_t zpos = 0;  // slot in the z-order arrays, valid while zgen matches
     uint32_t zgen = 0;  // z-order index generation, 0 = never indexed
     bool removed = false;
@@ -71,8 +70,56 @@ bool sectorContainsSector(const Node* m, const Node* p) {
     return orient(m->prev, m, p->prev) > 0.0 && orient(p->next, m, m->next) > 0.0;
 }
 
-constexpr uint32_t kZMask = 0x3FFFFFFFu;      // z-order keys use 30 bits, 15 per axis
-constexpr uint32_t kConvexFlag = 0x80000000u; // see isEarHashed
+// Slots of the z-order index hold a Node* tagged in its low bit when the vertex was
+// strictly convex when indexed (see isEarHashed); 0 once the node is removed.
+constexpr uintptr_t kConvexTag = 1;
+
+// Tropf & Herzog: the smallest z-order key greater than `cur` (which lies in
+// [minZ, maxZ] but outside the box with corners minZ and maxZ) that is inside the box.
+bool bigMin(uint32_t cur, uint32_t minZ, uint32_t maxZ, uint32_t& out) {
+    bool found = false;
+    for (int bit = 31; bit >= 0; --bit) {
+        const uint32_t mask = 1u << bit;
+        const uint32_t below = ((bit & 1) ? 0xAAAAAAAAu : 0x55555555u) & (mask - 1); // same axis, lower bits
+        const bool v = cur & mask, lo = minZ & mask, hi = maxZ & mask;
+        if (!v && !lo && hi) {
+            out = (minZ & ~below) | mask;
+            found = true;
+            maxZ = (maxZ & ~mask) | below;
+        } else if (!v && lo && hi) {
+            out = minZ;
+            return true;
+        } else if (v && !lo && !hi) {
+            return found;
+        } else if (v && !lo && hi) {
+            minZ = (minZ & ~below) | mask;
+        }
+    }
+    return found;
+}
+
+// The largest key less than `cur` inside the box (the mirror of bigMin).
+bool litMax(uint32_t cur, uint32_t minZ, uint32_t maxZ, uint32_t& out) {
+    bool found = false;
+    for (int bit = 31; bit >= 0; --bit) {
+        const uint32_t mask = 1u << bit;
+        const uint32_t below = ((bit & 1) ? 0xAAAAAAAAu : 0x55555555u) & (mask - 1);
+        const bool v = cur & mask, lo = minZ & mask, hi = maxZ & mask;
+        if (!v && !lo && hi) {
+            maxZ = (maxZ & ~mask) | below;
+        } else if (!v && lo && hi) {
+            return found;
+        } else if (v && !lo && !hi) {
+            out = maxZ;
+            return true;
+        } else if (v && !lo && hi) {
+            out = (maxZ & ~mask) | below;
+            found = true;
+            minZ = (minZ & ~below) | mask;
+        }
+    }
+    return found;
+}
 
 // Nodes live in chunks that never move, so Node pointers stay valid.
 class NodeArena {
@@ -147,7 +194,7 @@ private:
     Node* splitPolygon(Node* a, Node* b);
     void removeNode(Node* p);
     void indexCurve(Node* start);
-    int32_t zOrder(double x, double y) const;
+    uint32_t zOrder(double x, double y) const;
     void emit(const Node* a, const Node* b, const Node* c);
 
     NodeArena m_arena{0};
@@ -159,8 +206,9 @@ private:
     // each slot (nullptr once removed). Scanning the contiguous keys and testing the
     // quantized box on the key alone is much cheaper than walking a linked list.
     std::vector<uint32_t> m_zKeys;
-    std::vector<Node*> m_zNodes;
+    std::vector<uintptr_t> m_zNodes;
     std::vector<uint64_t> m_sortKeys, m_sortTmp;
+    std::vector<size_t> m_radixCounts;
     std::vector<Node*> m_sortNodes;
     size_t m_zAlive = 0;
     uint32_t m_zGen = 0;
@@ -196,7 +244,7 @@ std::vector<uint32_t> Triangulator::run(const Polygon& polygon) {
     m_minX = box.min.x;
     m_minY = box.min.y;
     const double size = std::max(box.max.x - box.min.x, box.max.y - box.min.y);
-    m_invSize = (total > 80 && size > 0.0) ? 32767.0 / size : 0.0;
+    m_invSize = (total > 80 && size > 0.0) ? 65535.0 / size : 0.0;
     m_budget = 64 * static_cast<int64_t>(total) + 20'000'000;
 
     m_triangles.reserve(3 * (total + 2 * polygon.rings.size()));
@@ -485,38 +533,66 @@ bool Triangulator::isEarHashed(Node* ear) const {
     if (orient(a, b, c) <= 0.0) return false;
     const double x0 = std::min({a->x, b->x, c->x}), y0 = std::min({a->y, b->y, c->y});
     const double x1 = std::max({a->x, b->x, c->x}), y1 = std::max({a->y, b->y, c->y});
-    const uint32_t minZ = static_cast<uint32_t>(zOrder(x0, y0));
-    const uint32_t maxZ = static_cast<uint32_t>(zOrder(x1, y1));
+    const uint32_t minZ = zOrder(x0, y0);
+    const uint32_t maxZ = zOrder(x1, y1);
     // Interleaved bits keep each axis' order under a mask, so the quantized box test
-    // needs only the key.
-    // Keys carry kConvexFlag for vertices that were strictly convex when indexed: they
-    // cannot block an ear (clipping only makes vertices more convex), so skip them
-    // without touching the node.
-    constexpr uint32_t mx = 0x15555555u, my = 0x2AAAAAAAu;
+    // needs only the key. Vertices that were strictly convex when indexed cannot block
+    // an ear (clipping only makes vertices more convex): skipped without a node access.
+    constexpr uint32_t mx = 0x55555555u, my = 0xAAAAAAAAu;
     const uint32_t lx = minZ & mx, hx = maxZ & mx, ly = minZ & my, hy = maxZ & my;
     const uint32_t* keys = m_zKeys.data();
+    auto inBox = [&](uint32_t key) { return (key & mx) >= lx && (key & mx) <= hx && (key & my) >= ly && (key & my) <= hy; };
     auto blocks = [&](size_t k) {
-        const uint32_t key = keys[k];
-        if ((key & kConvexFlag) || (key & mx) < lx || (key & mx) > hx || (key & my) < ly || (key & my) > hy)
-            return false;
-        const Node* p = m_zNodes[k];
-        return p && p->x >= x0 && p->x <= x1 && p->y >= y0 && p->y <= y1 && p != a && p != c &&
+        const uintptr_t slot = m_zNodes[k];
+        if (slot == 0 || (slot & kConvexTag)) return false;
+        const Node* p = reinterpret_cast<const Node*>(slot);
+        return p->x >= x0 && p->x <= x1 && p->y >= y0 && p->y <= y1 && p != a && p != c &&
                inCcwTriangleExceptFirst(a, b, c, p) && orient(p->prev, p, p->next) <= 0.0;
     };
-    // Walk outwards from the ear in both directions: nearby blockers are found first.
+    // First look at the nearest keys on both sides (blockers are usually close), then
+    // scan each side to the end of the key range. After a few keys outside the box,
+    // jump to the next key inside it (BIGMIN / LITMAX): a box straddling a quadrant
+    // boundary otherwise spans many keys that are far away.
     const size_t count = m_zKeys.size();
-    size_t lo = ear->zpos; // candidates below: lo - 1, lo - 2, ...
+    size_t lo = ear->zpos; // next candidate below: lo - 1
     size_t hi = ear->zpos + 1;
-    auto z = [&](size_t k) { return keys[k] & kZMask; };
-    while (lo > 0 && z(lo - 1) >= minZ && hi < count && z(hi) <= maxZ) {
-        if (blocks(lo - 1) || blocks(hi)) return false;
+    for (int step = 0; step < 8 && lo > 0 && keys[lo - 1] >= minZ && hi < count && keys[hi] <= maxZ; ++step) {
+        if ((inBox(keys[lo - 1]) && blocks(lo - 1)) || (inBox(keys[hi]) && blocks(hi))) return false;
         --lo;
         ++hi;
     }
-    for (; lo > 0 && z(lo - 1) >= minZ; --lo)
-        if (blocks(lo - 1)) return false;
-    for (; hi < count && z(hi) <= maxZ; ++hi)
-        if (blocks(hi)) return false;
+    int misses = 0;
+    while (hi < count && keys[hi] <= maxZ) {
+        const uint32_t key = keys[hi];
+        if (inBox(key)) {
+            misses = 0;
+            if (blocks(hi)) return false;
+            ++hi;
+        } else if (++misses < 4) {
+            ++hi;
+        } else {
+            misses = 0;
+            uint32_t next = 0;
+            if (!bigMin(key, minZ, maxZ, next)) break;
+            hi = static_cast<size_t>(std::lower_bound(keys + hi + 1, keys + count, next) - keys);
+        }
+    }
+    misses = 0;
+    while (lo > 0 && keys[lo - 1] >= minZ) {
+        const uint32_t key = keys[lo - 1];
+        if (inBox(key)) {
+            misses = 0;
+            if (blocks(lo - 1)) return false;
+            --lo;
+        } else if (++misses < 4) {
+            --lo;
+        } else {
+            misses = 0;
+            uint32_t prev = 0;
+            if (!litMax(key, minZ, maxZ, prev)) break;
+            lo = static_cast<size_t>(std::upper_bound(keys, keys + lo - 1, prev) - keys);
+        }
+    }
     return true;
 }
 
@@ -646,16 +722,16 @@ void Triangulator::removeNode(Node* p) {
     p->prev->next = p->next;
     p->removed = true;
     if (p->zgen == m_zGen && m_zGen != 0) {
-        m_zNodes[p->zpos] = nullptr;
+        m_zNodes[p->zpos] = 0;
         if (--m_zAlive * 2 < m_zNodes.size() && m_zNodes.size() > 256) compactZIndex();
     }
     if (m_bands) m_bands->add(p->prev); // its edge now reaches p's old next
 }
 
-int32_t Triangulator::zOrder(double x, double y) const {
-    // 15 bits per axis, interleaved; clamping keeps the key monotone in x and in y.
-    uint32_t ix = static_cast<uint32_t>(std::clamp((x - m_minX) * m_invSize, 0.0, 32767.0));
-    uint32_t iy = static_cast<uint32_t>(std::clamp((y - m_minY) * m_invSize, 0.0, 32767.0));
+uint32_t Triangulator::zOrder(double x, double y) const {
+    // 16 bits per axis, interleaved; clamping keeps the key monotone in x and in y.
+    uint32_t ix = static_cast<uint32_t>(std::clamp((x - m_minX) * m_invSize, 0.0, 65535.0));
+    uint32_t iy = static_cast<uint32_t>(std::clamp((y - m_minY) * m_invSize, 0.0, 65535.0));
     ix = (ix | (ix << 8)) & 0x00FF00FFu;
     ix = (ix | (ix << 4)) & 0x0F0F0F0Fu;
     ix = (ix | (ix << 2)) & 0x33333333u;
@@ -664,7 +740,7 @@ int32_t Triangulator::zOrder(double x, double y) const {
     iy = (iy | (iy << 4)) & 0x0F0F0F0Fu;
     iy = (iy | (iy << 2)) & 0x33333333u;
     iy = (iy | (iy << 1)) & 0x55555555u;
-    return static_cast<int32_t>(ix | (iy << 1));
+    return ix | (iy << 1);
 }
 
 // Sorts the piece's nodes by z-order key into m_zKeys/m_zNodes (a new generation, so
@@ -674,19 +750,19 @@ void Triangulator::indexCurve(Node* start) {
     m_sortKeys.clear();
     Node* p = start;
     do {
-        if (p->z < 0) p->z = zOrder(p->x, p->y);
-        m_sortKeys.push_back((static_cast<uint64_t>(static_cast<uint32_t>(p->z)) << 32) | m_sortNodes.size());
+        m_sortKeys.push_back((static_cast<uint64_t>(zOrder(p->x, p->y)) << 32) | m_sortNodes.size());
         m_sortNodes.push_back(p);
         p = p->next;
     } while (p != start);
 
-    // LSD radix sort on the 30-bit key, 3 passes of 10 bits: linear, and stable.
+    // LSD radix sort on the 32-bit key, 3 passes of 11 bits: linear, and stable.
     m_sortTmp.resize(m_sortKeys.size());
-    for (int shift = 32; shift < 62; shift += 10) {
-        size_t counts[1025] = {};
-        for (uint64_t k : m_sortKeys) ++counts[((k >> shift) & 1023u) + 1];
-        for (size_t b = 1; b < 1025; ++b) counts[b] += counts[b - 1];
-        for (uint64_t k : m_sortKeys) m_sortTmp[counts[(k >> shift) & 1023u]++] = k;
+    for (int shift = 32; shift < 64; shift += 11) {
+        std::vector<size_t>& counts = m_radixCounts;
+        counts.assign(2049, 0);
+        for (uint64_t k : m_sortKeys) ++counts[((k >> shift) & 2047u) + 1];
+        for (size_t b = 1; b < 2049; ++b) counts[b] += counts[b - 1];
+        for (uint64_t k : m_sortKeys) m_sortTmp[counts[(k >> shift) & 2047u]++] = k;
         m_sortKeys.swap(m_sortTmp);
     }
 
@@ -696,8 +772,8 @@ void Triangulator::indexCurve(Node* start) {
     for (size_t k = 0; k < m_sortKeys.size(); ++k) {
         Node* n = m_sortNodes[static_cast<size_t>(m_sortKeys[k] & 0xFFFFFFFFu)];
         const bool convex = orient(n->prev, n, n->next) > 0.0;
-        m_zKeys[k] = static_cast<uint32_t>(m_sortKeys[k] >> 32) | (convex ? kConvexFlag : 0u);
-        m_zNodes[k] = n;
+        m_zKeys[k] = static_cast<uint32_t>(m_sortKeys[k] >> 32);
+        m_zNodes[k] = reinterpret_cast<uintptr_t>(n) | (convex ? kConvexTag : 0);
         n->zpos = static_cast<uint32_t>(k);
         n->zgen = m_zGen;
     }
@@ -709,11 +785,11 @@ void Triangulator::indexCurve(Node* start) {
 void Triangulator::compactZIndex() {
     size_t out = 0;
     for (size_t k = 0; k < m_zNodes.size(); ++k) {
-        Node* n = m_zNodes[k];
-        if (!n) continue;
+        const uintptr_t slot = m_zNodes[k];
+        if (!slot) continue;
         m_zKeys[out] = m_zKeys[k];
-        m_zNodes[out] = n;
-        n->zpos = static_cast<uint32_t>(out);
+        m_zNodes[out] = slot;
+        reinterpret_cast<Node*>(slot & ~kConvexTag)->zpos = static_cast<uint32_t>(out);
         ++out;
     }
     m_zKeys.resize(out);
