@@ -25,11 +25,13 @@ double dist2PointSegment(glm::dvec2 p, glm::dvec2 a, glm::dvec2 b) {
 // removed lazily (marked dead).
 class SegmentGrid {
 public:
-    SegmentGrid(const std::vector<glm::dvec2>& points, const Box& box, size_t expected) : m_points(points) {
+    // `minCell` keeps long segments from being registered in too many cells.
+    SegmentGrid(const std::vector<glm::dvec2>& points, const Box& box, size_t expected, double minCell)
+        : m_points(points) {
         m_min = box.min;
         const glm::dvec2 size = box.size();
         const double cells = static_cast<double>(std::max<size_t>(expected, 1));
-        double cell = std::sqrt(size.x * size.y / cells);
+        double cell = std::max(std::sqrt(size.x * size.y / cells), minCell);
         if (!(cell > 0.0)) cell = std::max(size.x, size.y) / cells; // flat box
         if (!(cell > 0.0) || !std::isfinite(cell)) cell = 1.0;       // a single point
         m_inv = 1.0 / cell;
@@ -59,13 +61,15 @@ public:
 
     // Calls f(a, b) for each live segment whose cells overlap the box of (p, q), each
     // segment once; stops and returns true as soon as f returns true.
-    template <class F> bool any(glm::dvec2 p, glm::dvec2 q, F f) {
+    // `work` counts the cells and entries visited.
+    template <class F> bool any(glm::dvec2 p, glm::dvec2 q, int64_t& work, F f) {
         ++m_query;
         size_t x0, y0, x1, y1;
         cellRange(p, q, x0, y0, x1, y1);
         for (size_t y = y0; y <= y1; ++y)
             for (size_t x = x0; x <= x1; ++x)
                 for (int32_t e = m_head[y * m_nx + x]; e >= 0; e = m_entries[static_cast<size_t>(e)].next) {
+                    ++work;
                     const uint32_t id = m_entries[static_cast<size_t>(e)].segment;
                     const Segment& s = m_segments[id];
                     if (!s.alive || m_stamp[id] == m_query) continue;
@@ -86,8 +90,9 @@ private:
     };
 
     size_t cellOf(double v, double min, size_t n) const {
-        const double c = std::clamp((v - min) * m_inv, 0.0, static_cast<double>(n - 1));
-        return static_cast<size_t>(c); // NaN clamps to... guarded by callers filtering NaN
+        const double c = (v - min) * m_inv;
+        // NaN (overflowing coordinates) goes to cell 0, so the conversion is defined.
+        return c >= 0.0 ? static_cast<size_t>(std::min(c, static_cast<double>(n - 1))) : 0;
     }
     void cellRange(glm::dvec2 p, glm::dvec2 q, size_t& x0, size_t& y0, size_t& x1, size_t& y1) const {
         x0 = cellOf(std::min(p.x, q.x), m_min.x, m_nx);
@@ -123,7 +128,19 @@ public:
                 }
             m_sizes.push_back(static_cast<uint32_t>(m_points.size() - m_offsets.back()));
         }
-        m_grid = std::make_unique<SegmentGrid>(m_points, box, m_points.size());
+        // Cell size: about one segment per cell for dense input, but never so small that
+        // long segments (garbage input) fill the grid: total registrations stay ~4 n.
+        double sumExtent = 0.0, sumArea = 0.0;
+        for (size_t r = 0; r < m_offsets.size(); ++r)
+            for (uint32_t k = 0; k < m_sizes[r]; ++k) {
+                const glm::dvec2 d = glm::abs(m_points[m_offsets[r] + (k + 1) % m_sizes[r]] - m_points[m_offsets[r] + k]);
+                sumExtent += d.x + d.y;
+                sumArea += d.x * d.y;
+            }
+        const double n = static_cast<double>(std::max<size_t>(m_points.size(), 1));
+        const double minCell = std::max(sumExtent / n, std::sqrt(sumArea / (2.0 * n)));
+        m_grid = std::make_unique<SegmentGrid>(m_points, box, m_points.size(), minCell);
+        m_budget = 100 * static_cast<int64_t>(m_points.size()) + 10'000'000;
         // Original segment k of ring r gets id offset(r) + k: added first, in order.
         for (size_t r = 0; r < m_offsets.size(); ++r)
             for (uint32_t k = 0; k < m_sizes[r]; ++k)
@@ -135,13 +152,19 @@ public:
 private:
     glm::dvec2 at(size_t r, size_t k) const { return m_points[m_offsets[r] + k % m_sizes[r]]; }
     bool shortcutAllowed(size_t r, size_t i, size_t j);
-    bool insideSpan(size_t r, size_t i, size_t j, glm::dvec2 p) const;
+    bool insideSpan(size_t r, size_t i, size_t j, glm::dvec2 p);
 
     double m_tol2;
     std::vector<glm::dvec2> m_points;
     std::vector<uint32_t> m_offsets, m_sizes;
     std::unique_ptr<SegmentGrid> m_grid;
     std::vector<std::pair<size_t, size_t>> m_stack;
+    // Work left (points and index entries visited) before giving up on further
+    // simplification and keeping the remaining spans as they are. Only garbage input
+    // (long criss-crossing segments) gets near it; it keeps such input from going
+    // quadratic while the output stays valid.
+    int64_t m_work = 0;
+    int64_t m_budget = 0;
 };
 
 // May the span i..j (unrolled indices, j - i >= 2) of ring r be replaced by one segment?
@@ -155,7 +178,7 @@ bool RingSimplifier::shortcutAllowed(size_t r, size_t i, size_t j) {
     const size_t spanStart = i % n, span = j - i;
     const double tol = std::sqrt(m_tol2);
     const glm::dvec2 lo = glm::min(a, b) - tol, hi = glm::max(a, b) + tol;
-    const bool blocked = m_grid->any(lo, hi, [&](uint32_t sa, uint32_t sb) {
+    const bool blocked = m_grid->any(lo, hi, m_work, [&](uint32_t sa, uint32_t sb) {
         // The span's own segments are what the shortcut replaces.
         if (sa >= off && sa < off + n && (sa - off + n - spanStart) % n < span && sb == off + (sa - off + 1) % n)
             return false;
@@ -167,8 +190,9 @@ bool RingSimplifier::shortcutAllowed(size_t r, size_t i, size_t j) {
 }
 
 // Even-odd test of p against the closed polygon span i..j plus the shortcut j -> i.
-bool RingSimplifier::insideSpan(size_t r, size_t i, size_t j, glm::dvec2 p) const {
+bool RingSimplifier::insideSpan(size_t r, size_t i, size_t j, glm::dvec2 p) {
     bool inside = false;
+    m_work += static_cast<int64_t>(j - i);
     for (size_t k = i; k <= j; ++k) {
         const glm::dvec2 u = at(r, k), v = at(r, k == j ? i : k + 1);
         if ((u.y > p.y) != (v.y > p.y) && p.x < u.x + (p.y - u.y) * (v.x - u.x) / (v.y - u.y)) inside = !inside;
@@ -212,6 +236,11 @@ Ring RingSimplifier::simplify(size_t r) {
             keep.push_back(i);
             continue;
         }
+        if (m_work > m_budget) { // out of budget: keep this span unsimplified
+            for (size_t k = i; k < j; ++k) keep.push_back(k);
+            continue;
+        }
+        m_work += static_cast<int64_t>(j - i);
         const glm::dvec2 a = at(r, i), b = at(r, j);
         size_t far = i + 1;
         double farD2 = -1.0;

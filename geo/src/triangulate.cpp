@@ -121,6 +121,10 @@ bool litMax(uint32_t cur, uint32_t minZ, uint32_t maxZ, uint32_t& out) {
     return found;
 }
 
+// Clamps a cell coordinate to [0, max]; NaN (from overflowing coordinates) goes to 0,
+// so the conversion to an integer is always defined.
+double clampCell(double v, double max) { return v >= 0.0 ? std::min(v, max) : 0.0; }
+
 // Nodes live in chunks that never move, so Node pointers stay valid.
 class NodeArena {
 public:
@@ -156,7 +160,7 @@ public:
     }
 
     size_t bandOf(double y) const {
-        const double b = std::clamp((y - m_minY) * m_scale, 0.0, static_cast<double>(m_bands.size() - 1));
+        const double b = clampCell((y - m_minY) * m_scale, static_cast<double>(m_bands.size() - 1));
         return static_cast<size_t>(b);
     }
 
@@ -182,7 +186,7 @@ private:
     Node* linkedList(const Ring& ring, uint32_t start, bool ccw);
     Node* eliminateHoles(const Polygon& polygon, const std::vector<uint32_t>& offsets, Node* outer);
     Node* findHoleBridge(Node* hole, Node* outer);
-    void earcutLinked(Node* ear, int pass);
+    void earcutLinked(Node* ear, int pass, bool fallback);
     bool isEar(Node* ear) const;
     bool isEarHashed(Node* ear) const;
     Node* cureLocalIntersections(Node* start);
@@ -199,7 +203,12 @@ private:
 
     NodeArena m_arena{0};
     std::vector<uint32_t> m_triangles;
-    std::vector<std::pair<Node*, int>> m_work; // pieces still to triangulate, with their pass
+    struct Piece {
+        Node* node;
+        int pass;
+        bool fallback; // pass > 0, or split off by splitEarcut: work counts against the budget
+    };
+    std::vector<Piece> m_work; // pieces still to triangulate
     void compactZIndex();
 
     // z-order index of the piece being clipped: keys sorted ascending, and the node in
@@ -216,7 +225,11 @@ private:
     double m_minX = 0.0;
     double m_minY = 0.0;
     double m_invSize = 0.0; // 0: no z-order hashing (small input)
-    int64_t m_budget = 0;   // node visits left for the expensive fallback (splitting)
+    // Node visits left for the fallback paths (passes 1 and 2, split pieces). Simple
+    // polygons finish in pass 0 and never touch it; garbage input that exhausts it gets
+    // its remaining pieces left out instead of taking quadratic time.
+    mutable int64_t m_budget = 0;
+    bool m_countWork = false;
 };
 
 std::vector<uint32_t> Triangulator::run(const Polygon& polygon) {
@@ -251,11 +264,11 @@ std::vector<uint32_t> Triangulator::run(const Polygon& polygon) {
     if (polygon.rings.size() > 1) outer = eliminateHoles(polygon, offsets, outer);
 
     m_work.clear();
-    m_work.emplace_back(outer, 0);
+    m_work.push_back({outer, 0, false});
     while (!m_work.empty()) {
-        const auto [node, pass] = m_work.back();
+        const Piece piece = m_work.back();
         m_work.pop_back();
-        earcutLinked(node, pass);
+        earcutLinked(piece.node, piece.pass, piece.fallback);
     }
     return std::move(m_triangles);
 }
@@ -477,14 +490,16 @@ void Triangulator::emit(const Node* a, const Node* b, const Node* c) {
     m_triangles.push_back(c->i);
 }
 
-void Triangulator::earcutLinked(Node* ear, int pass) {
+void Triangulator::earcutLinked(Node* ear, int pass, bool fallback) {
     if (!ear) return;
     // Re-index at every pass: filtering and curing can turn convex vertices reflex,
     // while plain ear clipping only ever makes vertices more convex.
     if (m_invSize > 0.0) indexCurve(ear);
 
+    m_countWork = fallback;
     Node* stop = ear;
     while (ear->prev != ear->next) {
+        if (fallback && m_budget < 0) return; // out of budget: leave this piece out
         Node* prev = ear->prev;
         Node* next = ear->next;
         if (m_invSize > 0.0 ? isEarHashed(ear) : isEar(ear)) {
@@ -498,10 +513,10 @@ void Triangulator::earcutLinked(Node* ear, int pass) {
         ear = next;
         if (ear == stop) { // went all the way round without an ear
             if (pass == 0) {
-                m_work.emplace_back(filterPoints(ear), 1);
+                m_work.push_back({filterPoints(ear), 1, true});
             } else if (pass == 1) {
                 ear = cureLocalIntersections(filterPoints(ear));
-                m_work.emplace_back(ear, 2);
+                m_work.push_back({ear, 2, true});
             } else {
                 splitEarcut(ear);
             }
@@ -541,7 +556,15 @@ bool Triangulator::isEarHashed(Node* ear) const {
     constexpr uint32_t mx = 0x55555555u, my = 0xAAAAAAAAu;
     const uint32_t lx = minZ & mx, hx = maxZ & mx, ly = minZ & my, hy = maxZ & my;
     const uint32_t* keys = m_zKeys.data();
-    auto inBox = [&](uint32_t key) { return (key & mx) >= lx && (key & mx) <= hx && (key & my) >= ly && (key & my) <= hy; };
+    int64_t scanned = 0;
+    auto inBox = [&](uint32_t key) {
+        ++scanned;
+        return (key & mx) >= lx && (key & mx) <= hx && (key & my) >= ly && (key & my) <= hy;
+    };
+    auto finish = [&](bool result) {
+        if (m_countWork) m_budget -= scanned;
+        return result;
+    };
     auto blocks = [&](size_t k) {
         const uintptr_t slot = m_zNodes[k];
         if (slot == 0 || (slot & kConvexTag)) return false;
@@ -557,7 +580,7 @@ bool Triangulator::isEarHashed(Node* ear) const {
     size_t lo = ear->zpos; // next candidate below: lo - 1
     size_t hi = ear->zpos + 1;
     for (int step = 0; step < 8 && lo > 0 && keys[lo - 1] >= minZ && hi < count && keys[hi] <= maxZ; ++step) {
-        if ((inBox(keys[lo - 1]) && blocks(lo - 1)) || (inBox(keys[hi]) && blocks(hi))) return false;
+        if ((inBox(keys[lo - 1]) && blocks(lo - 1)) || (inBox(keys[hi]) && blocks(hi))) return finish(false);
         --lo;
         ++hi;
     }
@@ -566,7 +589,7 @@ bool Triangulator::isEarHashed(Node* ear) const {
         const uint32_t key = keys[hi];
         if (inBox(key)) {
             misses = 0;
-            if (blocks(hi)) return false;
+            if (blocks(hi)) return finish(false);
             ++hi;
         } else if (++misses < 4) {
             ++hi;
@@ -582,7 +605,7 @@ bool Triangulator::isEarHashed(Node* ear) const {
         const uint32_t key = keys[lo - 1];
         if (inBox(key)) {
             misses = 0;
-            if (blocks(lo - 1)) return false;
+            if (blocks(lo - 1)) return finish(false);
             --lo;
         } else if (++misses < 4) {
             --lo;
@@ -593,7 +616,7 @@ bool Triangulator::isEarHashed(Node* ear) const {
             lo = static_cast<size_t>(std::upper_bound(keys, keys + lo - 1, prev) - keys);
         }
     }
-    return true;
+    return finish(true);
 }
 
 // Where the ring crosses itself locally (a-p and p.next-b intersect), cut off the
@@ -629,8 +652,8 @@ void Triangulator::splitEarcut(Node* start) {
                 Node* c = splitPolygon(a, b);
                 a = filterPoints(a, a->next);
                 c = filterPoints(c, c->next);
-                m_work.emplace_back(a, 0);
-                m_work.emplace_back(c, 0);
+                m_work.push_back({a, 0, true});
+                m_work.push_back({c, 0, true});
                 return;
             }
         }
@@ -730,8 +753,8 @@ void Triangulator::removeNode(Node* p) {
 
 uint32_t Triangulator::zOrder(double x, double y) const {
     // 16 bits per axis, interleaved; clamping keeps the key monotone in x and in y.
-    uint32_t ix = static_cast<uint32_t>(std::clamp((x - m_minX) * m_invSize, 0.0, 65535.0));
-    uint32_t iy = static_cast<uint32_t>(std::clamp((y - m_minY) * m_invSize, 0.0, 65535.0));
+    uint32_t ix = static_cast<uint32_t>(clampCell((x - m_minX) * m_invSize, 65535.0));
+    uint32_t iy = static_cast<uint32_t>(clampCell((y - m_minY) * m_invSize, 65535.0));
     ix = (ix | (ix << 8)) & 0x00FF00FFu;
     ix = (ix | (ix << 4)) & 0x0F0F0F0Fu;
     ix = (ix | (ix << 2)) & 0x33333333u;
