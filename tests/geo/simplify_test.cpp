@@ -258,3 +258,30 @@ TEST_CASE("simplifyRing: a million points in well under a second", "[simplify]")
                           << std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count() << " s");
     CHECK(l.size() < ring.size() / 10);
 }
+
+TEST_CASE("simplify: garbage input terminates with valid output", "[simplify]") {
+    std::mt19937 rng(17);
+    std::uniform_int_distribution<int> coord(0, 8); // many duplicates and collinear points
+    for (int trial = 0; trial < 200; ++trial) {
+        Polygon p;
+        for (int r = 0; r < 1 + trial % 4; ++r) {
+            Ring ring;
+            for (int k = 0; k < 3 + (trial * 13 + r) % 60; ++k) ring.push_back({coord(rng), coord(rng)});
+            p.rings.push_back(ring);
+        }
+        for (double tol : {0.5, 2.0}) {
+            for (const Ring& r : geo::simplifyPolygon(p, tol).rings) CHECK(r.size() >= 3);
+            const Ring s = geo::simplifyRing(p.rings[0], tol);
+            CHECK((s.empty() || s.size() >= 3));
+            CHECK(geo::simplifyLine(p.rings[0], tol).size() <= p.rings[0].size());
+        }
+    }
+    // 100k random points as one ring: every segment crosses thousands of others.
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    Ring big;
+    for (int i = 0; i < 100000; ++i) big.push_back({u(rng), u(rng)});
+    const auto t0 = std::chrono::steady_clock::now();
+    const Ring s = geo::simplifyRing(big, 0.01);
+    CHECK(s.size() >= 3);
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 5.0);
+}

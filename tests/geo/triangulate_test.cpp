@@ -301,3 +301,27 @@ TEST_CASE("triangulate: large ring with holes, clockwise outer", "[triangulate]"
         for (int j = 0; j < 5; ++j) p.rings.push_back(square({999.85 + 0.06 * i, 1999.85 + 0.06 * j}, 0.03));
     requireExactCover(p);
 }
+
+TEST_CASE("triangulate: garbage input terminates quickly", "[triangulate]") {
+    SECTION("5000 random points as one ring (crosses itself everywhere)") {
+        std::mt19937 rng(5);
+        std::uniform_real_distribution<double> u(0.0, 1.0);
+        Ring r;
+        for (int i = 0; i < 5000; ++i) r.push_back({u(rng), u(rng)});
+        Polygon p{{r}};
+        const MeshCheck c = check(p, geo::triangulate(p));
+        CHECK(c.indicesInRange);
+        CHECK(c.allCcw);
+    }
+    SECTION("coordinates near the limits of double") {
+        for (double s : {1e-300, 1e150, 1e300}) {
+            Polygon p{{{{0, 0}, {s, 0}, {s, s}, {0.5 * s, 0.2 * s}, {0, s}}, square({0.1 * s, 0.05 * s}, 0.01 * s)}};
+            const MeshCheck c = check(p, geo::triangulate(p));
+            CHECK(c.indicesInRange);
+            CHECK(c.allCcw);
+        }
+        Polygon p{{{{-1e308, -1e308}, {1e308, -1e308}, {1e308, 1e308}, {-1e308, 1e308}}}};
+        const MeshCheck c = check(p, geo::triangulate(p)); // orient2d overflows to inf/NaN here
+        CHECK(c.indicesInRange);
+    }
+}
