@@ -138,10 +138,6 @@ std::string fullWidthHint(std::string_view line) {
 
 // ---- the reader ---------------------------------------------------------------
 
-struct KeySpec {
-    std::initializer_list<std::string_view> keys;
-};
-
 class Reader {
 public:
     Reader(std::string file, Diagnostics& out) : m_file(std::move(file)), m_out(out) {}
