@@ -5,6 +5,10 @@
 #include <imgui.h>
 #include <imgui_freetype.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 namespace app {
@@ -61,6 +65,25 @@ void forEachCodepoint(std::string_view s, F&& f) {
 
 } // namespace
 
+bool FontSet::MappedFile::map(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+        void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) {
+            data = p;
+            size = static_cast<std::size_t>(st.st_size);
+        }
+    }
+    ::close(fd);
+    return data != nullptr;
+}
+
+FontSet::MappedFile::~MappedFile() {
+    if (data) ::munmap(data, size);
+}
+
 void FontSet::init(float uiScale, std::string& message) {
     m_scale = uiScale;
     // "Noto Sans CJK TC" is face 3 of NotoSansCJK-Regular.ttc: Traditional Chinese glyph forms.
@@ -69,7 +92,11 @@ void FontSet::init(float uiScale, std::string& message) {
         message = "The CJK font Noto Sans CJK was not found, so Chinese and Japanese text cannot be shown "
                   "(install the Debian package fonts-noto-cjk)";
     }
-    if (!m_regularPath.empty() && !findFont("Noto Sans CJK TC", FC_WEIGHT_BOLD, m_boldPath, m_boldTcIndex)) m_boldPath.clear();
+    // One face only: each CJK face FreeType opens makes its ~20 MB file resident.
+    if (!m_regularPath.empty() && !m_regularData.map(m_regularPath)) {
+        message = "The CJK font file " + m_regularPath + " cannot be read, so Chinese and Japanese text cannot be shown";
+        m_regularPath.clear();
+    }
     for (unsigned cp = 0x20; cp < 0x7F; ++cp) m_codepoints.insert(cp);
     // Punctuation and symbols the interface itself uses.
     require("°·–—…×←→↑↓©§・「」『』（）、。，：；");
@@ -98,8 +125,8 @@ void FontSet::build() {
     m_dirty = false;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    m_ui = m_uiBold = m_large = nullptr;
-    if (m_regularPath.empty()) {
+    m_ui = m_large = nullptr;
+    if (!m_regularData.data) {
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * m_scale;
         m_ui = io.Fonts->AddFontDefault(&cfg);
@@ -112,17 +139,16 @@ void FontSet::build() {
             ranges.push_back(static_cast<ImWchar>(cp));
         }
         ranges.push_back(0);
-        auto add = [&](const std::string& path, int index, float size) {
+        auto add = [&](const MappedFile& file, int index, float size) {
             ImFontConfig cfg;
             cfg.FontNo = index;
+            cfg.FontDataOwnedByAtlas = false; // ours, shared between sizes and re-bakes
             cfg.OversampleH = 1; // FreeType renders at the exact size: no oversampling needed
             cfg.OversampleV = 1;
-            return io.Fonts->AddFontFromFileTTF(path.c_str(), size, &cfg, ranges.data());
+            return io.Fonts->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), size, &cfg, ranges.data());
         };
-        m_ui = add(m_regularPath, m_tcIndex, 17.0f * m_scale);
-        if (!m_boldPath.empty()) m_uiBold = add(m_boldPath, m_boldTcIndex, 17.0f * m_scale);
-        m_large = add(m_boldPath.empty() ? m_regularPath : m_boldPath, m_boldPath.empty() ? m_tcIndex : m_boldTcIndex,
-                      24.0f * m_scale);
+        m_ui = add(m_regularData, m_tcIndex, 17.0f * m_scale);
+        m_large = add(m_regularData, m_tcIndex, 24.0f * m_scale);
         io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
         io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     }

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct ImFont;
 
@@ -14,6 +15,9 @@ namespace app {
 
 class FontSet {
 public:
+    FontSet() = default;
+    FontSet(const FontSet&) = delete;
+    FontSet& operator=(const FontSet&) = delete;
     // Finds the fonts; `message` is set when the CJK font is missing (the UI then uses ImGui's built-in Latin font).
     void init(float uiScale, std::string& message);
     // Registers text that will be drawn, so that its glyphs get baked.
@@ -22,7 +26,6 @@ public:
     bool rebuildIfNeeded();
 
     ImFont* ui() const { return m_ui; }
-    ImFont* uiBold() const { return m_uiBold ? m_uiBold : m_ui; }
     ImFont* large() const { return m_large ? m_large : m_ui; }
     bool hasCjk() const { return !m_regularPath.empty(); }
     float uiScale() const { return m_scale; }
@@ -31,13 +34,21 @@ public:
 private:
     void build();
 
-    std::string m_regularPath, m_boldPath;
-    int m_tcIndex = 0, m_boldTcIndex = 0;
+    std::string m_regularPath;
+    // The font files, mapped read-only once and shared by every size baked from
+    // them: only the pages FreeType touches (the glyphs we bake) become resident.
+    struct MappedFile {
+        void* data = nullptr;
+        std::size_t size = 0;
+        bool map(const std::string& path);
+        ~MappedFile();
+    };
+    MappedFile m_regularData;
+    int m_tcIndex = 0;
     float m_scale = 1.0f;
     std::set<unsigned> m_codepoints;
     bool m_dirty = true;
     ImFont* m_ui = nullptr;
-    ImFont* m_uiBold = nullptr;
     ImFont* m_large = nullptr;
 };
 

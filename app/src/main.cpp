@@ -1,13 +1,17 @@
 // ktmap: the Taiwan–Kyushu cooperation briefing map.
 #include "app_paths.hpp"
+#include "benchmark.hpp"
 #include "viewer.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 
 int main(int argc, char** argv) {
+    const auto mainEntered = std::chrono::steady_clock::now();
     app::ViewerOptions options;
     CLI::App cli{"Taiwan–Kyushu cooperation briefing map"};
     std::string layerFile = (app::assetsDir() / "layers.toml").string();
@@ -18,7 +22,9 @@ int main(int argc, char** argv) {
     cli.add_option("--screenshot", screenshot, "Render one frame offscreen to this PNG and exit");
     cli.add_option("--size", size, "Window or screenshot size, WxH (default 1600x900)");
     cli.add_option("--view", view, "Initial view LON,LAT,ZOOM (web-map zoom levels, e.g. 130.7,32.8,11)");
+    bool benchmark = false;
     cli.add_flag("--fullscreen", options.fullscreen, "Start in full screen");
+    cli.add_flag("--benchmark", benchmark, "Print start-up time, frame times over a scripted pan/zoom at 1920x1080, and memory");
     cli.add_option("--ui-scale", options.uiScale, "Interface scale, 1 to 3")->check(CLI::Range(1.0f, 3.0f));
     CLI11_PARSE(cli, argc, argv);
 
@@ -42,6 +48,7 @@ int main(int argc, char** argv) {
         }
         options.view = v;
     }
+    if (benchmark) return app::runBenchmark(options, mainEntered);
     app::Viewer viewer(options);
     if (!screenshot.empty()) return viewer.runScreenshot(screenshot);
     return viewer.runInteractive();

@@ -34,58 +34,76 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
     for (std::size_t i = 0; i < extraLayers.size(); ++i) specs.push_back(userLayerSpec(extraLayers[i], static_cast<int>(i)));
     const auto t1 = Clock::now();
 
-    // One task per layer, as many workers as cores; the biggest files first so
-    // that the two cores finish together.
-    struct Slot {
-        LayerLoadResult loaded;
-        LayerMesh mesh;
-        double loadMs = 0, meshMs = 0;
-    };
-    std::vector<Slot> slots(specs.size());
-    std::vector<std::size_t> order(specs.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto sizeOf = [&](std::size_t i) {
+    // One load per distinct (source, OGR layer): a file drawn twice (land fill under
+    // the boundaries, coastline above them) is read once and meshed twice.
+    std::vector<std::size_t> loadOf(specs.size());
+    std::vector<std::size_t> loads; // spec index that loads each distinct source
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        std::size_t j = 0;
+        while (j < loads.size() && !(specs[loads[j]].source == specs[i].source && specs[loads[j]].ogrLayer == specs[i].ogrLayer)) ++j;
+        if (j == loads.size()) loads.push_back(i);
+        loadOf[i] = j;
+    }
+    std::vector<LayerLoadResult> loaded(loads.size());
+    std::vector<std::shared_ptr<const LayerData>> shared(loads.size());
+    std::vector<LayerMesh> meshes(specs.size());
+    std::vector<double> loadMs(loads.size(), 0.0), meshMs(specs.size(), 0.0);
+
+    // Tasks: first every load (biggest file first, so that the cores finish together),
+    // then every mesh; a mesh task waits for its load.
+    auto sizeOf = [&](std::size_t spec) {
         std::error_code ec;
-        auto s = std::filesystem::file_size(specs[i].source, ec);
+        auto s = std::filesystem::file_size(specs[spec].source, ec);
         return ec ? 0 : s;
     };
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizeOf(a) > sizeOf(b); });
+    std::vector<std::size_t> loadOrder(loads.size());
+    for (std::size_t j = 0; j < loads.size(); ++j) loadOrder[j] = j;
+    std::stable_sort(loadOrder.begin(), loadOrder.end(), [&](std::size_t a, std::size_t b) { return sizeOf(loads[a]) > sizeOf(loads[b]); });
+    std::vector<std::atomic<bool>> ready(loads.size());
+    for (auto& r : ready) r = false;
     std::atomic<std::size_t> next{0};
+    const std::size_t taskCount = loads.size() + specs.size();
     auto work = [&] {
-        for (std::size_t k; (k = next.fetch_add(1)) < order.size();) {
-            const std::size_t i = order[k];
+        for (std::size_t k; (k = next.fetch_add(1)) < taskCount;) {
             const auto a = Clock::now();
-            slots[i].loaded = loadLayer(specs[i], projection);
-            const auto b = Clock::now();
-            if (slots[i].loaded.ok) {
-                MeshOptions options;
-                options.fill = specs[i].style.fill.has_value();
-                options.stroke = specs[i].style.stroke.has_value();
-                slots[i].mesh = buildLayerMesh(slots[i].loaded.layer, options);
+            if (k < loads.size()) {
+                const std::size_t j = loadOrder[k];
+                loaded[j] = loadLayer(specs[loads[j]], projection);
+                shared[j] = std::make_shared<const LayerData>(std::move(loaded[j].layer));
+                loadMs[j] = ms(a, Clock::now());
+                ready[j] = true;
+                continue;
             }
-            slots[i].loadMs = ms(a, b);
-            slots[i].meshMs = ms(b, Clock::now());
+            const std::size_t i = k - loads.size();
+            const std::size_t j = loadOf[i];
+            while (!ready[j]) std::this_thread::yield();
+            if (!loaded[j].ok) continue;
+            MeshOptions options;
+            options.fill = specs[i].style.fill.has_value();
+            options.stroke = specs[i].style.stroke.has_value();
+            meshes[i] = buildLayerMesh(*shared[j], options);
+            meshMs[i] = ms(a, Clock::now());
         }
     };
-    const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(specs.size())));
+    const unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(taskCount)));
     std::vector<std::thread> threads;
     for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work);
     work();
     for (auto& t : threads) t.join();
 
+    for (std::size_t j = 0; j < loads.size(); ++j) {
+        for (auto& d : loaded[j].diagnostics) map.diagnostics.push_back(std::move(d));
+        if (timings) timings->loadMs += loadMs[j];
+    }
     for (std::size_t i = 0; i < specs.size(); ++i) {
-        Slot& s = slots[i];
-        for (auto& d : s.loaded.diagnostics) map.diagnostics.push_back(std::move(d));
-        if (timings) {
-            timings->loadMs += s.loadMs;
-            timings->meshMs += s.meshMs;
-        }
-        if (!s.loaded.ok) continue;
+        const std::size_t j = loadOf[i];
+        if (timings) timings->meshMs += meshMs[i];
+        if (!loaded[j].ok) continue;
         MapLayer layer;
         layer.spec = specs[i];
-        layer.data = std::move(s.loaded.layer);
-        layer.mesh = std::move(s.mesh);
-        map.bounds.extend(layer.data.bounds);
+        layer.data = shared[j];
+        layer.mesh = std::move(meshes[i]);
+        map.bounds.extend(layer.data->bounds);
         map.layers.push_back(std::move(layer));
     }
     if (timings) timings->configMs = ms(t0, t1);

@@ -8,6 +8,7 @@
 #include <geo/layer_mesh.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,9 @@ class Projection;
 
 struct MapLayer {
     LayerSpec spec;
-    LayerData data;  // features and projected geometry (for hit-testing and labels)
+    // Features and projected geometry (for hit-testing and labels). Shared between
+    // layers that draw the same source differently (a fill below, an outline above).
+    std::shared_ptr<const LayerData> data;
     LayerMesh mesh;  // what the renderer uploads
     bool visible = true;
 };

@@ -1,0 +1,145 @@
+#include "benchmark.hpp"
+
+#include "viewer.hpp"
+
+#include <SFML/Window/Context.hpp>
+#include <epoxy/gl.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+namespace app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+// Milliseconds since the kernel started this process (/proc, 10 ms resolution):
+// includes loading the executable and its libraries, which main() cannot see.
+double msSinceProcessStart() {
+    std::ifstream stat("/proc/self/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    const auto close = text.rfind(')');
+    if (close == std::string::npos) return -1;
+    std::istringstream rest(text.substr(close + 2));
+    std::string field;
+    for (int i = 3; i <= 22 && rest >> field; ++i) {
+        if (i == 22) {
+            const double startSeconds = std::stod(field) / static_cast<double>(sysconf(_SC_CLK_TCK));
+            timespec now{};
+            clock_gettime(CLOCK_BOOTTIME, &now);
+            return (static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9 - startSeconds) * 1000.0;
+        }
+    }
+    return -1;
+}
+
+struct Key {
+    const char* name;
+    double lon, lat, zoom;
+};
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const double idx = p * static_cast<double>(v.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(idx));
+    const auto hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (v[hi] - v[lo]) * (idx - static_cast<double>(lo));
+}
+
+} // namespace
+
+int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) {
+    ViewerOptions options = inOptions;
+    options.width = 1920;
+    options.height = 1080;
+    options.view.reset();
+    const int w = options.width, h = options.height;
+    sf::ContextSettings settings;
+    settings.majorVersion = 3;
+    settings.minorVersion = 3;
+    sf::Context context(settings, static_cast<unsigned>(w), static_cast<unsigned>(h));
+    if (!context.setActive(true)) {
+        std::fprintf(stderr, "benchmark: no OpenGL context (is an X server such as Xvfb running?)\n");
+        return 1;
+    }
+    Viewer viewer(options);
+    const auto loadStart = Clock::now();
+    viewer.loadData();
+    const double loadMs = msSince(loadStart);
+    if (!viewer.initGraphics(false)) return 1;
+    GLuint fbo = 0, colour = 0;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glGenRenderbuffers(1, &colour);
+    glBindRenderbuffer(GL_RENDERBUFFER, colour);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+
+    viewer.renderFrame({w, h}, 1.0f / 60.0f);
+    glFinish();
+    const double firstFrameMain = msSince(mainEntered);
+    const double firstFrameProcess = msSinceProcessStart();
+
+    // overview -> Kyushu -> Kumamoto -> Taiwan -> Hsinchu, 60 frames per leg,
+    // centre moving linearly and scale geometrically, as a presenter's zooms do.
+    const geo::Camera home = viewer.camera();
+    const double homeZoom = home.zoom();
+    const glm::dvec2 homeLL = viewer.projection().inverse(home.center());
+    const Key keys[] = {{"overview", homeLL.x, homeLL.y, homeZoom},
+                        {"Kyushu", 130.75, 32.55, 8.4},
+                        {"Kumamoto", 130.74, 32.80, 12.5},
+                        {"Taiwan", 120.95, 23.65, 8.3},
+                        {"Hsinchu", 120.99, 24.80, 12.5}};
+    constexpr int kFramesPerLeg = 60;
+    std::vector<double> frameMs;
+    std::size_t triangles = 0, vertices = 0, maxTriangles = 0;
+    geo::Camera& cam = viewer.camera();
+    for (std::size_t k = 0; k + 1 < std::size(keys); ++k) {
+        const glm::dvec2 a = viewer.projection().forward({keys[k].lon, keys[k].lat});
+        const glm::dvec2 b = viewer.projection().forward({keys[k + 1].lon, keys[k + 1].lat});
+        for (int f = 0; f < kFramesPerLeg; ++f) {
+            const double t = (f + 1) / static_cast<double>(kFramesPerLeg);
+            const double s = t * t * (3 - 2 * t); // ease in and out
+            cam.setMetersPerPixel(geo::Camera::zoomToMpp(keys[k].zoom + (keys[k + 1].zoom - keys[k].zoom) * s));
+            cam.setCenter(a + (b - a) * s);
+            const auto start = Clock::now();
+            const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
+            glFinish(); // count the GPU's (llvmpipe's) work, not just the submission
+            frameMs.push_back(msSince(start));
+            triangles += stats.triangles;
+            vertices += stats.vertices;
+            maxTriangles = std::max(maxTriangles, stats.triangles);
+        }
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    viewer.shutdownGraphics();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glDeleteRenderbuffers(1, &colour);
+    glDeleteFramebuffers(1, &fbo);
+
+    const double n = static_cast<double>(frameMs.size());
+    std::size_t loadedVertices = 0;
+    for (const auto& l : viewer.baseMap().layers) loadedVertices += l.data->vertexCount();
+    std::printf("ktmap benchmark, 1920x1080, %zu layer(s), %zu source vertices loaded\n", viewer.baseMap().layers.size(),
+                loadedVertices);
+    std::printf("  process start -> first complete frame : %8.1f ms  (main() -> first frame: %.1f ms; loading and meshing: %.1f ms)\n",
+                firstFrameProcess, firstFrameMain, loadMs);
+    std::printf("  frame time over %zu scripted frames   : median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n", frameMs.size(),
+                percentile(frameMs, 0.5), percentile(frameMs, 0.95), percentile(frameMs, 1.0));
+    std::printf("  drawn per frame                       : %8.0f triangles (max %zu), %8.0f vertices\n",
+                static_cast<double>(triangles) / n, maxTriangles, static_cast<double>(vertices) / n);
+    std::printf("  peak memory (max RSS)                 : %8.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+    return 0;
+}
+
+} // namespace app
