@@ -1,0 +1,188 @@
+// Tests for geo/content_reloader.hpp: hot reload of the briefing with real files on
+// disk, saved the ways editors save them. The policy: a broken edit never replaces
+// the content on screen; a clean one does.
+#include <geo/content_reloader.hpp>
+
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using Outcome = geo::ContentReloader::Outcome;
+
+namespace {
+
+// A valid briefing with one city; `name` and `lon` vary between edits (and change the size,
+// so the tests do not depend on the file system's timestamp resolution).
+std::string briefingText(const std::string& name, const std::string& lon) {
+    return "schema = 1\n"
+           "title = \"臺灣–九州合作簡報\"\n"
+           "title_en = \"Taiwan–Kyushu cooperation briefing\"\n"
+           "\n"
+           "[[site]]\n"
+           "id = \"kumamoto\"\n"
+           "kind = \"city\"\n"
+           "name_zh = \"熊本市\"\n"
+           "name_en = \"" + name + "\"\n"
+           "lon = " + lon + "\n"
+           "lat = 32.8031\n";
+}
+
+std::vector<std::string> messages(const geo::Diagnostics& diagnostics) {
+    std::vector<std::string> lines;
+    for (const auto& d : diagnostics) lines.push_back(d.format());
+    return lines;
+}
+
+std::string nameOfFirstSite(const geo::ContentReloader& reloader) {
+    return reloader.briefing().sites.empty() ? "<none>" : reloader.briefing().sites.front().nameEn;
+}
+
+} // namespace
+
+TEST_CASE("reload: an invalid edit keeps the old content and reports the error; a fix replaces it", "[reload]") {
+    const fs::path file = test::freshDir("reload_invalid") / "briefing.toml";
+    const std::string label = file.string();
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    CHECK(reloader.load() == Outcome::Replaced);
+    CHECK(reloader.diagnostics().empty());
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    const auto firstGeneration = reloader.generation();
+    CHECK(reloader.poll() == Outcome::Unchanged);
+
+    // The author types the longitude in quotes: the site would vanish; the map keeps it.
+    test::writeFile(file, briefingText("Kumamoto City", "\"130.7079\""));
+    CHECK(reloader.poll() == Outcome::KeptLastGood);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(reloader.showingLastGood());
+    CHECK(reloader.generation() == firstGeneration);
+    CHECK(messages(reloader.diagnostics()) ==
+          std::vector<std::string>{
+              label + ":10:7: error: site 'kumamoto': 'lon' must be a number, not a string (write the degrees without "
+                      "quotes, e.g. lon = 130.7417)",
+              label + ": note: the map still shows the previous version of this file (fix the errors and save again "
+                      "to see the changes)",
+          });
+    CHECK(reloader.poll() == Outcome::Unchanged); // reported once, not every poll
+
+    // A syntax error (nothing of the file is valid) keeps the content on screen too.
+    test::writeFile(file, briefingText("Kumamoto", "130.7079") + "[[site]\n");
+    CHECK(reloader.poll() == Outcome::KeptLastGood);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(geo::hasErrors(reloader.diagnostics()));
+
+    // Fixed: the new content replaces the old one and the problems are gone.
+    test::writeFile(file, briefingText("Kumamoto City", "130.7079"));
+    CHECK(reloader.poll() == Outcome::Replaced);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto City");
+    CHECK_FALSE(reloader.showingLastGood());
+    CHECK(reloader.diagnostics().empty());
+    CHECK(reloader.generation() == firstGeneration + 1);
+}
+
+TEST_CASE("reload: warnings do not hold back an edit", "[reload]") {
+    const fs::path file = test::freshDir("reload_warning") / "briefing.toml";
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    reloader.load();
+    // An unknown key is a warning: the edit is applied and the warning shown.
+    test::writeFile(file, briefingText("Kumamoto City", "130.7079") + "colour = \"red\"\n");
+    CHECK(reloader.poll() == Outcome::Replaced);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto City");
+    REQUIRE(reloader.diagnostics().size() == 1);
+    CHECK(reloader.diagnostics()[0].severity == geo::Severity::Warning);
+}
+
+TEST_CASE("reload: the first load shows what is valid of a file with errors", "[reload]") {
+    const fs::path file = test::freshDir("reload_first") / "briefing.toml";
+    // Two sites, the second with a latitude out of range (left out): the first is still shown.
+    test::writeFile(file, briefingText("Kumamoto", "130.7079") +
+                              "\n[[site]]\nid = \"x\"\nkind = \"city\"\nname_zh = \"x\"\nname_en = \"x\"\nlon = 130\nlat = 95\n");
+    geo::ContentReloader reloader(file);
+    CHECK(reloader.load() == Outcome::Replaced);
+    CHECK(geo::hasErrors(reloader.diagnostics()));
+    CHECK_FALSE(reloader.showingLastGood());
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(reloader.briefing().sites.size() == 1);
+
+    // A later broken save (syntax error: nothing valid) does not blank that partial content.
+    test::writeFile(file, "schema = 1\ntitle = [\n");
+    CHECK(reloader.poll() == Outcome::KeptLastGood);
+    CHECK(reloader.briefing().sites.size() == 1);
+}
+
+TEST_CASE("reload: a save by writing a new file and renaming it over the old one is picked up", "[reload]") {
+    // How vim, VS Code and most IDEs save.
+    const fs::path dir = test::freshDir("reload_rename");
+    const fs::path file = dir / "briefing.toml";
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    reloader.load();
+
+    const fs::path temp = dir / ".briefing.toml.tmp";
+    test::writeFile(temp, briefingText("Kumamoto City", "130.7079"));
+    CHECK(reloader.poll() == Outcome::Unchanged); // a sibling file is not the content
+    fs::rename(temp, file);
+    CHECK(reloader.poll() == Outcome::Replaced);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto City");
+    CHECK(reloader.diagnostics().empty());
+}
+
+TEST_CASE("reload: a file deleted and then restored", "[reload]") {
+    const fs::path file = test::freshDir("reload_deleted") / "briefing.toml";
+    const std::string label = file.string();
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    reloader.load();
+
+    fs::remove(file);
+    CHECK(reloader.poll() == Outcome::KeptLastGood);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(messages(reloader.diagnostics()) ==
+          std::vector<std::string>{
+              label + ": error: the file does not exist (check the path)",
+              label + ": note: the map still shows the previous version of this file (fix the errors and save again "
+                      "to see the changes)",
+          });
+    CHECK(reloader.poll() == Outcome::Unchanged);
+
+    test::writeFile(file, briefingText("Kumamoto City", "130.7079"));
+    CHECK(reloader.poll() == Outcome::Replaced);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto City");
+    CHECK(reloader.diagnostics().empty());
+}
+
+TEST_CASE("reload: a file missing at start shows its content once it appears", "[reload]") {
+    const fs::path file = test::freshDir("reload_late") / "briefing.toml";
+    geo::ContentReloader reloader(file);
+    CHECK(reloader.load() == Outcome::Replaced); // nothing to show, and the reason why
+    CHECK(messages(reloader.diagnostics()) ==
+          std::vector<std::string>{file.string() + ": error: the file does not exist (check the path)"});
+    CHECK(reloader.briefing().sites.empty());
+
+    // Written with an error first: with nothing on screen, what is valid is shown.
+    test::writeFile(file, briefingText("Kumamoto", "130.7079") + "\n[[site]]\nid = \"Bad Id\"\n");
+    CHECK(reloader.poll() == Outcome::Replaced);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(geo::hasErrors(reloader.diagnostics()));
+}
+
+TEST_CASE("reload: pollIfDue looks at the file at most every 250 ms", "[reload]") {
+    using std::chrono::milliseconds;
+    const fs::path file = test::freshDir("reload_rate") / "briefing.toml";
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    reloader.load();
+    const auto t0 = std::chrono::steady_clock::time_point{} + std::chrono::hours(1);
+    CHECK(reloader.pollIfDue(t0) == Outcome::Unchanged); // first check: the file has not changed
+
+    test::writeFile(file, briefingText("Kumamoto City", "130.7079"));
+    CHECK(reloader.pollIfDue(t0 + milliseconds(100)) == Outcome::Unchanged); // too soon: not looked at
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(reloader.pollIfDue(t0 + milliseconds(250)) == Outcome::Replaced);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto City");
+}
