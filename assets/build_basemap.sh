@@ -23,8 +23,8 @@
 #   tw_county_lines.shp, tw_town_lines.shp   internal boundaries (TopoJSON mesh: arcs shared by two
 #                            units); town lines exclude those that are county lines.
 #   country_lines.shp        Natural Earth 1:10m land borders (world-atlas countries-10m; Hong Kong and
-#                            Macao SAR limits left out), free ends extended to the coast, clipped to the land
-#                            (closed by 3 km so borders run down rivers/estuaries).
+#                            Macao SAR limits left out), clipped to the land (closed by 3 km so borders run
+#                            down rivers/estuaries); ends short of the coast joined to the nearest coast point.
 set -euo pipefail
 
 ASSETS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -127,7 +127,7 @@ import json, math, os, sys
 from osgeo import ogr, osr
 from shapely.geometry import (shape, box, Point, MultiPoint, Polygon, MultiPolygon, LineString,
                               MultiLineString, GeometryCollection)
-from shapely.ops import unary_union, linemerge, polygonize
+from shapely.ops import unary_union, linemerge, polygonize, nearest_points
 from shapely.validation import make_valid
 from shapely.prepared import prep
 from shapely import wkb as swkb
@@ -359,37 +359,36 @@ tw_town_lines = [l for l in lines_of(linemerge(lines_of(unary_union(tw_town_line
 log('country borders (Natural Earth, fitted to the OSM coast)')
 
 
-def fit_lines_to_land(lines, L, extend=0.05, close=0.03):
-    """Clip lines to land (closed by `close` degrees, so borders run down narrow rivers and
-    estuaries), after extending free ends so that they reach the coast."""
+def fit_lines_to_land(lines, L, reach=0.2, close=0.03):
+    """Fit coarse border lines to the sharp land L: clip them to the land (closed by `close`
+    degrees near the borders, so borders run down narrow rivers and estuaries), then join each
+    free end that stops short of the coast to the nearest coast point (at most `reach` degrees)."""
     ls = [l for l in lines_of(linemerge(lines)) if l.length > 0]
-    ends = {}
-    for l in ls:
-        for c in (l.coords[0], l.coords[-1]):
-            ends[c] = ends.get(c, 0) + 1
-    out = []
-    for l in ls:
-        cs = list(l.coords)
-        for at_start in (True, False):
-            a, b = (cs[0], cs[1]) if at_start else (cs[-1], cs[-2])
-            if ends[a] > 1:
-                continue                                   # junction with another border
-            dx, dy = a[0] - b[0], a[1] - b[1]
-            d = math.hypot(dx, dy)
-            if d == 0:
-                continue
-            e = (a[0] + dx / d * extend, a[1] + dy / d * extend)
-            cs = [e] + cs if at_start else cs + [e]
-        out.append(LineString(cs))
-    zone = unary_union(out).buffer(extend + 0.02)
+    zone = unary_union(ls).buffer(reach + 0.05)
     Lz = L.intersection(zone)
     Lc = Lz.buffer(close, 4).buffer(-close, 4)
-    res = []
-    for l, orig in zip(out, ls):
-        for part in lines_of(l.intersection(Lc)):
-            if part.distance(orig) < 1e-9 and part.length > 1e-5:    # drop bits beyond a bay
-                res.append(part)
-    return [l for l in lines_of(linemerge(res))]
+    clipped = [p for l in ls for p in lines_of(l.intersection(Lc)) if p.length > 0.002]
+    clipped = lines_of(linemerge(clipped))
+    ends = {}
+    for l in clipped:
+        for c in (l.coords[0], l.coords[-1]):
+            ends[c] = ends.get(c, 0) + 1
+    coast = Lz.boundary
+    frame_edge = FRAME.exterior
+    out = []
+    for l in clipped:
+        cs = list(l.coords)
+        for at_start in (True, False):
+            a = cs[0] if at_start else cs[-1]
+            pa = Point(a)
+            if ends[a] > 1 or pa.distance(frame_edge) < 1e-6:
+                continue                                   # junction, or cut by the frame
+            d = pa.distance(coast)
+            if 1e-7 < d <= reach:
+                q = nearest_points(pa, coast)[1]
+                cs = ([(q.x, q.y)] + cs) if at_start else (cs + [(q.x, q.y)])
+        out.append(LineString(cs))
+    return [l for l in lines_of(linemerge(out))]
 
 
 country_lines = fit_lines_to_land(lines_of(borders_src), land)
@@ -476,6 +475,7 @@ for skip in (False, True):
     # unorganised): each part must start with a clockwise outer ring, followed only by its
     # counter-clockwise holes, each inside that outer ring.
     gdal.SetConfigOption('OGR_ORGANIZE_POLYGONS', 'SKIP' if skip else None)
+    gdal.PushErrorHandler('CPLQuietErrorHandler')       # SKIP warns about every multi-ring polygon
     for fn in sorted(os.listdir(OUT)):
         if not fn.endswith('.shp'):
             continue
@@ -504,6 +504,7 @@ for skip in (False, True):
                 bad += 1
                 log('  BAD feature', fn, f.GetFID(), 'SKIP' if skip else 'default')
         ds = None
+    gdal.PopErrorHandler()
 gdal.SetConfigOption('OGR_ORGANIZE_POLYGONS', None)
 assert bad == 0, '%d bad features' % bad
 log('self-check passed (valid, non-empty, ring order/orientation as read with OGR_ORGANIZE_POLYGONS=SKIP)')
@@ -516,7 +517,7 @@ if [[ -n $VILLAGES_DIR ]]; then
   node "$WORK/topo.js" "$MODS" "$WORK" villages
   rm -f "$VILLAGES_DIR"/tw_villages.{shp,shx,dbf,prj,cpg}
   ogr2ogr -f "ESRI Shapefile" "$VILLAGES_DIR/tw_villages.shp" "$WORK/moi_villages.geojson" \
-    -nln tw_villages -nlt POLYGON -lco ENCODING=UTF-8 -a_srs EPSG:4326 \
+    -nln tw_villages -nlt POLYGON -lco ENCODING=UTF-8 -a_srs EPSG:4326 -makevalid \
     -sql "SELECT VILLCODE AS code, VILLNAME AS name_zh, TOWNNAME AS town_zh, COUNTYNAME AS county_zh FROM moi_villages WHERE VILLCODE IS NOT NULL"
   ogrinfo -so -q "$VILLAGES_DIR/tw_villages.shp" tw_villages | grep -E "Feature Count" >&2 || true
   log "wrote $VILLAGES_DIR/tw_villages.shp"
