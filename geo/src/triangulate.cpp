@@ -328,7 +328,9 @@ Node* Triangulator::eliminateHoles(const Polygon& polygon, const std::vector<uin
     std::vector<Node*> queue;
     size_t holeNodes = 0;
     for (size_t r = 1; r < polygon.rings.size(); ++r) {
-        Node* list = linkedList(polygon.rings[r], offsets[r], false);
+        // Filtered first: a repeated leftmost point would give the hole ordering and the
+        // bridge search a zero-length edge to work with.
+        Node* list = filterPoints(linkedList(polygon.rings[r], offsets[r], false));
         if (!list || list->next == list->prev) continue;
         Node* leftmost = list;
         Node* p = list;
@@ -347,9 +349,8 @@ Node* Triangulator::eliminateHoles(const Polygon& polygon, const std::vector<uin
     std::sort(queue.begin(), queue.end(), [](const Node* a, const Node* b) {
         if (a->x != b->x) return a->x < b->x;
         if (a->y != b->y) return a->y < b->y;
-        const double sa = (a->next->y - a->y) / (a->next->x - a->x);
-        const double sb = (b->next->y - b->y) / (b->next->x - b->x);
-        return sa < sb;
+        // atan2 instead of dy/dx: defined for a repeated point (no NaN in the ordering).
+        return std::atan2(a->next->y - a->y, a->next->x - a->x) < std::atan2(b->next->y - b->y, b->next->x - b->x);
     });
 
     // Scanning the whole outer ring per hole is O(holes * n); index the edges by y-bands
