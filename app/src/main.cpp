@@ -1,6 +1,9 @@
 // ktmap: the Taiwan–Kyushu cooperation briefing map.
 #include "app_paths.hpp"
 #include "benchmark.hpp"
+
+#include <geo/briefing.hpp>
+#include <geo/briefing_export.hpp>
 #include "viewer.hpp"
 
 #include <CLI/CLI.hpp>
@@ -23,12 +26,41 @@ int main(int argc, char** argv) {
     cli.add_option("--size", size, "Window or screenshot size, WxH (default 1600x900)");
     cli.add_option("--view", view, "Initial view LON,LAT,ZOOM (web-map zoom levels, e.g. 130.7,32.8,11)");
     bool benchmark = false;
+    std::string briefingFile = (app::assetsDir() / "briefing.toml").string();
+    std::string check, exportPath;
+    cli.add_option("--briefing", briefingFile, "Briefing content file (TOML): sites, trips, partnerships")->capture_default_str();
+    cli.add_option("--check", check, "Validate a briefing content file, print every problem, exit 1 if it has errors");
+    cli.add_option("--export", exportPath, "Export the briefing's sites, trips and partnerships to .geojson, .kml or .gpkg and exit");
     cli.add_flag("--fullscreen", options.fullscreen, "Start in full screen");
     cli.add_flag("--benchmark", benchmark, "Print start-up time, frame times over a scripted pan/zoom at 1920x1080, and memory");
     cli.add_option("--ui-scale", options.uiScale, "Interface scale, 1 to 3")->check(CLI::Range(1.0f, 3.0f));
     CLI11_PARSE(cli, argc, argv);
 
+    if (!check.empty()) {
+        const geo::BriefingLoadResult r = geo::loadBriefingFile(check);
+        for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+        const auto& b = r.briefing;
+        std::size_t stops = 0;
+        for (const auto& t : b.trips) stops += t.stops.size();
+        std::printf("%s: %zu site(s), %zu trip(s) with %zu stop(s), %zu partnership(s); %s\n", check.c_str(), b.sites.size(),
+                    b.trips.size(), stops, b.partnerships.size(), geo::hasErrors(r.diagnostics) ? "has errors" : "valid");
+        return geo::hasErrors(r.diagnostics) ? 1 : 0;
+    }
+    if (!exportPath.empty()) {
+        const geo::BriefingLoadResult r = geo::loadBriefingFile(briefingFile);
+        for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+        if (geo::hasErrors(r.diagnostics)) {
+            std::fprintf(stderr, "ktmap: not exporting: %s has errors (fix them, or check with --check)\n", briefingFile.c_str());
+            return 1;
+        }
+        const geo::Diagnostics problems = geo::exportBriefing(r.briefing, exportPath);
+        for (const auto& d : problems) std::fprintf(stderr, "%s\n", d.format().c_str());
+        if (geo::hasErrors(problems)) return 1;
+        std::printf("wrote %s\n", exportPath.c_str());
+        return 0;
+    }
     options.layerFile = layerFile;
+    options.briefingFile = briefingFile;
     for (const auto& e : extra) options.extraLayers.emplace_back(e);
     if (!size.empty()) {
         int w = 0, h = 0;

@@ -21,19 +21,31 @@ GLuint makeBuffer(GLenum target, const std::vector<T>& data) {
     return id;
 }
 
-// Gathers the index ranges of `ranges` that intersect `view`.
+// Gathers the index ranges of `ranges` that intersect `view`, merging neighbours
+// that are contiguous in the index buffer: llvmpipe pays per draw, so a few long
+// draws beat many short ones.
 void gather(const std::vector<geo::DrawRange>& ranges, const geo::Box& view, std::vector<GLsizei>& counts,
             std::vector<const void*>& offsets, FrameStats& stats) {
     counts.clear();
     offsets.clear();
+    std::uint32_t runFirst = 0, runEnd = 0;
+    auto flush = [&] {
+        if (runEnd == runFirst) return;
+        counts.push_back(static_cast<GLsizei>(runEnd - runFirst));
+        offsets.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(runFirst) * sizeof(std::uint32_t)));
+        ++stats.ranges;
+    };
     for (const auto& r : ranges) {
         if (!r.box.intersects(view)) continue;
-        counts.push_back(static_cast<GLsizei>(r.count));
-        offsets.push_back(reinterpret_cast<const void*>(static_cast<std::uintptr_t>(r.first) * sizeof(std::uint32_t)));
         stats.vertices += r.count;
         stats.triangles += r.count / 3;
-        ++stats.ranges;
+        if (r.first != runEnd) {
+            flush();
+            runFirst = r.first;
+        }
+        runEnd = r.first + r.count;
     }
+    flush();
 }
 
 geo::Box expanded(geo::Box b, double by) {
@@ -47,10 +59,14 @@ geo::Box expanded(geo::Box b, double by) {
 MapRenderer::~MapRenderer() { release(); }
 
 void MapRenderer::deleteBuffers() {
+    auto del = [](GLuint id) {
+        if (id) glDeleteBuffers(1, &id);
+    };
     for (auto& g : m_layers) {
-        GLuint ids[] = {g.fillVbo, g.fillIbo, g.strokeVbo, g.strokeIbo, g.lineIbo};
-        for (GLuint id : ids)
-            if (id) glDeleteBuffers(1, &id);
+        del(g.pointVbo);
+        del(g.pointIbo);
+        for (auto& l : g.levels)
+            for (GLuint id : {l.fillVbo, l.fillIbo, l.strokeVbo, l.strokeIbo, l.lineIbo}) del(id);
     }
     m_layers.clear();
 }
@@ -59,6 +75,7 @@ void MapRenderer::release() {
     deleteBuffers();
     m_fill.reset();
     m_stroke.reset();
+    m_point.reset();
 }
 
 void MapRenderer::init(const std::filesystem::path& shaderDir, std::string& message) {
@@ -70,7 +87,8 @@ void MapRenderer::init(const std::filesystem::path& shaderDir, std::string& mess
     }
     std::string error;
     if (!m_fill.load(shaderDir / "fill.vert", shaderDir / "fill.frag", error) ||
-        !m_stroke.load(shaderDir / "stroke.vert", shaderDir / "stroke.frag", error)) {
+        !m_stroke.load(shaderDir / "stroke.vert", shaderDir / "stroke.frag", error) ||
+        !m_point.load(shaderDir / "point.vert", shaderDir / "point.frag", error)) {
         message = error + " — drawing with the simple fallback (lines 1 px, no anti-aliasing)";
         return;
     }
@@ -81,22 +99,34 @@ void MapRenderer::upload(const geo::BaseMap& map) {
     deleteBuffers();
     for (const auto& layer : map.layers) {
         GpuLayer g;
-        g.fillVbo = makeBuffer(GL_ARRAY_BUFFER, layer.mesh.fillVertices);
-        g.fillIbo = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, layer.mesh.fillIndices);
-        g.strokeVbo = makeBuffer(GL_ARRAY_BUFFER, layer.mesh.strokeVertices);
-        g.strokeIbo = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, layer.mesh.strokeIndices);
-        if (!m_shaders && !layer.mesh.strokeIndices.empty()) {
-            // Fixed-function fallback: one GL_LINES segment per stroke quad, along its + side
-            // (which sits on the centre line, since the shader is what moves it).
-            std::vector<std::uint32_t> lines;
-            lines.reserve(layer.mesh.strokeIndices.size() / 3);
-            for (std::size_t i = 0; i + 5 < layer.mesh.strokeIndices.size(); i += 6) {
-                lines.push_back(layer.mesh.strokeIndices[i]);
-                lines.push_back(layer.mesh.strokeIndices[i + 2]);
-            }
-            g.lineIbo = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, lines);
+        g.pointVbo = makeBuffer(GL_ARRAY_BUFFER, layer.mesh.pointVertices);
+        g.pointIbo = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, layer.mesh.pointIndices);
+        g.levels.resize(layer.mesh.levels.size());
+        m_layers.push_back(std::move(g));
+        for (std::size_t l = 0; l < layer.mesh.levels.size(); ++l)
+            if (layer.mesh.levels[l].built) uploadLevel(m_layers.size() - 1, l, layer.mesh.levels[l]);
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
+}
+
+void MapRenderer::uploadLevel(std::size_t layer, std::size_t level, const geo::MeshLevel& mesh) {
+    if (layer >= m_layers.size() || level >= m_layers[layer].levels.size()) return;
+    GpuLevel& g = m_layers[layer].levels[level];
+    g.fillVbo = makeBuffer(GL_ARRAY_BUFFER, mesh.fillVertices);
+    g.fillIbo = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.fillIndices);
+    g.strokeVbo = makeBuffer(GL_ARRAY_BUFFER, mesh.strokeVertices);
+    g.strokeIbo = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.strokeIndices);
+    if (!m_shaders && !mesh.strokeIndices.empty()) {
+        // Fixed-function fallback: one GL_LINES segment per stroke quad, along its + side
+        // (which sits on the centre line, since the shader is what moves it).
+        std::vector<std::uint32_t> lines;
+        lines.reserve(mesh.strokeIndices.size() / 3);
+        for (std::size_t i = 0; i + 5 < mesh.strokeIndices.size(); i += 6) {
+            lines.push_back(mesh.strokeIndices[i]);
+            lines.push_back(mesh.strokeIndices[i + 2]);
         }
-        m_layers.push_back(g);
+        g.lineIbo = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, lines);
     }
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
@@ -124,10 +154,13 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
 
     for (std::size_t li = 0; li < map.layers.size() && li < m_layers.size(); ++li) {
         const geo::MapLayer& layer = map.layers[li];
-        const GpuLayer& gpu = m_layers[li];
         if (!layer.visible || layer.mesh.levels.empty()) continue;
         if (zoom < layer.spec.style.minZoom || zoom > layer.spec.style.maxZoom) continue;
-        const geo::MeshLevel& level = layer.mesh.levels[layer.mesh.levelFor(mpp)];
+        // The level for this scale, or while it is still being built, the nearest one that is.
+        const std::size_t levelIndex = layer.mesh.nearestBuilt(layer.mesh.levelFor(mpp));
+        if (levelIndex >= layer.mesh.levels.size()) continue;
+        const geo::MeshLevel& level = layer.mesh.levels[levelIndex];
+        const GpuLevel& gpu = m_layers[li].levels[levelIndex];
         if (!m_shaders) {
             drawFixedFunction(layer, gpu, level, camera, view, stats);
             continue;
@@ -143,6 +176,8 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
                 glUniform2f(m_fill.uniform("u_offset"), static_cast<float>(offset.x), static_cast<float>(offset.y));
                 glUniform2f(m_fill.uniform("u_scale"), scaleX, scaleY);
                 setColor(m_fill.uniform("u_color"), *style.fill);
+                // Opaque fills need no blending, which llvmpipe charges for per pixel.
+                if (style.fill->a == 255) glDisable(GL_BLEND);
                 glBindBuffer(GL_ARRAY_BUFFER, gpu.fillVbo);
                 glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.fillIbo);
                 glEnableVertexAttribArray(0);
@@ -150,6 +185,7 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
                 glMultiDrawElements(GL_TRIANGLES, m_counts.data(), GL_UNSIGNED_INT, m_offsets.data(),
                                     static_cast<GLsizei>(m_counts.size()));
                 glDisableVertexAttribArray(0);
+                glEnable(GL_BLEND);
             }
         }
         if (style.stroke && gpu.strokeIbo && style.strokeWidth > 0) {
@@ -185,6 +221,7 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
     if (m_shaders) {
+        drawPoints(map, camera, view, uiScale, stats);
         glBindVertexArray(0);
         glDeleteVertexArrays(1, &vao);
         glUseProgram(0);
@@ -192,7 +229,42 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
     return stats;
 }
 
-void MapRenderer::drawFixedFunction(const geo::MapLayer& layer, const GpuLayer& gpu, const geo::MeshLevel& level,
+void MapRenderer::drawPoints(const geo::BaseMap& map, const geo::Camera& camera, const geo::Box& view, float uiScale,
+                             FrameStats& stats) {
+    // Points go above every line and fill, whatever their layer's order: markers must stay visible.
+    const glm::dvec2 vp = camera.viewport();
+    const double mpp = camera.metersPerPixel();
+    const double zoom = camera.zoom();
+    for (std::size_t li = 0; li < map.layers.size() && li < m_layers.size(); ++li) {
+        const geo::MapLayer& layer = map.layers[li];
+        const GpuLayer& gpu = m_layers[li];
+        if (!layer.visible || !gpu.pointIbo || zoom < layer.spec.style.minZoom || zoom > layer.spec.style.maxZoom) continue;
+        const float radius = layer.spec.style.pointSize * uiScale * 0.5f + 1.0f;
+        gather(layer.mesh.points, expanded(view, static_cast<double>(radius) * mpp), m_counts, m_offsets, stats);
+        if (m_counts.empty()) continue;
+        const glm::dvec2 offset = layer.mesh.origin - camera.center();
+        m_point.use();
+        glUniform2f(m_point.uniform("u_offset"), static_cast<float>(offset.x), static_cast<float>(offset.y));
+        glUniform2f(m_point.uniform("u_scale"), static_cast<float>(2.0 / (vp.x * mpp)), static_cast<float>(2.0 / (vp.y * mpp)));
+        glUniform2f(m_point.uniform("u_viewport"), static_cast<float>(vp.x), static_cast<float>(vp.y));
+        glUniform1f(m_point.uniform("u_radius"), radius);
+        setColor(m_point.uniform("u_color"), layer.spec.style.pointColor);
+        glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.pointIbo);
+        const auto stride = static_cast<GLsizei>(sizeof(geo::PointVertex));
+        glEnableVertexAttribArray(0);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(geo::PointVertex, x)));
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(geo::PointVertex, cx)));
+        glMultiDrawElements(GL_TRIANGLES, m_counts.data(), GL_UNSIGNED_INT, m_offsets.data(), static_cast<GLsizei>(m_counts.size()));
+        glDisableVertexAttribArray(0);
+        glDisableVertexAttribArray(1);
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
+}
+
+void MapRenderer::drawFixedFunction(const geo::MapLayer& layer, const GpuLevel& gpu, const geo::MeshLevel& level,
                                     const geo::Camera& camera, const geo::Box& view, FrameStats& stats) {
     // Legacy pipeline: the modelview matrix does what the vertex shaders do.
     const glm::dvec2 vp = camera.viewport();

@@ -20,6 +20,8 @@ struct FrameStats {
     std::size_t triangles = 0;
     std::size_t vertices = 0; // vertices submitted (indices drawn)
     std::size_t ranges = 0;   // cell ranges drawn
+    double mapMs = 0;         // when profiling: map drawing, GPU work included
+    double uiMs = 0;          // when profiling: ImGui, GPU work included
 };
 
 class MapRenderer {
@@ -34,8 +36,10 @@ public:
     void init(const std::filesystem::path& shaderDir, std::string& message);
     bool usingShaders() const { return m_shaders; }
 
-    // Uploads every layer's mesh (replacing what was there). The map must outlive the renderer's use of it.
+    // Uploads every layer's built levels (replacing what was there).
     void upload(const geo::BaseMap& map);
+    // Uploads one level built later (by the MeshBuilder).
+    void uploadLevel(std::size_t layer, std::size_t level, const geo::MeshLevel& mesh);
 
     // Draws into the current framebuffer (viewport already set to the camera's size).
     // `uiScale` widens strokes for projector use.
@@ -45,16 +49,22 @@ public:
     void release();
 
 private:
-    struct GpuLayer {
+    struct GpuLevel {
         GLuint fillVbo = 0, fillIbo = 0, strokeVbo = 0, strokeIbo = 0, lineIbo = 0;
     };
+    struct GpuLayer {
+        GLuint pointVbo = 0, pointIbo = 0;
+        std::vector<GpuLevel> levels;
+    };
     void deleteBuffers();
-    void drawFixedFunction(const geo::MapLayer& layer, const GpuLayer& gpu, const geo::MeshLevel& level,
+    void drawPoints(const geo::BaseMap& map, const geo::Camera& camera, const geo::Box& view, float uiScale, FrameStats& stats);
+    void drawFixedFunction(const geo::MapLayer& layer, const GpuLevel& gpu, const geo::MeshLevel& level,
                            const geo::Camera& camera, const geo::Box& view, FrameStats& stats);
 
     bool m_shaders = false;
     GlProgram m_fill;
     GlProgram m_stroke;
+    GlProgram m_point;
     std::vector<GpuLayer> m_layers;
     // Scratch for glMultiDrawElements, kept to avoid per-frame allocation.
     std::vector<GLsizei> m_counts;

@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <thread>
 
@@ -56,6 +57,7 @@ Viewer::~Viewer() {
 }
 
 void Viewer::shutdownGraphics() {
+    m_meshBuilder.stop();
     m_renderer.release();
     if (m_imguiReady) {
         imgui_sfml::shutdown();
@@ -65,7 +67,12 @@ void Viewer::shutdownGraphics() {
 }
 
 void Viewer::loadData() {
-    m_map = geo::loadBaseMap(m_options.layerFile, m_options.extraLayers, m_projection);
+    // The first view does not depend on the data: frame it first, so that loading
+    // builds only the level of detail this view draws.
+    m_camera.setLimits(homeBox(m_projection), 0.5, 1e5);
+    applyInitialView();
+    m_map = geo::loadBaseMap(m_options.layerFile, m_options.extraLayers, m_projection, m_camera.metersPerPixel(),
+                             &m_loadTimings);
     m_messages = m_map.diagnostics;
     for (const auto& d : m_messages) {
         if (d.severity == geo::Severity::Error) spdlog::error("{}", d.format());
@@ -78,7 +85,47 @@ void Viewer::loadData() {
     world.extend(m_map.bounds);
     const double maxMpp = std::max(world.size().x / 800.0, world.size().y / 500.0);
     m_camera.setLimits(world, 0.5, maxMpp);
-    applyInitialView();
+
+    // Every other level of detail, in the background, nearest to the current scale first.
+    std::vector<geo::MeshBuilder::Job> jobs;
+    for (const auto& layer : m_map.layers) {
+        geo::MeshBuilder::Job job;
+        job.data = layer.data;
+        job.frame.origin = layer.mesh.origin;
+        job.frame.bounds = layer.mesh.bounds;
+        job.frame.options = layer.mesh.options;
+        for (const auto& level : layer.mesh.levels) {
+            geo::MeshLevel empty;
+            empty.tolerance = level.tolerance;
+            empty.minMpp = level.minMpp;
+            job.frame.levels.push_back(std::move(empty));
+            job.pending.push_back(!level.built);
+        }
+        jobs.push_back(std::move(job));
+    }
+    m_meshBuilder.start(std::move(jobs), m_camera.metersPerPixel());
+}
+
+bool Viewer::takeBuiltLevels() {
+    m_meshBuilder.setScale(m_camera.metersPerPixel());
+    auto finished = m_meshBuilder.takeFinished();
+    for (auto& f : finished) {
+        if (f.layer >= m_map.layers.size()) continue;
+        geo::MeshLevel& level = m_map.layers[f.layer].mesh.levels[f.level];
+        level = std::move(f.mesh);
+        m_renderer.uploadLevel(f.layer, f.level, level);
+        // The GPU has the vertices now; keep only the ranges.
+        level.fillVertices = {};
+        level.fillIndices = {};
+        level.strokeVertices = {};
+        level.strokeIndices = {};
+    }
+    return !finished.empty();
+}
+
+void Viewer::waitForAllLevels() {
+    m_meshBuilder.waitUntilIdle();
+    takeBuiltLevels();
 }
 
 void Viewer::homeView() { m_camera.fit(homeBox(m_projection), 24.0 * static_cast<double>(m_options.uiScale)); }
@@ -133,11 +180,20 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
     const geo::Color bg = m_map.background;
     glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
     FrameStats stats = m_renderer.draw(m_map, m_camera, m_options.uiScale);
+    if (m_profiling) glFinish();
+    const auto t1 = Clock::now();
 
     imgui_sfml::newFrame(sf::Vector2u(static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)), sf::seconds(dt));
     drawOverlay(OverlayInput{m_map, m_camera, m_projection, m_messages, m_cursor, m_fonts}, m_map, m_overlay);
     imgui_sfml::render();
+    if (m_profiling) {
+        glFinish();
+        stats.mapMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
+        stats.uiMs = std::chrono::duration<double, std::milli>(Clock::now() - t1).count();
+    }
     return stats;
 }
 
@@ -171,6 +227,7 @@ int Viewer::runInteractive() {
             any = true;
         }
         if (m_quit) break;
+        if (takeBuiltLevels()) any = true; // finer detail arrived: show it
         if (any) redraw = 3;
         if (redraw <= 0) {
             // Nothing changed: don't spend the presenter's battery redrawing the same picture.

@@ -9,6 +9,7 @@
 
 #include <geo/base_map.hpp>
 #include <geo/camera.hpp>
+#include <geo/mesh_builder.hpp>
 #include <geo/projection.hpp>
 
 #include <SFML/System/Clock.hpp>
@@ -36,11 +37,18 @@ public:
     // For the benchmark: everything a frame needs, on the current GL context.
     bool initGraphics(bool withWindow);
     FrameStats renderFrame(glm::ivec2 size, float dt);
+    // Splits frame time into map and interface (adds a glFinish between them: benchmark only).
+    void setProfiling(bool on) { m_profiling = on; }
     geo::Camera& camera() { return m_camera; }
     const geo::BaseMap& baseMap() const { return m_map; }
     const geo::Projection& projection() const { return m_projection; }
+    const geo::BaseMapTimings& loadTimings() const { return m_loadTimings; }
     void loadData();
     void homeView();
+    // Uploads levels of detail the background builder finished; true if there were any.
+    bool takeBuiltLevels();
+    // Blocks until every level of detail is built and uploaded (benchmark).
+    void waitForAllLevels();
     // Frees everything that lives in the GL context; call while it is still current.
     void shutdownGraphics();
 
@@ -53,6 +61,8 @@ private:
     ViewerOptions m_options;
     geo::Projection m_projection;
     geo::BaseMap m_map;
+    geo::BaseMapTimings m_loadTimings;
+    geo::MeshBuilder m_meshBuilder;
     geo::Camera m_camera;
     geo::Diagnostics m_messages;
     MapRenderer m_renderer;
@@ -61,6 +71,7 @@ private:
     std::unique_ptr<sf::Window> m_window;
     bool m_fullscreen = false;
     bool m_quit = false;
+    bool m_profiling = false;
     bool m_imguiReady = false;
     // Mouse drag state.
     bool m_dragging = false;

@@ -12,6 +12,7 @@ struct InitialView {
 struct ViewerOptions {
     std::filesystem::path layerFile;                 // the layer file (assets/layers.toml by default)
     std::vector<std::filesystem::path> extraLayers;  // --layer
+    std::filesystem::path briefingFile;              // the briefing content (assets/briefing.toml by default)
     std::optional<std::filesystem::path> screenshot; // --screenshot: render one frame and exit
     int width = 1600, height = 900;                  // --size
     std::optional<InitialView> view;                 // --view

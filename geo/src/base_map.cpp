@@ -1,4 +1,5 @@
 #include <geo/base_map.hpp>
+#include <geo/camera.hpp>
 #include <geo/projection.hpp>
 
 #include <algorithm>
@@ -17,7 +18,7 @@ std::vector<std::string> BaseMap::attributions() const {
 }
 
 BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<std::filesystem::path>& extraLayers,
-                    const Projection& projection, BaseMapTimings* timings) {
+                    const Projection& projection, double firstMpp, BaseMapTimings* timings) {
     using Clock = std::chrono::steady_clock;
     auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
     const auto t0 = Clock::now();
@@ -81,7 +82,17 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
             MeshOptions options;
             options.fill = specs[i].style.fill.has_value();
             options.stroke = specs[i].style.stroke.has_value();
-            meshes[i] = buildLayerMesh(*shared[j], options);
+            if (firstMpp <= 0) {
+                meshes[i] = buildLayerMesh(*shared[j], options);
+            } else {
+                meshes[i] = prepareLayerMesh(*shared[j], options);
+                // Only what the first frame draws: nothing for a layer hidden at this zoom.
+                const double zoom = Camera::mppToZoom(firstMpp);
+                if (zoom >= specs[i].style.minZoom && zoom <= specs[i].style.maxZoom) {
+                    const std::size_t level = meshes[i].levelFor(firstMpp);
+                    meshes[i].levels[level] = buildMeshLevel(*shared[j], meshes[i], level);
+                }
+            }
             meshMs[i] = ms(a, Clock::now());
         }
     };

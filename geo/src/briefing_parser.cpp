@@ -1,11 +1,6 @@
 // TOML text → Briefing. Structural checks live here (syntax, keys, types, kinds,
 // id spelling, value ranges); cross-references are in briefing_validator.cpp.
-
-// Debian's libtomlplusplus3 is built with exceptions, so its shared library only
-// exports the throwing API; geo compiles with TOML_EXCEPTIONS=0, so use toml++ as
-// the header-only library it also is.
-#undef TOML_HEADER_ONLY
-#define TOML_HEADER_ONLY 1
+// toml++ is used header-only without exceptions (see the ktmap_toml CMake target).
 #undef TOML_SHARED_LIB
 #include <toml++/toml.h>
 

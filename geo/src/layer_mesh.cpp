@@ -15,8 +15,9 @@ namespace {
 
 // Tolerances of the levels, metres. Each is used down to the scale where it
 // is about half a pixel: level k is drawn while mpp >= 2 * tolerance[k].
-constexpr double kTolerances[] = {2400.0, 800.0, 250.0, 80.0, 25.0, 0.0};
-constexpr double kCellPixels = 512.0;
+constexpr double kTolerances[] = {2400.0, 800.0, 250.0, 80.0, 25.0, 8.0, 0.0};
+constexpr std::size_t kLevelCount = sizeof kTolerances / sizeof kTolerances[0];
+constexpr double kCellPixels = 128.0;
 constexpr std::size_t kStrokeRun = 64; // segments per culling run
 
 struct CellKey {
@@ -68,7 +69,7 @@ Polygon clipPolygonHalf(const Polygon& polygon, int axis, double value, bool kee
 // Splits a polygon along grid lines until each piece lies in one cell or is
 // small enough (few vertices) that drawing all of it costs nothing. A big
 // simple interior (the middle of China) stays one piece instead of thousands.
-constexpr std::size_t kPieceVertices = 512;
+constexpr std::size_t kPieceVertices = 24;
 
 std::size_t vertexCount(const Polygon& p) {
     std::size_t n = 0;
@@ -105,6 +106,14 @@ std::size_t LayerMesh::levelFor(double metersPerPixel) const {
     for (std::size_t i = 0; i < levels.size(); ++i)
         if (metersPerPixel >= levels[i].minMpp) return i;
     return levels.empty() ? 0 : levels.size() - 1;
+}
+
+std::size_t LayerMesh::nearestBuilt(std::size_t wanted) const {
+    for (std::size_t d = 0; d < levels.size(); ++d) {
+        if (wanted >= d && wanted - d < levels.size() && levels[wanted - d].built) return wanted - d;
+        if (wanted + d < levels.size() && levels[wanted + d].built) return wanted + d;
+    }
+    return levels.size();
 }
 
 void extrudeLine(const LineString& line, bool closed, glm::dvec2 origin, std::vector<StrokeVertex>& vertices,
@@ -150,92 +159,122 @@ void extrudeLine(const LineString& line, bool closed, glm::dvec2 origin, std::ve
     }
 }
 
-LayerMesh buildLayerMesh(const LayerData& layer, const MeshOptions& options) {
+LayerMesh prepareLayerMesh(const LayerData& layer, const MeshOptions& options) {
     LayerMesh mesh;
     mesh.bounds = layer.bounds;
+    mesh.options = options;
     if (layer.bounds.empty()) return mesh;
     // Round the origin so that it is stable and exact in float.
     mesh.origin = glm::round(layer.bounds.center() / 1000.0) * 1000.0;
 
-    const std::size_t levelCount = sizeof kTolerances / sizeof kTolerances[0];
-    for (std::size_t li = 0; li < levelCount; ++li) {
-        const double tol = kTolerances[li];
+    // Points: a quad each, grouped into runs of 256 for culling.
+    for (std::size_t start = 0; start < layer.points.size(); start += 256) {
+        DrawRange range;
+        range.first = static_cast<std::uint32_t>(mesh.pointIndices.size());
+        for (std::size_t i = start; i < std::min(layer.points.size(), start + 256); ++i) {
+            const glm::dvec2 p = layer.points[i];
+            const auto base = static_cast<std::uint32_t>(mesh.pointVertices.size());
+            const auto x = static_cast<float>(p.x - mesh.origin.x), y = static_cast<float>(p.y - mesh.origin.y);
+            for (auto [cx, cy] : {std::pair{-1.f, -1.f}, {1.f, -1.f}, {1.f, 1.f}, {-1.f, 1.f}}) mesh.pointVertices.push_back({x, y, cx, cy});
+            mesh.pointIndices.insert(mesh.pointIndices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
+            range.box.extend(p);
+        }
+        range.count = static_cast<std::uint32_t>(mesh.pointIndices.size()) - range.first;
+        mesh.points.push_back(range);
+    }
+    for (std::size_t li = 0; li < kLevelCount; ++li) {
         MeshLevel level;
-        level.tolerance = tol;
-        level.minMpp = (li + 1 == levelCount) ? 0.0 : 2.0 * tol;
-        // Cells about kCellPixels wide at the finest scale this level is drawn at.
-        const double usedDownTo = li + 1 == levelCount ? 2.0 * kTolerances[li - 1] / 8.0 : level.minMpp;
-        const double cell = std::max(usedDownTo * kCellPixels, 2000.0);
-
-        if (options.fill && !layer.polygons.empty()) {
-            std::map<CellKey, std::vector<Polygon>> cells;
-            for (const Polygon& poly : layer.polygons) {
-                Polygon simplified = tol > 0 ? simplifyPolygon(poly, tol) : poly;
-                if (simplified.rings.empty()) continue;
-                splitToCells(std::move(simplified), cell, cells);
-            }
-            for (auto& [key, pieces] : cells) {
-                DrawRange range;
-                range.first = static_cast<std::uint32_t>(mesh.fillIndices.size());
-                for (const Polygon& piece : pieces) {
-                    const std::vector<std::uint32_t> tri = triangulate(piece);
-                    if (tri.empty()) continue;
-                    const auto base = static_cast<std::uint32_t>(mesh.fillVertices.size());
-                    for (const Ring& r : piece.rings)
-                        for (const auto& p : r) {
-                            mesh.fillVertices.push_back({static_cast<float>(p.x - mesh.origin.x), static_cast<float>(p.y - mesh.origin.y)});
-                            range.box.extend(p);
-                        }
-                    for (std::uint32_t i : tri) mesh.fillIndices.push_back(base + i);
-                }
-                range.count = static_cast<std::uint32_t>(mesh.fillIndices.size()) - range.first;
-                if (range.count) level.fill.push_back(range);
-            }
-        }
-
-        if (options.stroke) {
-            // Each stroke run (<= kStrokeRun segments) goes to the cell of its middle point.
-            std::map<CellKey, std::vector<std::pair<LineString, bool>>> runs; // bool: closed
-            auto addRuns = [&](const LineString& line, bool closed) {
-                if (line.size() < 2) return;
-                const Box b = bounds(line);
-                const CellKey lo = cellOf(b.min, cell), hi = cellOf(b.max, cell);
-                if (line.size() <= kStrokeRun && lo.x == hi.x && lo.y == hi.y) {
-                    runs[lo].push_back({line, closed});
-                    return;
-                }
-                LineString all = line;
-                if (closed) all.push_back(line.front());
-                for (std::size_t s = 0; s + 1 < all.size(); s += kStrokeRun) {
-                    const std::size_t e = std::min(all.size() - 1, s + kStrokeRun);
-                    LineString piece(all.begin() + static_cast<long>(s), all.begin() + static_cast<long>(e) + 1);
-                    runs[cellOf(piece[piece.size() / 2], cell)].push_back({std::move(piece), false});
-                }
-            };
-            for (const LineString& line : layer.lines) addRuns(tol > 0 ? simplifyLine(line, tol) : line, false);
-            if (options.polygonOutlines)
-                for (const Polygon& poly : layer.polygons)
-                    for (const Ring& ring : poly.rings) {
-                        if (tol > 0) {
-                            Ring s = simplifyRing(ring, tol);
-                            if (!s.empty()) addRuns(s, true);
-                        } else {
-                            addRuns(ring, true);
-                        }
-                    }
-            for (auto& [key, list] : runs) {
-                DrawRange range;
-                range.first = static_cast<std::uint32_t>(mesh.strokeIndices.size());
-                for (auto& [line, closed] : list) {
-                    extrudeLine(line, closed, mesh.origin, mesh.strokeVertices, mesh.strokeIndices);
-                    range.box.extend(bounds(line));
-                }
-                range.count = static_cast<std::uint32_t>(mesh.strokeIndices.size()) - range.first;
-                if (range.count) level.stroke.push_back(range);
-            }
-        }
+        level.tolerance = kTolerances[li];
+        level.minMpp = (li + 1 == kLevelCount) ? 0.0 : 2.0 * kTolerances[li];
         mesh.levels.push_back(std::move(level));
     }
+    return mesh;
+}
+
+MeshLevel buildMeshLevel(const LayerData& layer, const LayerMesh& mesh, std::size_t li) {
+    MeshLevel level;
+    level.tolerance = mesh.levels.at(li).tolerance;
+    level.minMpp = mesh.levels[li].minMpp;
+    level.built = true;
+    const MeshOptions& options = mesh.options;
+    const double tol = level.tolerance;
+    // Cells about kCellPixels wide at the finest scale this level is drawn at.
+    const double usedDownTo = li + 1 == kLevelCount ? kTolerances[li - 1] / 4.0 : level.minMpp;
+    const double cell = std::max(usedDownTo * kCellPixels, 2000.0);
+
+    if (options.fill && !layer.polygons.empty()) {
+        std::map<CellKey, std::vector<Polygon>> cells;
+        for (const Polygon& poly : layer.polygons) {
+            Polygon simplified = tol > 0 ? simplifyPolygon(poly, tol) : poly;
+            if (simplified.rings.empty()) continue;
+            splitToCells(std::move(simplified), cell, cells);
+        }
+        for (auto& [key, pieces] : cells) {
+            DrawRange range;
+            range.first = static_cast<std::uint32_t>(level.fillIndices.size());
+            for (const Polygon& piece : pieces) {
+                const std::vector<std::uint32_t> tri = triangulate(piece);
+                if (tri.empty()) continue;
+                const auto base = static_cast<std::uint32_t>(level.fillVertices.size());
+                for (const Ring& r : piece.rings)
+                    for (const auto& p : r) {
+                        level.fillVertices.push_back({static_cast<float>(p.x - mesh.origin.x), static_cast<float>(p.y - mesh.origin.y)});
+                        range.box.extend(p);
+                    }
+                for (std::uint32_t i : tri) level.fillIndices.push_back(base + i);
+            }
+            range.count = static_cast<std::uint32_t>(level.fillIndices.size()) - range.first;
+            if (range.count) level.fill.push_back(range);
+        }
+    }
+
+    if (options.stroke) {
+        // Each stroke run (<= kStrokeRun segments) goes to the cell of its middle point.
+        std::map<CellKey, std::vector<std::pair<LineString, bool>>> runs; // bool: closed
+        auto addRuns = [&](const LineString& line, bool closed) {
+            if (line.size() < 2) return;
+            const Box b = bounds(line);
+            const CellKey lo = cellOf(b.min, cell), hi = cellOf(b.max, cell);
+            if (line.size() <= kStrokeRun && lo.x == hi.x && lo.y == hi.y) {
+                runs[lo].push_back({line, closed});
+                return;
+            }
+            LineString all = line;
+            if (closed) all.push_back(line.front());
+            for (std::size_t st = 0; st + 1 < all.size(); st += kStrokeRun) {
+                const std::size_t e = std::min(all.size() - 1, st + kStrokeRun);
+                LineString piece(all.begin() + static_cast<long>(st), all.begin() + static_cast<long>(e) + 1);
+                runs[cellOf(piece[piece.size() / 2], cell)].push_back({std::move(piece), false});
+            }
+        };
+        for (const LineString& line : layer.lines) addRuns(tol > 0 ? simplifyLine(line, tol) : line, false);
+        if (options.polygonOutlines)
+            for (const Polygon& poly : layer.polygons)
+                for (const Ring& ring : poly.rings) {
+                    if (tol > 0) {
+                        Ring sr = simplifyRing(ring, tol);
+                        if (!sr.empty()) addRuns(sr, true);
+                    } else {
+                        addRuns(ring, true);
+                    }
+                }
+        for (auto& [key, list] : runs) {
+            DrawRange range;
+            range.first = static_cast<std::uint32_t>(level.strokeIndices.size());
+            for (auto& [line, closed] : list) {
+                extrudeLine(line, closed, mesh.origin, level.strokeVertices, level.strokeIndices);
+                range.box.extend(bounds(line));
+            }
+            range.count = static_cast<std::uint32_t>(level.strokeIndices.size()) - range.first;
+            if (range.count) level.stroke.push_back(range);
+        }
+    }
+    return level;
+}
+
+LayerMesh buildLayerMesh(const LayerData& layer, const MeshOptions& options) {
+    LayerMesh mesh = prepareLayerMesh(layer, options);
+    for (std::size_t li = 0; li < mesh.levels.size(); ++li) mesh.levels[li] = buildMeshLevel(layer, mesh, li);
     return mesh;
 }
 

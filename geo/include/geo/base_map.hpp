@@ -38,9 +38,11 @@ struct BaseMapTimings {
     double configMs = 0, loadMs = 0, meshMs = 0;
 };
 
-// Loads in parallel (one task per layer). Never throws: failures become diagnostics
-// and the map holds every layer that could be read.
+// Loads in parallel (one task per source, then one per layer's mesh). Never throws:
+// failures become diagnostics and the map holds every layer that could be read.
+// With `firstMpp` > 0 only the level of detail drawn at that scale is built (the
+// rest is for a MeshBuilder); with 0 every level is built.
 BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<std::filesystem::path>& extraLayers,
-                    const Projection& projection, BaseMapTimings* timings = nullptr);
+                    const Projection& projection, double firstMpp = 0, BaseMapTimings* timings = nullptr);
 
 } // namespace geo

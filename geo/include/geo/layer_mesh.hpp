@@ -1,10 +1,11 @@
 #pragma once
-// Turns a layer's projected geometry into what the GPU draws, once, at load:
+// Turns a layer's projected geometry into what the GPU draws, level by level
+// (the one the first frame needs at load, the others in the background):
 // simplified levels of detail, each cut into grid cells so that a frame draws
 // only the cells in view, polygon fills triangulated, lines and outlines
 // extruded into quads whose width the vertex shader sets in pixels.
 //
-//   level 0 (coarsest, tolerance 2400 m) ... level N (full detail)
+//   level 0 (coarsest, tolerance 2400 m) ... level 6 (full detail)
 //   each level: cells of ~512 px at the scale it is used at
 //   each cell:  one index range of fill triangles, one of stroke quads
 
@@ -33,6 +34,12 @@ struct StrokeVertex {
     float side;
 };
 
+// One corner of a point marker's quad; the shader moves it by corner * radius pixels.
+struct PointVertex {
+    float x, y;
+    float cx, cy; // -1 or +1
+};
+
 struct DrawRange {
     Box box;                 // world bounds of what the range draws (projected metres)
     std::uint32_t first = 0; // first index
@@ -42,21 +49,13 @@ struct DrawRange {
 struct MeshLevel {
     double tolerance = 0;   // simplification tolerance, metres (0: full detail)
     double minMpp = 0;      // used while metres-per-pixel >= minMpp (finest level: 0)
-    std::vector<DrawRange> fill;
-    std::vector<DrawRange> stroke;
-};
-
-struct LayerMesh {
-    glm::dvec2 origin{0.0, 0.0};
+    bool built = false;     // levels are built on demand (see buildMeshLevel)
     std::vector<FillVertex> fillVertices;
     std::vector<std::uint32_t> fillIndices;
     std::vector<StrokeVertex> strokeVertices;
     std::vector<std::uint32_t> strokeIndices;
-    std::vector<MeshLevel> levels; // coarsest first
-    Box bounds;
-
-    // The level to draw at this scale: the coarsest whose error stays under ~half a pixel.
-    std::size_t levelFor(double metersPerPixel) const;
+    std::vector<DrawRange> fill;
+    std::vector<DrawRange> stroke;
 };
 
 struct MeshOptions {
@@ -65,6 +64,26 @@ struct MeshOptions {
     bool polygonOutlines = true; // stroke polygon rings (coasts) as well as lines
 };
 
+struct LayerMesh {
+    glm::dvec2 origin{0.0, 0.0};
+    Box bounds;
+    MeshOptions options;
+    std::vector<PointVertex> pointVertices; // points are the same at every level
+    std::vector<std::uint32_t> pointIndices;
+    std::vector<DrawRange> points;
+    std::vector<MeshLevel> levels; // coarsest first
+
+    // The level to draw at this scale: the coarsest whose error stays under ~half a pixel.
+    std::size_t levelFor(double metersPerPixel) const;
+    // The built level nearest to `wanted` (coarser preferred on ties), or levels.size() if none is built.
+    std::size_t nearestBuilt(std::size_t wanted) const;
+};
+
+// The mesh's frame (origin, levels with their tolerances, points) with no level built yet.
+LayerMesh prepareLayerMesh(const LayerData& layer, const MeshOptions& options);
+// Builds one level of a prepared mesh. Thread-safe for distinct levels (reads only `layer` and `mesh`'s frame).
+MeshLevel buildMeshLevel(const LayerData& layer, const LayerMesh& mesh, std::size_t level);
+// Everything at once (tests, tools).
 LayerMesh buildLayerMesh(const LayerData& layer, const MeshOptions& options);
 
 // Exposed for tests: extrudes a polyline (closed: the last point joins the first).
