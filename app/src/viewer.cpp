@@ -104,6 +104,18 @@ void Viewer::loadData() {
         jobs.push_back(std::move(job));
     }
     m_meshBuilder.start(std::move(jobs), m_camera.metersPerPixel());
+
+    if (!m_options.briefingFile.empty()) {
+        m_briefing = std::make_unique<BriefingLayer>(m_options.briefingFile);
+        m_briefing->load();
+        for (const auto& d : m_briefing->diagnostics()) spdlog::warn("{}", d.format());
+    }
+}
+
+geo::Diagnostics Viewer::allMessages() const {
+    geo::Diagnostics all = m_messages;
+    if (m_briefing) all.insert(all.end(), m_briefing->diagnostics().begin(), m_briefing->diagnostics().end());
+    return all;
 }
 
 bool Viewer::takeBuiltLevels() {
@@ -187,7 +199,9 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
     const auto t1 = Clock::now();
 
     imgui_sfml::newFrame(sf::Vector2u(static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)), sf::seconds(dt));
-    drawOverlay(OverlayInput{m_map, m_camera, m_projection, m_messages, m_cursor, m_fonts}, m_map, m_overlay);
+    if (m_briefing) m_briefing->draw(m_camera, m_projection, m_fonts, m_cursor);
+    const geo::Diagnostics messages = allMessages();
+    drawOverlay(OverlayInput{m_map, m_camera, m_projection, messages, m_cursor, m_fonts}, m_map, m_overlay);
     imgui_sfml::render();
     if (m_profiling) {
         glFinish();
@@ -228,6 +242,7 @@ int Viewer::runInteractive() {
         }
         if (m_quit) break;
         if (takeBuiltLevels()) any = true; // finer detail arrived: show it
+        if (m_briefing && m_briefing->poll()) any = true; // the content file was saved
         if (any) redraw = 3;
         if (redraw <= 0) {
             // Nothing changed: don't spend the presenter's battery redrawing the same picture.
@@ -256,15 +271,22 @@ void Viewer::handleEvent(const sf::Event& event) {
     case sf::Event::MouseButtonPressed:
         if (!io.WantCaptureMouse && event.mouseButton.button == sf::Mouse::Left) {
             m_dragging = true;
-            m_lastMouse = {event.mouseButton.x, event.mouseButton.y};
+            m_dragMoved = false;
+            m_lastMouse = m_pressAt = {event.mouseButton.x, event.mouseButton.y};
         }
         break;
     case sf::Event::MouseButtonReleased:
-        if (event.mouseButton.button == sf::Mouse::Left) m_dragging = false;
+        if (event.mouseButton.button == sf::Mouse::Left && m_dragging) {
+            m_dragging = false;
+            if (!m_dragMoved && m_briefing)
+                m_briefing->click({static_cast<double>(event.mouseButton.x), static_cast<double>(event.mouseButton.y)}, m_camera,
+                                  m_projection);
+        }
         break;
     case sf::Event::MouseMoved: {
         const sf::Vector2i p{event.mouseMove.x, event.mouseMove.y};
-        if (m_dragging) {
+        if (m_dragging && (std::abs(p.x - m_pressAt.x) > 3 || std::abs(p.y - m_pressAt.y) > 3)) m_dragMoved = true;
+        if (m_dragging && m_dragMoved) {
             m_camera.panPixels({static_cast<double>(p.x - m_lastMouse.x), static_cast<double>(p.y - m_lastMouse.y)});
             m_lastMouse = p;
         }
@@ -302,6 +324,9 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
         m_fullscreen = !m_fullscreen;
         createWindow(); // GL objects live on: SFML's contexts share them
         imgui_sfml::setWindow(m_window.get());
+        break;
+    case sf::Keyboard::Escape:
+        if (m_briefing) m_briefing->escape();
         break;
     case sf::Keyboard::L: m_overlay.showLayers = !m_overlay.showLayers; break;
     case sf::Keyboard::M: m_overlay.showMessages = !m_overlay.showMessages; break;

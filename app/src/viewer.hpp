@@ -2,6 +2,7 @@
 // The viewer: loads the data, owns the camera and the renderer, and runs either
 // the interactive window or a single headless frame.
 
+#include "briefing_layer.hpp"
 #include "font_set.hpp"
 #include "map_renderer.hpp"
 #include "overlay.hpp"
@@ -68,6 +69,8 @@ private:
     MapRenderer m_renderer;
     FontSet m_fonts;
     OverlayState m_overlay;
+    std::unique_ptr<BriefingLayer> m_briefing;
+    geo::Diagnostics allMessages() const; // base map + briefing content problems
     std::unique_ptr<sf::Window> m_window;
     bool m_fullscreen = false;
     bool m_quit = false;
@@ -75,6 +78,8 @@ private:
     bool m_imguiReady = false;
     // Mouse drag state.
     bool m_dragging = false;
+    bool m_dragMoved = false; // a press that moved is a pan, not a click
+    sf::Vector2i m_pressAt;
     sf::Vector2i m_lastMouse;
     std::optional<glm::dvec2> m_cursor;
 };
