@@ -502,7 +502,7 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
         updateScreenPositions(camera);
     }
 
-    drawMarkers(fonts, hovered);
+    drawMarkers(hovered);
     drawLabels(fonts, hovered, camera.viewport());
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -511,8 +511,7 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
     drawNotesPanel(fonts);
 }
 
-void BriefingLayer::drawMarkers(FontSet& fonts, std::optional<std::size_t> hovered) {
-    (void)fonts;
+void BriefingLayer::drawMarkers(std::optional<std::size_t> hovered) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float s = m_uiScale;
     const ImVec2 display = ImGui::GetIO().DisplaySize;

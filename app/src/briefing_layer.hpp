@@ -68,7 +68,7 @@ public:
 private:
     void ensureProjected(const geo::Projection& projection);
     void updateScreenPositions(const geo::Camera& camera);
-    void drawMarkers(FontSet& fonts, std::optional<std::size_t> hovered);
+    void drawMarkers(std::optional<std::size_t> hovered);
     void drawLabels(FontSet& fonts, std::optional<std::size_t> hovered, glm::dvec2 viewport);
     void drawTooltip(FontSet& fonts, const geo::Site& site, glm::dvec2 cursor);
     void drawNotesPanel(FontSet& fonts);
