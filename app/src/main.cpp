@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     bool benchmark = false;
     std::string briefingFile = (app::assetsDir() / "briefing.toml").string();
     std::string check, exportPath;
-    cli.add_option("--briefing", briefingFile, "Briefing content file (TOML): sites, trips, partnerships")->capture_default_str();
+    cli.add_option("--briefing", briefingFile, "Briefing content file (TOML): sites, trips, partnerships; \"\" for none")->capture_default_str();
     cli.add_option("--check", check, "Validate a briefing content file, print every problem, exit 1 if it has errors");
     cli.add_option("--export", exportPath, "Export the briefing's sites, trips and partnerships to .geojson, .kml or .gpkg and exit");
     cli.add_flag("--fullscreen", options.fullscreen, "Start in full screen");

@@ -98,7 +98,8 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
 
     // Messages about the files: shown in the window, not only on stderr.
     if (!in.messages.empty() && state.showMessages) {
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, margin), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+        // Top left: the notes panel owns the right side.
+        ImGui::SetNextWindowPos(ImVec2(margin, margin), ImGuiCond_Always, ImVec2(0.0f, 0.0f));
         ImGui::SetNextWindowSizeConstraints(ImVec2(200 * s, 0), ImVec2(std::min(760.0f * s, io.DisplaySize.x * 0.7f), io.DisplaySize.y * 0.5f));
         ImGui::SetNextWindowBgAlpha(0.94f);
         std::size_t errors = 0;
@@ -125,7 +126,7 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
 
     // Layer switches (L), top left.
     if (state.showLayers) {
-        ImGui::SetNextWindowPos(ImVec2(margin, margin), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, margin), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
         if (ImGui::Begin("Layers", &state.showLayers, ImGuiWindowFlags_AlwaysAutoResize)) {
             for (auto& layer : map.layers) {
                 in.fonts.require(layer.spec.id);

@@ -112,10 +112,24 @@ void Viewer::loadData() {
     }
 }
 
+void Viewer::startLoading() { m_loading = std::async(std::launch::async, [this] { loadData(); }); }
+
+void Viewer::finishLoading() {
+    if (m_loading.valid()) m_loading.get();
+}
+
 geo::Diagnostics Viewer::allMessages() const {
     geo::Diagnostics all = m_messages;
     if (m_briefing) all.insert(all.end(), m_briefing->diagnostics().begin(), m_briefing->diagnostics().end());
     return all;
+}
+
+// The GPU has the vertices once uploaded; keep only the ranges.
+void Viewer::releaseCpuCopy(geo::MeshLevel& level) {
+    level.fillVertices = {};
+    level.fillIndices = {};
+    level.strokeVertices = {};
+    level.strokeIndices = {};
 }
 
 bool Viewer::takeBuiltLevels() {
@@ -126,11 +140,7 @@ bool Viewer::takeBuiltLevels() {
         geo::MeshLevel& level = m_map.layers[f.layer].mesh.levels[f.level];
         level = std::move(f.mesh);
         m_renderer.uploadLevel(f.layer, f.level, level);
-        // The GPU has the vertices now; keep only the ranges.
-        level.fillVertices = {};
-        level.fillIndices = {};
-        level.strokeVertices = {};
-        level.strokeIndices = {};
+        releaseCpuCopy(level);
     }
     return !finished.empty();
 }
@@ -159,6 +169,8 @@ bool Viewer::initGraphics(bool withWindow) {
         m_messages.push_back({geo::Severity::Warning, "", 0, 0, message, ""});
     }
     m_renderer.upload(m_map);
+    for (auto& layer : m_map.layers)
+        for (auto& level : layer.mesh.levels) releaseCpuCopy(level);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -226,8 +238,13 @@ void Viewer::createWindow() {
 
 int Viewer::runInteractive() {
     m_fullscreen = m_options.fullscreen;
+    if (m_fullscreen) {
+        const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+        m_camera.setViewport({static_cast<double>(desktop.width), static_cast<double>(desktop.height)});
+    }
+    startLoading(); // the data loads while the window and its GL context come up
     createWindow();
-    loadData();
+    finishLoading();
     if (!initGraphics(true)) return 1;
 
     sf::Clock clock;
@@ -340,13 +357,14 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
 
 int Viewer::runScreenshot(const std::filesystem::path& out) {
     const int w = m_options.width, h = m_options.height;
+    startLoading();
     // An offscreen context and framebuffer: the picture does not depend on the screen's size.
     sf::Context context(contextSettings(), static_cast<unsigned>(w), static_cast<unsigned>(h));
+    finishLoading();
     if (!context.setActive(true)) {
         spdlog::error("--screenshot: no OpenGL context (is an X server such as Xvfb running?)");
         return 1;
     }
-    loadData();
     if (!initGraphics(false)) return 1;
     GLuint fbo = 0, colour = 0;
     glGenFramebuffers(1, &fbo);

@@ -17,6 +17,7 @@
 #include <SFML/Window/Event.hpp>
 #include <SFML/Window/Window.hpp>
 
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,9 @@ public:
     const geo::Projection& projection() const { return m_projection; }
     const geo::BaseMapTimings& loadTimings() const { return m_loadTimings; }
     void loadData();
+    // loadData on another thread, so that it overlaps creating the window and GL context.
+    void startLoading();
+    void finishLoading();
     void homeView();
     // Uploads levels of detail the background builder finished; true if there were any.
     bool takeBuiltLevels();
@@ -54,6 +58,7 @@ public:
     void shutdownGraphics();
 
 private:
+    static void releaseCpuCopy(geo::MeshLevel& level);
     void handleEvent(const sf::Event& event);
     void handleKey(const sf::Event::KeyEvent& key);
     void createWindow();
@@ -70,6 +75,7 @@ private:
     FontSet m_fonts;
     OverlayState m_overlay;
     std::unique_ptr<BriefingLayer> m_briefing;
+    std::future<void> m_loading;
     geo::Diagnostics allMessages() const; // base map + briefing content problems
     std::unique_ptr<sf::Window> m_window;
     bool m_fullscreen = false;

@@ -14,7 +14,7 @@ namespace geo {
 namespace {
 
 // Tolerances of the levels, metres. Each is used down to the scale where it
-// is about half a pixel: level k is drawn while mpp >= 2 * tolerance[k].
+// is about a pixel: level k is drawn while mpp >= tolerance[k].
 constexpr double kTolerances[] = {2400.0, 800.0, 250.0, 80.0, 25.0, 8.0, 0.0};
 constexpr std::size_t kLevelCount = sizeof kTolerances / sizeof kTolerances[0];
 constexpr double kCellPixels = 128.0;
@@ -185,7 +185,9 @@ LayerMesh prepareLayerMesh(const LayerData& layer, const MeshOptions& options) {
     for (std::size_t li = 0; li < kLevelCount; ++li) {
         MeshLevel level;
         level.tolerance = kTolerances[li];
-        level.minMpp = (li + 1 == kLevelCount) ? 0.0 : 2.0 * kTolerances[li];
+        // Used while the simplification error stays under about a pixel: anti-aliased
+        // lines hide a one-pixel deviation, and each finer level costs ~3x the triangles.
+        level.minMpp = (li + 1 == kLevelCount) ? 0.0 : kTolerances[li];
         mesh.levels.push_back(std::move(level));
     }
     return mesh;

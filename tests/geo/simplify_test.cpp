@@ -6,7 +6,6 @@
 
 #include <algorithm>
 
-#include <chrono>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -243,19 +242,13 @@ TEST_CASE("simplifyPolygon: a hole inside the outer ring's bulge is not cut off"
     for (const dvec2& v : sq.rings[1]) CHECK(geo::pointInRing(v, sq.rings[0]));
 }
 
-TEST_CASE("simplifyRing: a million points in well under a second", "[simplify]") {
+// Speed is measured by the geometry benchmark (bash .ci/benchmark), not asserted here.
+TEST_CASE("simplifyRing and simplifyLine reduce a million-point ring", "[simplify]") {
     const Ring ring = fractalRing(18, 0.65, 11, {500000, 3000000}, 100000); // 1,048,576 points
-    const auto t0 = std::chrono::steady_clock::now();
     const Ring s = geo::simplifyRing(ring, 50.0);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    WARN("simplifyRing: " << ring.size() << " -> " << s.size() << " points in " << seconds << " s");
     CHECK(s.size() >= 3);
     CHECK(s.size() < ring.size() / 10);
-    CHECK(seconds < 3.0); // generous: shared CI machines; typical is far less
-    const auto t1 = std::chrono::steady_clock::now();
     const LineString l = geo::simplifyLine(ring, 50.0);
-    WARN("simplifyLine: " << ring.size() << " -> " << l.size() << " points in "
-                          << std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count() << " s");
     CHECK(l.size() < ring.size() / 10);
 }
 
@@ -280,8 +273,7 @@ TEST_CASE("simplify: garbage input terminates with valid output", "[simplify]") 
     std::uniform_real_distribution<double> u(0.0, 1.0);
     Ring big;
     for (int i = 0; i < 100000; ++i) big.push_back({u(rng), u(rng)});
-    const auto t0 = std::chrono::steady_clock::now();
+    // Termination is the point (ctest's timeout catches a hang); the work limit keeps it bounded.
     const Ring s = geo::simplifyRing(big, 0.01);
     CHECK(s.size() >= 3);
-    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 5.0);
 }
