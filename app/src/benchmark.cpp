@@ -1,5 +1,6 @@
 #include "benchmark.hpp"
 
+#include "offscreen_target.hpp"
 #include "viewer.hpp"
 
 #include <SFML/Window/Context.hpp>
@@ -77,13 +78,11 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
         return 1;
     }
     if (!viewer.initGraphics(false)) return 1;
-    GLuint fbo = 0, colour = 0;
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glGenRenderbuffers(1, &colour);
-    glBindRenderbuffer(GL_RENDERBUFFER, colour);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
+    OffscreenTarget target;
+    if (!target.create(w, h)) {
+        std::fprintf(stderr, "benchmark: cannot make a %dx%d framebuffer\n", w, h);
+        return 1;
+    }
 
     viewer.renderFrame({w, h}, 1.0f / 60.0f);
     glFinish();
@@ -142,10 +141,8 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
+    target.release();
     viewer.shutdownGraphics();
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glDeleteRenderbuffers(1, &colour);
-    glDeleteFramebuffers(1, &fbo);
 
     const double n = static_cast<double>(frameMs.size());
     std::size_t loadedVertices = 0;

@@ -2,6 +2,7 @@
 
 #include "app_paths.hpp"
 #include "imgui_sfml.hpp"
+#include "offscreen_target.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Window/Context.hpp>
@@ -366,35 +367,16 @@ int Viewer::runScreenshot(const std::filesystem::path& out) {
         return 1;
     }
     if (!initGraphics(false)) return 1;
-    GLuint fbo = 0, colour = 0;
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-    glGenRenderbuffers(1, &colour);
-    glBindRenderbuffer(GL_RENDERBUFFER, colour);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+    OffscreenTarget target;
+    if (!target.create(w, h)) {
         spdlog::error("--screenshot: cannot make a {}x{} framebuffer", w, h);
         return 1;
     }
     // Two frames: the first registers the text on screen, so the second has every glyph baked.
     renderFrame({w, h}, 1.0f / 60.0f);
     renderFrame({w, h}, 1.0f / 60.0f);
-    glFinish();
-    std::vector<sf::Uint8> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    // GL's rows go bottom-up; PNG's top-down. Alpha is opaque on screen.
-    sf::Image image;
-    image.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) {
-            const sf::Uint8* p = &pixels[(static_cast<std::size_t>(h - 1 - y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4];
-            image.setPixel(static_cast<unsigned>(x), static_cast<unsigned>(y), sf::Color(p[0], p[1], p[2], 255));
-        }
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glDeleteRenderbuffers(1, &colour);
-    glDeleteFramebuffers(1, &fbo);
+    const sf::Image image = target.read();
+    target.release();
     shutdownGraphics();
     if (!image.saveToFile(out.string())) {
         spdlog::error("--screenshot: cannot write {}", out.string());

@@ -1,4 +1,6 @@
 #include <geo/briefing_export.hpp>
+
+#include "gdal_handles.hpp"
 #include <geo/great_circle.hpp>
 
 #include <cpl_error.h>
@@ -163,15 +165,8 @@ std::vector<Record> recordsOf(const Briefing& b) {
 
 // ---- GDAL ----------------------------------------------------------------------
 
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-struct FeatureDeleter {
-    void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
-};
-using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
+using detail::DatasetPtr;
+using detail::FeaturePtr;
 
 // Keeps GDAL from printing to stderr while we export; we report through Diagnostics.
 class QuietGdalErrors {

@@ -7,6 +7,7 @@
 // validator and the viewer can point the author at the exact line.
 
 #include <geo/diagnostic.hpp>
+#include <geo/text_match.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -205,10 +206,4 @@ std::string allPartnershipKindNames();
 
 // Ids are lowercase ASCII letters, digits and '-', not empty.
 bool isValidId(std::string_view id);
-
-// Levenshtein distance over bytes (keys and ids are ASCII).
-std::size_t editDistance(std::string_view a, std::string_view b);
-// The candidate closest to `word` if it is close enough to be a likely typo; else empty.
-std::string closestMatch(std::string_view word, const std::vector<std::string>& candidates);
-
 } // namespace geo

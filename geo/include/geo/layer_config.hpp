@@ -3,6 +3,7 @@
 // A TOML file (assets/layers.toml); see README "Layer file".
 
 #include <geo/diagnostic.hpp>
+#include <geo/text_match.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -58,8 +59,5 @@ LayerConfigResult parseLayerConfig(const std::string& text, const std::string& f
 // Style for a file added with --layer, chosen by its geometry type at load time;
 // `index` varies the colour so that several added layers stay distinct.
 LayerSpec userLayerSpec(const std::filesystem::path& source, int index);
-
-// Closest candidate by edit distance, or empty when none is close enough to suggest.
-std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates);
 
 } // namespace geo

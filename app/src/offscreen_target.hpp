@@ -1,0 +1,28 @@
+#pragma once
+// A framebuffer to render into without a window (screenshots, benchmark, exports).
+
+#include <SFML/Graphics/Image.hpp>
+#include <epoxy/gl.h>
+
+namespace app {
+
+class OffscreenTarget {
+public:
+    OffscreenTarget() = default;
+    ~OffscreenTarget();
+    OffscreenTarget(const OffscreenTarget&) = delete;
+    OffscreenTarget& operator=(const OffscreenTarget&) = delete;
+
+    // Makes a width x height RGBA framebuffer and binds it. False if GL cannot.
+    bool create(int width, int height);
+    // The pixels, top row first, opaque.
+    sf::Image read() const;
+    // Unbinds and deletes; needs the GL context current (the destructor calls it too).
+    void release();
+
+private:
+    GLuint m_fbo = 0, m_colour = 0;
+    int m_width = 0, m_height = 0;
+};
+
+} // namespace app
