@@ -104,6 +104,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                         {"Hsinchu", 120.99, 24.80, 12.5}};
     constexpr int kFramesPerLeg = 60;
     std::vector<double> frameMs, mapMs, uiMs;
+    std::vector<std::vector<double>> legMs(std::size(keys) - 1);
     std::size_t triangles = 0, vertices = 0, maxTriangles = 0, draws = 0;
     geo::Camera& cam = viewer.camera();
     for (std::size_t k = 0; k + 1 < std::size(keys); ++k) {
@@ -118,6 +119,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
             const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
             glFinish(); // count the GPU's (llvmpipe's) work, not just the submission
             frameMs.push_back(msSince(start));
+            legMs[k].push_back(frameMs.back());
             triangles += stats.triangles;
             vertices += stats.vertices;
             draws += stats.ranges;
@@ -156,6 +158,9 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     std::printf("  other levels of detail, background    : %8.1f ms after the first frame\n", allLevelsMs);
     std::printf("  frame time over %zu scripted frames   : median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n", frameMs.size(),
                 percentile(frameMs, 0.5), percentile(frameMs, 0.95), percentile(frameMs, 1.0));
+    for (std::size_t k = 0; k < legMs.size(); ++k)
+        std::printf("    %-9s -> %-9s                 : median %6.2f ms   p95 %6.2f ms\n", keys[k].name, keys[k + 1].name,
+                    percentile(legMs[k], 0.5), percentile(legMs[k], 0.95));
     std::printf("  of which map / interface (median)     : %6.2f ms / %6.2f ms\n", percentile(mapMs, 0.5), percentile(uiMs, 0.5));
     std::printf("  drawn per frame                       : %8.0f triangles (max %zu), %8.0f vertices, %.0f draws\n",
                 static_cast<double>(triangles) / n, maxTriangles, static_cast<double>(vertices) / n, static_cast<double>(draws) / n);

@@ -7,6 +7,7 @@
 #include "viewer.hpp"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/cfg/env.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -15,6 +16,7 @@
 
 int main(int argc, char** argv) {
     const auto mainEntered = std::chrono::steady_clock::now();
+    spdlog::cfg::load_env_levels(); // SPDLOG_LEVEL=debug shows start-up timings
     app::ViewerOptions options;
     CLI::App cli{"Taiwan–Kyushu cooperation briefing map"};
     std::string layerFile = (app::assetsDir() / "layers.toml").string();

@@ -13,6 +13,9 @@
 
 #include <algorithm>
 #include <chrono>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <cmath>
 #include <thread>
 
@@ -143,11 +146,19 @@ bool Viewer::takeBuiltLevels() {
         m_renderer.uploadLevel(f.layer, f.level, level);
         releaseCpuCopy(level);
     }
+#ifdef __GLIBC__
+    // The builder thread's freed meshes stay in its malloc arena; give them back.
+    if (!finished.empty() && m_meshBuilder.idle()) malloc_trim(0);
+#endif
     return !finished.empty();
 }
 
 void Viewer::waitForAllLevels() {
-    m_meshBuilder.waitUntilIdle();
+    // Upload as they come, as the frame loop does, so CPU copies do not pile up.
+    while (!m_meshBuilder.idle()) {
+        takeBuiltLevels();
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
     takeBuiltLevels();
 }
 
@@ -163,8 +174,15 @@ void Viewer::applyInitialView() {
 }
 
 bool Viewer::initGraphics(bool withWindow) {
+    using Clock = std::chrono::steady_clock;
+    auto lap = [t = Clock::now()](const char* what) mutable {
+        const auto now = Clock::now();
+        spdlog::debug("start-up: {} {:.1f} ms", what, std::chrono::duration<double, std::milli>(now - t).count());
+        t = now;
+    };
     std::string message;
     m_renderer.init(shadersDir(), message);
+    lap("shaders");
     if (!message.empty()) {
         spdlog::warn("{}", message);
         m_messages.push_back({geo::Severity::Warning, "", 0, 0, message, ""});
@@ -172,6 +190,7 @@ bool Viewer::initGraphics(bool withWindow) {
     m_renderer.upload(m_map);
     for (auto& layer : m_map.layers)
         for (auto& level : layer.mesh.levels) releaseCpuCopy(level);
+    lap("upload");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -182,6 +201,7 @@ bool Viewer::initGraphics(bool withWindow) {
     ImGui::GetStyle().WindowRounding = 6.0f * m_options.uiScale;
     std::string fontMessage;
     m_fonts.init(m_options.uiScale, fontMessage);
+    lap("fontconfig");
     if (!fontMessage.empty()) {
         spdlog::warn("{}", fontMessage);
         m_messages.push_back({geo::Severity::Warning, "", 0, 0, fontMessage, ""});
@@ -189,11 +209,13 @@ bool Viewer::initGraphics(bool withWindow) {
     for (const auto& d : m_messages) m_fonts.require(d.format());
     for (const auto& a : m_map.attributions()) m_fonts.require(a);
     m_fonts.rebuildIfNeeded();
+    lap("font atlas");
     if (!imgui_sfml::init(withWindow ? m_window.get() : nullptr)) {
         spdlog::error("the ImGui OpenGL renderer could not start");
         return false;
     }
     m_imguiReady = true;
+    lap("imgui renderer");
     return true;
 }
 
@@ -212,7 +234,9 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
     const auto t1 = Clock::now();
 
     imgui_sfml::newFrame(sf::Vector2u(static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)), sf::seconds(dt));
-    if (m_briefing) m_briefing->draw(m_camera, m_projection, m_fonts, m_cursor);
+    // No hover tooltip through a panel: ImGui has the pointer then.
+    const bool overPanel = ImGui::GetIO().WantCaptureMouse && !m_dragging;
+    if (m_briefing) m_briefing->draw(m_camera, m_projection, m_fonts, overPanel ? std::nullopt : m_cursor);
     const geo::Diagnostics messages = allMessages();
     drawOverlay(OverlayInput{m_map, m_camera, m_projection, messages, m_cursor, m_fonts}, m_map, m_overlay);
     imgui_sfml::render();
@@ -360,8 +384,11 @@ int Viewer::runScreenshot(const std::filesystem::path& out) {
     const int w = m_options.width, h = m_options.height;
     startLoading();
     // An offscreen context and framebuffer: the picture does not depend on the screen's size.
+    const auto t0 = std::chrono::steady_clock::now();
     sf::Context context(contextSettings(), static_cast<unsigned>(w), static_cast<unsigned>(h));
+    spdlog::debug("start-up: GL context {:.1f} ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     finishLoading();
+    spdlog::debug("start-up: waited for data {:.1f} ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     if (!context.setActive(true)) {
         spdlog::error("--screenshot: no OpenGL context (is an X server such as Xvfb running?)");
         return 1;
