@@ -19,6 +19,17 @@ constexpr double kTolerances[] = {2400.0, 800.0, 250.0, 80.0, 25.0, 8.0, 0.0};
 constexpr std::size_t kLevelCount = sizeof kTolerances / sizeof kTolerances[0];
 constexpr double kCellPixels = 128.0;
 constexpr std::size_t kStrokeRun = 64; // segments per culling run
+// Generalisation: at a level, a ring (islet, lake, village) or line smaller than this
+// many pixels across is left out, as an atlas leaves out what is too small to print;
+// drawn, it would be a blot that costs as much as a stretch of real coast.
+constexpr double kMinFeaturePixels = 2.5;
+
+template <typename Points>
+bool tooSmall(const Points& points, double tolerance) {
+    const double minSide = kMinFeaturePixels * tolerance; // tolerance ~ one pixel at its level
+    const Box b = bounds(points);
+    return b.size().x < minSide && b.size().y < minSide;
+}
 
 struct CellKey {
     long x, y;
@@ -207,6 +218,7 @@ MeshLevel buildMeshLevel(const LayerData& layer, const LayerMesh& mesh, std::siz
     if (options.fill && !layer.polygons.empty()) {
         std::map<CellKey, std::vector<Polygon>> cells;
         for (const Polygon& poly : layer.polygons) {
+            if (tol > 0 && tooSmall(poly.rings.front(), tol)) continue;
             Polygon simplified = tol > 0 ? simplifyPolygon(poly, tol) : poly;
             if (simplified.rings.empty()) continue;
             splitToCells(std::move(simplified), cell, cells);
@@ -249,10 +261,12 @@ MeshLevel buildMeshLevel(const LayerData& layer, const LayerMesh& mesh, std::siz
                 runs[cellOf(piece[piece.size() / 2], cell)].push_back({std::move(piece), false});
             }
         };
-        for (const LineString& line : layer.lines) addRuns(tol > 0 ? simplifyLine(line, tol) : line, false);
+        for (const LineString& line : layer.lines)
+            if (tol <= 0 || !tooSmall(line, tol)) addRuns(tol > 0 ? simplifyLine(line, tol) : line, false);
         if (options.polygonOutlines)
             for (const Polygon& poly : layer.polygons)
                 for (const Ring& ring : poly.rings) {
+                    if (tol > 0 && tooSmall(ring, tol)) continue;
                     if (tol > 0) {
                         Ring sr = simplifyRing(ring, tol);
                         if (!sr.empty()) addRuns(sr, true);

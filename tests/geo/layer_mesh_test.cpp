@@ -1,0 +1,139 @@
+#include <geo/layer_loader.hpp>
+#include <geo/layer_mesh.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+namespace {
+
+// A 300 km x 200 km "island" with a 50 km lake, in projected metres, with a wavy
+// coast of 4000 points so that the mesh is split into many cells.
+geo::LayerData island() {
+    geo::LayerData data;
+    geo::Ring outer;
+    const int n = 4000;
+    for (int i = 0; i < n; ++i) {
+        const double t = 2 * M_PI * i / n;
+        const double wobble = 1.0 + 0.02 * std::sin(40 * t);
+        outer.push_back({150000.0 * std::cos(t) * wobble, 100000.0 * std::sin(t) * wobble});
+    }
+    geo::Ring lake{{-25000, -25000}, {-25000, 25000}, {25000, 25000}, {25000, -25000}};
+    data.polygons.push_back(geo::Polygon{{outer, lake}});
+    data.polygonFeature.push_back(0);
+    data.lines.push_back({{-200000, 0}, {0, 150000}, {200000, 0}});
+    data.lineFeature.push_back(0);
+    data.features.emplace_back();
+    for (const auto& p : outer) data.bounds.extend(p);
+    data.bounds.extend(glm::dvec2{0, 150000});
+    return data;
+}
+
+double fillArea(const geo::MeshLevel& level) {
+    double area = 0;
+    for (std::size_t i = 0; i + 2 < level.fillIndices.size(); i += 3) {
+        const auto& a = level.fillVertices[level.fillIndices[i]];
+        const auto& b = level.fillVertices[level.fillIndices[i + 1]];
+        const auto& c = level.fillVertices[level.fillIndices[i + 2]];
+        area += 0.5 * std::abs(static_cast<double>((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)));
+    }
+    return area;
+}
+
+} // namespace
+
+TEST_CASE("the full-detail fill, cut into cells, covers exactly the polygon minus its hole", "[mesh]") {
+    const geo::LayerData data = island();
+    const geo::LayerMesh mesh = geo::buildLayerMesh(data, {});
+    REQUIRE(mesh.levels.size() == 7);
+    const geo::MeshLevel& full = mesh.levels.back();
+    CHECK(full.tolerance == 0);
+    CHECK(full.fill.size() > 4); // split into several cells
+    // Tolerance: 1e-5 relative, float vertex positions (~1 cm at 150 km) on a 9e10 m² area.
+    CHECK(fillArea(full) == Approx(geo::polygonArea(data.polygons[0])).epsilon(1e-5));
+    // Coarser levels simplify within their tolerance: the area changes by less than
+    // perimeter x tolerance (plus 1e-6 relative for float vertices).
+    const double area = geo::polygonArea(data.polygons[0]);
+    for (const auto& level : mesh.levels) {
+        const double perimeter = 2 * M_PI * 125000 * 1.2;
+        CHECK(std::abs(fillArea(level) - area) <= perimeter * level.tolerance + 1e-6 * area);
+    }
+}
+
+TEST_CASE("every index range stays inside its buffer and its box holds its vertices", "[mesh]") {
+    const geo::LayerData data = island();
+    const geo::LayerMesh mesh = geo::buildLayerMesh(data, {});
+    for (const auto& level : mesh.levels) {
+        for (auto r : level.fill) {
+            REQUIRE(r.first + r.count <= level.fillIndices.size());
+            // Vertices are float metres from the origin: allow 1 m of rounding at ~150 km.
+            r.box.min -= glm::dvec2(1.0);
+            r.box.max += glm::dvec2(1.0);
+            for (std::uint32_t k = r.first; k < r.first + r.count; ++k) {
+                const auto& v = level.fillVertices.at(level.fillIndices[k]);
+                CHECK(r.box.contains({static_cast<double>(v.x) + mesh.origin.x, static_cast<double>(v.y) + mesh.origin.y}));
+            }
+        }
+        for (const auto& r : level.stroke) REQUIRE(r.first + r.count <= level.strokeIndices.size());
+    }
+}
+
+TEST_CASE("levels are chosen by scale and the nearest built level stands in", "[mesh]") {
+    const geo::LayerData data = island();
+    geo::LayerMesh mesh = geo::prepareLayerMesh(data, {});
+    CHECK(mesh.levelFor(5000) == 0);  // coarsest: 2400 m tolerance
+    CHECK(mesh.levelFor(100) == 3);   // 80 m tolerance: within a pixel at 100 m per pixel
+    CHECK(mesh.levelFor(1) == 6);     // full detail
+    CHECK(mesh.nearestBuilt(3) == mesh.levels.size()); // nothing built yet
+    mesh.levels[5] = geo::buildMeshLevel(data, mesh, 5);
+    mesh.levels[1] = geo::buildMeshLevel(data, mesh, 1);
+    CHECK(mesh.nearestBuilt(3) == 1); // equally far: the coarser one
+    CHECK(mesh.nearestBuilt(5) == 5);
+    CHECK(mesh.nearestBuilt(6) == 5);
+}
+
+TEST_CASE("features smaller than 2.5 pixels at a level are left out of it", "[mesh]") {
+    geo::LayerData data;
+    // A 1 km islet: at level 0 (2400 m ~ one pixel) it is under a pixel; at full detail it is drawn.
+    data.polygons.push_back(geo::Polygon{{geo::Ring{{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}}}});
+    data.polygonFeature.push_back(0);
+    data.features.emplace_back();
+    data.bounds.extend(glm::dvec2{0, 0});
+    data.bounds.extend(glm::dvec2{1000, 1000});
+    const geo::LayerMesh mesh = geo::buildLayerMesh(data, {});
+    CHECK(mesh.levels.front().fill.empty());
+    CHECK(mesh.levels.front().stroke.empty());
+    CHECK(fillArea(mesh.levels.back()) == Approx(1e6));
+    CHECK_FALSE(mesh.levels.back().stroke.empty());
+}
+
+TEST_CASE("a line becomes two triangles per segment with unit miter normals at straight joints", "[mesh]") {
+    std::vector<geo::StrokeVertex> v;
+    std::vector<std::uint32_t> idx;
+    geo::extrudeLine({{0, 0}, {10, 0}, {20, 0}, {20, 0}}, false, {0, 0}, v, idx); // repeated point dropped
+    CHECK(v.size() == 6);   // 3 points x 2 sides
+    CHECK(idx.size() == 12); // 2 segments x 2 triangles
+    for (const auto& s : v) {
+        CHECK(s.nx == Approx(0.0f).margin(1e-6));
+        CHECK(std::abs(s.ny) == Approx(1.0f));
+    }
+    v.clear();
+    idx.clear();
+    // A closed square: 4 segments, and the corners' miters are sqrt(2) long.
+    geo::extrudeLine({{0, 0}, {10, 0}, {10, 10}, {0, 10}}, true, {0, 0}, v, idx);
+    CHECK(idx.size() == 24);
+    CHECK(std::hypot(v[0].nx, v[0].ny) == Approx(std::sqrt(2.0f)));
+}
+
+TEST_CASE("clipping a polygon to a box keeps the part inside", "[mesh]") {
+    const geo::Polygon square{{geo::Ring{{0, 0}, {10, 0}, {10, 10}, {0, 10}}, geo::Ring{{2, 2}, {2, 4}, {4, 4}, {4, 2}}}};
+    geo::Box box;
+    box.extend({5, -5});
+    box.extend({15, 15});
+    const geo::Polygon clipped = geo::clipPolygon(square, box);
+    CHECK(geo::polygonArea(clipped) == Approx(50.0)); // the hole lies outside the box
+    box = geo::Box{};
+    box.extend({20, 20});
+    box.extend({30, 30});
+    CHECK(geo::clipPolygon(square, box).rings.empty());
+}
