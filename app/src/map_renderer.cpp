@@ -78,8 +78,12 @@ void MapRenderer::release() {
     m_point.reset();
 }
 
-void MapRenderer::init(const std::filesystem::path& shaderDir, std::string& message) {
+void MapRenderer::init(const std::filesystem::path& shaderDir, std::string& message, bool forceFallback) {
     m_shaders = false;
+    if (forceFallback) {
+        message = "drawing with the simple fallback (--no-shaders): lines 1 px, no anti-aliasing";
+        return;
+    }
     if (epoxy_gl_version() < 33 && !epoxy_has_gl_extension("GL_ARB_vertex_array_object")) {
         message = "OpenGL " + std::to_string(epoxy_gl_version() / 10) + "." + std::to_string(epoxy_gl_version() % 10) +
                   " has no GLSL 3.30: drawing with the simple fallback (lines 1 px, no anti-aliasing)";

@@ -33,7 +33,7 @@ public:
 
     // Builds the shaders. When they cannot be built (no GLSL 3.30, a broken file)
     // the renderer falls back to fixed-function drawing and `message` says why.
-    void init(const std::filesystem::path& shaderDir, std::string& message);
+    void init(const std::filesystem::path& shaderDir, std::string& message, bool forceFallback = false);
     bool usingShaders() const { return m_shaders; }
 
     // Uploads every layer's built levels (replacing what was there).

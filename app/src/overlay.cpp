@@ -105,7 +105,8 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
         std::size_t errors = 0;
         for (const auto& d : in.messages) errors += d.severity == geo::Severity::Error;
         char title[96];
-        std::snprintf(title, sizeof title, "%zu problem(s) in the input files###messages", in.messages.size());
+        std::snprintf(title, sizeof title, "Messages: %zu error(s), %zu other (M hides)###messages", errors,
+                      in.messages.size() - errors);
         if (ImGui::Begin(title, &state.showMessages, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
             ImGui::PushTextWrapPos(std::min(740.0f * s, io.DisplaySize.x * 0.68f));
             for (const auto& d : in.messages) {
@@ -119,7 +120,6 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
                 ImGui::PopStyleColor();
             }
             ImGui::PopTextWrapPos();
-            (void)errors;
         }
         ImGui::End();
     }

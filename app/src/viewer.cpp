@@ -181,7 +181,7 @@ bool Viewer::initGraphics(bool withWindow) {
         t = now;
     };
     std::string message;
-    m_renderer.init(shadersDir(), message);
+    m_renderer.init(shadersDir(), message, m_options.noShaders);
     lap("shaders");
     if (!message.empty()) {
         spdlog::warn("{}", message);

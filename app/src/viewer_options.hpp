@@ -18,6 +18,7 @@ struct ViewerOptions {
     std::optional<InitialView> view;                 // --view
     bool fullscreen = false;
     float uiScale = 1.0f;
+    bool noShaders = false;                          // --no-shaders: the fixed-function fallback
 };
 
 } // namespace app
