@@ -7,6 +7,7 @@
 #include <epoxy/gl.h>
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -62,6 +63,8 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     ViewerOptions options = inOptions;
     options.width = 1920;
     options.height = 1080;
+    // With --view, also time that one view held still (for profiling one scene).
+    const std::optional<InitialView> heldView = options.view;
     options.view.reset();
     const int w = options.width, h = options.height;
     sf::ContextSettings settings;
@@ -141,6 +144,18 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
             uiMs.push_back(stats.uiMs);
         }
     }
+    std::vector<double> heldMs;
+    if (heldView) {
+        cam.setMetersPerPixel(geo::Camera::zoomToMpp(heldView->zoom));
+        cam.setCenter(viewer.projection().forward({heldView->lon, heldView->lat}));
+        viewer.setProfiling(false);
+        for (int f = 0; f < 60; ++f) {
+            const auto start = Clock::now();
+            viewer.renderFrame({w, h}, 1.0f / 60.0f);
+            glFinish();
+            heldMs.push_back(msSince(start));
+        }
+    }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     target.release();
@@ -164,6 +179,9 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     std::printf("  of which map / interface (median)     : %6.2f ms / %6.2f ms\n", percentile(mapMs, 0.5), percentile(uiMs, 0.5));
     std::printf("  drawn per frame                       : %8.0f triangles (max %zu), %8.0f vertices, %.0f draws\n",
                 static_cast<double>(triangles) / n, maxTriangles, static_cast<double>(vertices) / n, static_cast<double>(draws) / n);
+    if (heldView)
+        std::printf("  held view %.4f,%.4f,%.2f (60 frames)  : median %6.2f ms\n", heldView->lon, heldView->lat, heldView->zoom,
+                    percentile(heldMs, 0.5));
     std::printf("  peak memory (max RSS)                 : %8.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
     return 0;
 }
