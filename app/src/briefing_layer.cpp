@@ -1,5 +1,7 @@
 #include "briefing_layer.hpp"
 
+#include <geo/text_encoding.hpp>
+
 #include "font_set.hpp"
 #include "overlay.hpp"
 
@@ -289,20 +291,6 @@ std::string plainText(const Blocks& blocks) {
 
 // ---------------------------------------------------------------- line breaking
 
-// Decodes one UTF-8 character at text[i], advancing i; malformed bytes decode as U+FFFD.
-unsigned nextCodepoint(std::string_view text, std::size_t& i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    if (len == 0 || i + len > text.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-    i += len;
-    return cp;
-}
-
 // Chinese and Japanese run without spaces: a line may break between any two of their characters.
 bool isCjk(unsigned cp) {
     return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -332,7 +320,7 @@ std::vector<std::string_view> wrapLines(const ImFont* font, float size, std::str
     unsigned previous = 0;
     while (i < text.size()) {
         const std::size_t at = i;
-        const unsigned cp = nextCodepoint(text, i);
+        const unsigned cp = geo::nextCodepoint(text, i);
         if (cp == '\n') {
             lines.push_back(text.substr(lineStart, at - lineStart));
             lineStart = i;

@@ -1,5 +1,7 @@
 #include "font_set.hpp"
 
+#include <geo/text_encoding.hpp>
+
 #include <backends/imgui_impl_opengl3.h>
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
@@ -44,23 +46,6 @@ bool findFont(const char* family, int weight, std::string& path, int& index) {
     FcPatternDestroy(pattern);
     FcConfigDestroy(config);
     return found;
-}
-
-// Decodes UTF-8, skipping malformed bytes.
-template <typename F>
-void forEachCodepoint(std::string_view s, F&& f) {
-    for (size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        unsigned cp = c;
-        size_t len = 1;
-        if (c >= 0xF0) { len = 4; cp = c & 0x07u; }
-        else if (c >= 0xE0) { len = 3; cp = c & 0x0Fu; }
-        else if (c >= 0xC0) { len = 2; cp = c & 0x1Fu; }
-        if (i + len > s.size()) break;
-        for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-        i += len;
-        f(cp);
-    }
 }
 
 } // namespace
@@ -110,9 +95,10 @@ void FontSet::setUiScale(float scale) {
 }
 
 void FontSet::require(std::string_view utf8) {
-    forEachCodepoint(utf8, [&](unsigned cp) {
+    for (std::size_t i = 0; i < utf8.size();) {
+        const unsigned cp = geo::nextCodepoint(utf8, i);
         if (cp >= 0x20 && cp <= 0xFFFF && m_codepoints.insert(cp).second) m_dirty = true;
-    });
+    }
 }
 
 bool FontSet::rebuildIfNeeded() {

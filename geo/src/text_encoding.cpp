@@ -33,6 +33,22 @@ bool isValidUtf8(const std::string& text) {
     return true;
 }
 
+unsigned nextCodepoint(std::string_view text, std::size_t& i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    // Lead bytes: 0xxxxxxx, 110xxxxx, 1110xxxx, 11110xxx; anything else is malformed.
+    const std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    bool ok = len != 0 && i + len <= text.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (!ok) {
+        ++i;
+        return 0xFFFD;
+    }
+    unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    i += len;
+    return cp;
+}
+
 bool decodeToUtf8(const std::string& text, const char* encoding, std::string& out) {
     iconv_t cd = iconv_open("UTF-8", encoding);
     if (cd == reinterpret_cast<iconv_t>(-1)) return false;
@@ -55,16 +71,8 @@ namespace {
 // guess between Big5 and Shift_JIS typically produces) cost.
 double plausibility(const std::string& utf8, bool& hasKana) {
     double score = 0;
-    size_t i = 0;
-    while (i < utf8.size()) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        unsigned cp = c;
-        size_t len = 1;
-        if (c >= 0xF0) { len = 4; cp = c & 0x07u; }
-        else if (c >= 0xE0) { len = 3; cp = c & 0x0Fu; }
-        else if (c >= 0xC0) { len = 2; cp = c & 0x1Fu; }
-        for (size_t k = 1; k < len && i + k < utf8.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
-        i += len;
+    for (std::size_t i = 0; i < utf8.size();) {
+        const unsigned cp = nextCodepoint(utf8, i);
         if (cp < 0x80) continue;
         if (cp >= 0x4E00 && cp <= 0x9FFF) score += 1.0;          // CJK unified ideographs
         else if (cp >= 0x3040 && cp <= 0x30FF) { score += 1.0; hasKana = true; } // hiragana, katakana

@@ -36,3 +36,14 @@ TEST_CASE("the encoding guess tells Big5 from Shift_JIS and says when it cannot"
     CHECK(unknown.encoding.empty());
     CHECK_FALSE(unknown.confident);
 }
+
+TEST_CASE("nextCodepoint walks UTF-8 and turns malformed bytes into U+FFFD", "[encoding]") {
+    const std::string text = "A熊\xff" "く\xe7";
+    std::size_t i = 0;
+    CHECK(geo::nextCodepoint(text, i) == 'A');
+    CHECK(geo::nextCodepoint(text, i) == 0x718A); // 熊
+    CHECK(geo::nextCodepoint(text, i) == 0xFFFD); // a stray 0xFF byte
+    CHECK(geo::nextCodepoint(text, i) == 0x304F); // く
+    CHECK(geo::nextCodepoint(text, i) == 0xFFFD); // a sequence cut off at the end
+    CHECK(i == text.size());
+}

@@ -4,11 +4,17 @@
 // When neither does, we guess from the bytes and say so when we cannot tell.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace geo {
 
 bool isValidUtf8(const std::string& text);
+
+// Decodes the UTF-8 character at text[i] and advances i past it; a malformed or
+// cut-off sequence decodes as U+FFFD and advances one byte. For drawing and
+// measuring text; use isValidUtf8 to validate.
+unsigned nextCodepoint(std::string_view text, std::size_t& i);
 
 // Converts `text` from `encoding` (an iconv name such as "CP950") to UTF-8.
 // Returns false (and leaves `out` unspecified) on any invalid byte sequence.
