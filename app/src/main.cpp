@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     cli.add_option("--check", check, "Validate a briefing content file, print every problem, exit 1 if it has errors");
     cli.add_option("--export", exportPath, "Export the briefing's sites, trips and partnerships to .geojson, .kml or .gpkg and exit");
     cli.add_flag("--fullscreen", options.fullscreen, "Start in full screen");
+    cli.add_option("--select", options.selectSite, "Open the notes of this site (its id in the briefing file) at start");
     cli.add_flag("--no-shaders", options.noShaders, "Draw the map with the fixed-function fallback used when GLSL 3.30 is missing");
     cli.add_flag("--benchmark", benchmark, "Print start-up time, frame times over a scripted pan/zoom at 1920x1080, and memory");
     cli.add_option("--ui-scale", options.uiScale, "Interface scale, 1 to 3")->check(CLI::Range(1.0f, 3.0f));

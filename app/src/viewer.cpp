@@ -113,6 +113,12 @@ void Viewer::loadData() {
         m_briefing = std::make_unique<BriefingLayer>(m_options.briefingFile);
         m_briefing->load();
         for (const auto& d : m_briefing->diagnostics()) spdlog::warn("{}", d.format());
+        if (!m_options.selectSite.empty() && !m_briefing->select(m_options.selectSite)) {
+            const std::string message = "--select: there is no site '" + m_options.selectSite + "' in " +
+                                        m_options.briefingFile.string();
+            spdlog::warn("{}", message);
+            m_messages.push_back({geo::Severity::Warning, "", 0, 0, message, "use a site id from the briefing file"});
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace app {
@@ -18,7 +19,8 @@ struct ViewerOptions {
     std::optional<InitialView> view;                 // --view
     bool fullscreen = false;
     float uiScale = 1.0f;
-    bool noShaders = false;                          // --no-shaders: the fixed-function fallback
+    bool noShaders = false;
+    std::string selectSite;                          // --select: open this site's notes at start                          // --no-shaders: the fixed-function fallback
 };
 
 } // namespace app
