@@ -73,7 +73,7 @@ void Viewer::shutdownGraphics() {
 void Viewer::loadData() {
     // The first view does not depend on the data: frame it first, so that loading
     // builds only the level of detail this view draws.
-    m_camera.setLimits(homeBox(m_projection), 0.5, 1e5);
+    m_camera.setLimits(geo::Box{}, 0.5, 1e5);
     applyInitialView();
     m_map = geo::loadBaseMap(m_options.layerFile, m_options.extraLayers, m_projection, m_camera.metersPerPixel(),
                              &m_loadTimings);
@@ -85,8 +85,13 @@ void Viewer::loadData() {
     // Limits: the map can't be lost off-screen. The centre stays over the data
     // (or the home area when nothing loaded), zoom stays between street level and
     // the whole region.
+    // Home, with room for its margins on any window shape, and where there is data
+    // (the frame, not the bounding box: the clipped edge of the data never shows).
     geo::Box world = homeBox(m_projection);
-    world.extend(m_map.bounds);
+    const glm::dvec2 room = world.size() * 0.25;
+    world.min -= room;
+    world.max += room;
+    world.extend(m_map.frame);
     const double maxMpp = std::max(world.size().x / 800.0, world.size().y / 500.0);
     m_camera.setLimits(world, 0.5, maxMpp);
 

@@ -115,6 +115,7 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
         layer.data = shared[j];
         layer.mesh = std::move(meshes[i]);
         map.bounds.extend(layer.data->bounds);
+        map.frame.extend(layer.data->frame);
         map.layers.push_back(std::move(layer));
     }
     if (timings) timings->configMs = ms(t0, t1);

@@ -23,6 +23,7 @@ void Camera::setMetersPerPixel(double mpp) {
 void Camera::setViewport(glm::dvec2 sizePixels) {
     // A minimised window reports 0x0: keep a 1x1 viewport so the maths stays finite.
     m_viewport = glm::max(sizePixels, glm::dvec2(1.0, 1.0));
+    clamp();
 }
 
 glm::dvec2 Camera::worldToScreen(glm::dvec2 world) const {
@@ -74,10 +75,19 @@ void Camera::setLimits(const Box& world, double minMpp, double maxMpp) {
 }
 
 void Camera::clamp() {
-    m_mpp = std::clamp(m_mpp, m_minMpp, m_maxMpp);
+    double maxMpp = m_maxMpp;
     if (!m_limits.empty()) {
-        m_center.x = std::clamp(m_center.x, m_limits.min.x, m_limits.max.x);
-        m_center.y = std::clamp(m_center.y, m_limits.min.y, m_limits.max.y);
+        // Never show beyond the limits (the data's edge is not a coast): the view may
+        // not be larger than the limits, and it stays inside them.
+        const glm::dvec2 size = m_limits.size();
+        maxMpp = std::min(maxMpp, std::min(size.x / m_viewport.x, size.y / m_viewport.y));
+    }
+    m_mpp = std::clamp(m_mpp, m_minMpp, std::max(maxMpp, m_minMpp));
+    if (!m_limits.empty()) {
+        const glm::dvec2 half = m_viewport * (0.5 * m_mpp);
+        const glm::dvec2 lo = m_limits.min + half, hi = m_limits.max - half;
+        m_center.x = lo.x <= hi.x ? std::clamp(m_center.x, lo.x, hi.x) : m_limits.center().x;
+        m_center.y = lo.y <= hi.y ? std::clamp(m_center.y, lo.y, hi.y) : m_limits.center().y;
     }
     if (!std::isfinite(m_center.x) || !std::isfinite(m_center.y)) m_center = m_limits.empty() ? glm::dvec2(0.0) : m_limits.center();
 }

@@ -421,6 +421,30 @@ LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection) {
         data.bounds.extend(feature.bounds);
         data.features.push_back(std::move(feature));
     }
+    // The inscribed frame: walk the edges of the source extent in the map projection.
+    OGREnvelope extent;
+    if (!data.features.empty() && layer->GetExtent(&extent, TRUE) == OGRERR_NONE) {
+        constexpr int kSteps = 64;
+        double west = -1e300, east = 1e300, south = -1e300, north = 1e300;
+        bool ok = true;
+        for (int i = 0; i <= kSteps && ok; ++i) {
+            const double t = static_cast<double>(i) / kSteps;
+            const double x = extent.MinX + (extent.MaxX - extent.MinX) * t, y = extent.MinY + (extent.MaxY - extent.MinY) * t;
+            double xs[4] = {extent.MinX, extent.MaxX, x, x}, ys[4] = {y, y, extent.MinY, extent.MaxY};
+            int success[4] = {0, 0, 0, 0};
+            toMap->Transform(4, xs, ys, nullptr, success);
+            ok = success[0] && success[1] && success[2] && success[3];
+            west = std::max(west, xs[0]);
+            east = std::min(east, xs[1]);
+            south = std::max(south, ys[2]);
+            north = std::min(north, ys[3]);
+        }
+        if (ok && west < east && south < north) {
+            data.frame.extend({west, south});
+            data.frame.extend({east, north});
+        }
+    }
+    if (data.frame.empty()) data.frame = data.bounds;
     data.encoding = encodingUnknown ? "" : (encodingOption.empty() ? "UTF-8" : encodingOption.substr(9));
 
     if (assumeLonLat && !data.features.empty())

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 namespace {
 geo::Box box(double x0, double y0, double x1, double y1) {
     geo::Box b;
@@ -64,18 +66,23 @@ TEST_CASE("fit frames a box with the margin and resizing keeps the centre", "[ca
     CHECK(c.metersPerPixel() == Approx(4000.0 / 900.0));
 }
 
-TEST_CASE("limits keep the map findable", "[camera]") {
+TEST_CASE("limits keep the map findable and the view inside the data", "[camera]") {
     geo::Camera c;
     c.setViewport({800, 600});
     c.setLimits(box(-1000, -1000, 1000, 1000), 0.5, 100);
-    c.panPixels({1e9, 1e9});
-    CHECK(c.center() == glm::dvec2(-1000, 1000));
+    // Zoomed out as far as allowed: 2000 m over 800 px wide is 2.5 m per pixel.
+    c.zoomAbout({400, 300}, 1e-9);
+    CHECK(c.metersPerPixel() == Approx(2.5));
+    c.setMetersPerPixel(1.0);
+    c.panPixels({1e9, 1e9}); // dragged far to the bottom right: the view stops at the top-left corner
+    CHECK(c.center() == glm::dvec2(-1000 + 400, 1000 - 300));
+    CHECK(c.visibleBox().min.x == Approx(-1000));
+    CHECK(c.visibleBox().max.y == Approx(1000));
     c.zoomAbout({400, 300}, 1e9);
     CHECK(c.metersPerPixel() == 0.5);
-    c.zoomAbout({400, 300}, 1e-9);
-    CHECK(c.metersPerPixel() == 100);
     c.setViewport({0, 0}); // a minimised window
     CHECK(c.viewport() == glm::dvec2(1, 1));
+    CHECK(std::isfinite(c.center().x));
 }
 
 TEST_CASE("zoom levels follow the web-map convention", "[camera]") {

@@ -30,6 +30,7 @@ struct BaseMap {
     std::vector<MapLayer> layers; // in drawing order
     Diagnostics diagnostics;
     Box bounds;                   // of everything loaded, projected metres
+    Box frame;                    // union of the layers' frames: where there is data (see LayerData::frame)
     // Distinct attribution strings of the loaded layers, in layer order.
     std::vector<std::string> attributions() const;
 };

@@ -31,7 +31,7 @@ public:
 
     void setCenter(glm::dvec2 center);
     void setMetersPerPixel(double mpp);
-    // Resizing keeps the centre and the scale.
+    // Resizing keeps the centre and the scale (as far as the limits allow).
     void setViewport(glm::dvec2 sizePixels);
 
     glm::dvec2 worldToScreen(glm::dvec2 world) const;
@@ -45,7 +45,8 @@ public:
     // Frames `box` with `marginPixels` on each side.
     void fit(const Box& box, double marginPixels);
 
-    // Keeps the map findable: scale within [minMpp, maxMpp] and the centre inside `world`.
+    // Keeps the map findable: scale within [minMpp, maxMpp], and the view inside `world`
+    // (so the edge of the data, where it was clipped, never shows).
     void setLimits(const Box& world, double minMpp, double maxMpp);
 
 private:

@@ -31,6 +31,10 @@ struct LayerData {
     std::vector<std::uint32_t> pointFeature;
     std::string encoding; // the attribute encoding used ("UTF-8", "CP950", ...), empty when unknown
     Box bounds;
+    // The largest projected box inside the source's own extent (its lon/lat rectangle
+    // is curved in the map projection). Outside it there is no data: data clipped to a
+    // rectangle ends there with a straight edge that is not a coast.
+    Box frame;
     std::size_t vertexCount() const;
 };
 
