@@ -265,3 +265,23 @@ TEST_CASE("a degenerate polygon loads without hanging", "[loader][bad-input]") {
     const auto r = geo::loadLayer(specFor(json), projection());
     CHECK(r.layer.features.size() <= 3);
 }
+
+TEST_CASE("a layer's frame is the largest projected box inside its lon/lat extent", "[loader]") {
+    const auto dir = test::freshDir("loader-frame");
+    // A lon/lat rectangle far from the projection's central meridian: its edges are
+    // slanted in the map, so its bounding box holds corners with no data.
+    const auto json = test::writeVector(dir, "rect.geojson", "GeoJSON", wkbPolygon, 4326,
+                                        {{"POLYGON ((108 17,147 17,147 46,108 46,108 17))", {}}});
+    const auto r = geo::loadLayer(specFor(json), projection());
+    REQUIRE(r.ok);
+    const geo::Box& frame = r.layer.frame;
+    REQUIRE_FALSE(frame.empty());
+    CHECK(frame.size().x < r.layer.bounds.size().x);
+    // All four corners of the frame are inside the data (1 m tolerance: the edges are
+    // sampled at 64 points, and each is a straight line in lon/lat).
+    const geo::Polygon& poly = r.layer.polygons.at(0);
+    for (glm::dvec2 corner : {frame.min, frame.max, glm::dvec2{frame.min.x, frame.max.y}, glm::dvec2{frame.max.x, frame.min.y}}) {
+        const glm::dvec2 inward = corner + (r.layer.bounds.center() - corner) * 1e-6;
+        CHECK(geo::pointInPolygon(inward, poly));
+    }
+}
