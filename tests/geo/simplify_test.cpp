@@ -1,6 +1,8 @@
 #include <geo/geometry.hpp>
 #include <geo/simplify.hpp>
 
+#include "geometry_fixtures.hpp"
+
 #include <catch2/catch.hpp>
 #include <glm/common.hpp>
 
@@ -67,29 +69,7 @@ double hausdorff(const std::vector<dvec2>& original, const std::vector<dvec2>& s
     return h;
 }
 
-// A simple ring: star-shaped, radius from periodic midpoint displacement (fractal-ish).
-Ring fractalRing(int levels, double roughness, unsigned seed, dvec2 centre, double radius) {
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<double> u(-1.0, 1.0);
-    std::vector<double> r{1.0, 1.0 + 0.3 * u(rng), 1.0 + 0.3 * u(rng), 1.0 + 0.3 * u(rng)};
-    double amplitude = 0.3;
-    for (int l = 0; l < levels; ++l) {
-        amplitude *= roughness;
-        std::vector<double> next;
-        next.reserve(r.size() * 2);
-        for (size_t i = 0; i < r.size(); ++i) {
-            next.push_back(r[i]);
-            next.push_back(0.5 * (r[i] + r[(i + 1) % r.size()]) + amplitude * u(rng));
-        }
-        r.swap(next);
-    }
-    Ring ring;
-    for (size_t i = 0; i < r.size(); ++i) {
-        const double a = 2.0 * M_PI * static_cast<double>(i) / static_cast<double>(r.size());
-        ring.push_back(centre + radius * r[i] * dvec2(std::cos(a), std::sin(a)));
-    }
-    return ring;
-}
+using test::fractalRing;
 
 } // namespace
 
