@@ -32,7 +32,21 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
         map.diagnostics = std::move(config.diagnostics);
         specs = std::move(config.config.layers);
     }
-    for (std::size_t i = 0; i < extraLayers.size(); ++i) specs.push_back(userLayerSpec(extraLayers[i], static_cast<int>(i)));
+    // A file added with --layer brings all its layers (a KML's folders, a GeoPackage's tables).
+    int userIndex = 0;
+    for (const auto& path : extraLayers) {
+        const std::vector<std::string> names = listLayers(path);
+        if (names.size() <= 1) {
+            specs.push_back(userLayerSpec(path, userIndex++));
+            continue;
+        }
+        for (const auto& name : names) {
+            LayerSpec spec = userLayerSpec(path, userIndex++);
+            spec.ogrLayer = name;
+            spec.id = path.stem().string() + ":" + name;
+            specs.push_back(std::move(spec));
+        }
+    }
     const auto t1 = Clock::now();
 
     // One load per distinct (source, OGR layer): a file drawn twice (land fill under

@@ -213,6 +213,16 @@ bool inGeographicRange(const std::vector<glm::dvec2>& pts) {
 
 } // namespace
 
+std::vector<std::string> listLayers(const std::filesystem::path& source) {
+    configureGdal();
+    std::vector<std::string> names;
+    GdalErrorCollector quiet;
+    DatasetPtr ds(static_cast<GDALDataset*>(GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    if (!ds) return names;
+    for (int i = 0; i < ds->GetLayerCount(); ++i) names.emplace_back(ds->GetLayer(i)->GetName());
+    return names;
+}
+
 LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection) {
     configureGdal();
     LayerLoadResult result;

@@ -50,4 +50,8 @@ void configureGdal();
 
 LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection);
 
+// The names of the vector layers in a source (a KML's folders, a GeoPackage's tables);
+// empty when it cannot be opened (loadLayer then says why).
+std::vector<std::string> listLayers(const std::filesystem::path& source);
+
 } // namespace geo
