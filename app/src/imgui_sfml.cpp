@@ -171,6 +171,14 @@ void render() {
 void shutdown() {
     if (!g_state) return;
     ImGui_ImplOpenGL3_Shutdown();
+    // The window may still show one of our cursors, and a window must not use a freed
+    // cursor (X reports BadCursor when the window later changes). Hand it a system arrow
+    // that lives as long as the program.
+    if (g_state->window) {
+        static sf::Cursor arrow;
+        static const bool loaded = arrow.loadFromSystem(sf::Cursor::Arrow);
+        if (loaded) g_state->window->setMouseCursor(arrow);
+    }
     delete g_state;
     g_state = nullptr;
 }

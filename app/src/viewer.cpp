@@ -268,6 +268,9 @@ void Viewer::createWindow() {
     m_window->setVerticalSyncEnabled(true);
     m_window->setKeyRepeatEnabled(true);
     m_window->setActive(true);
+}
+
+void Viewer::fitCameraToWindow() {
     const sf::Vector2u size = m_window->getSize();
     m_camera.setViewport({static_cast<double>(size.x), static_cast<double>(size.y)});
 }
@@ -279,8 +282,9 @@ int Viewer::runInteractive() {
         m_camera.setViewport({static_cast<double>(desktop.width), static_cast<double>(desktop.height)});
     }
     startLoading(); // the data loads while the window and its GL context come up
-    createWindow();
+    createWindow(); // (it must not touch the camera: loading is using it)
     finishLoading();
+    fitCameraToWindow();
     if (!initGraphics(true)) return 1;
 
     sf::Clock clock;
@@ -376,6 +380,7 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
     case sf::Keyboard::F11:
         m_fullscreen = !m_fullscreen;
         createWindow(); // GL objects live on: SFML's contexts share them
+        fitCameraToWindow();
         imgui_sfml::setWindow(m_window.get());
         break;
     case sf::Keyboard::Escape:

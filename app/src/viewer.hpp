@@ -62,6 +62,7 @@ private:
     void handleEvent(const sf::Event& event);
     void handleKey(const sf::Event::KeyEvent& key);
     void createWindow();
+    void fitCameraToWindow();
     void applyInitialView();
 
     ViewerOptions m_options;
