@@ -27,7 +27,6 @@ public:
 
     ImFont* ui() const { return m_ui; }
     ImFont* large() const { return m_large ? m_large : m_ui; }
-    bool hasCjk() const { return !m_regularPath.empty(); }
     float uiScale() const { return m_scale; }
     void setUiScale(float scale);
 
