@@ -15,7 +15,7 @@ namespace {
 
 // Tolerances of the levels, metres. Each is used down to the scale where it
 // is about a pixel: level k is drawn while mpp >= tolerance[k].
-constexpr double kTolerances[] = {2400.0, 800.0, 250.0, 80.0, 25.0, 8.0, 0.0};
+constexpr double kTolerances[] = {2400.0, 1400.0, 800.0, 450.0, 250.0, 80.0, 25.0, 8.0, 0.0};
 constexpr std::size_t kLevelCount = sizeof kTolerances / sizeof kTolerances[0];
 constexpr double kCellPixels = 128.0;
 constexpr std::size_t kStrokeRun = 64; // segments per culling run

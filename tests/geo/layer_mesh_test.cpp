@@ -45,7 +45,7 @@ double fillArea(const geo::MeshLevel& level) {
 TEST_CASE("the full-detail fill, cut into cells, covers exactly the polygon minus its hole", "[mesh]") {
     const geo::LayerData data = island();
     const geo::LayerMesh mesh = geo::buildLayerMesh(data, {});
-    REQUIRE(mesh.levels.size() == 7);
+    REQUIRE(mesh.levels.size() == 9);
     const geo::MeshLevel& full = mesh.levels.back();
     CHECK(full.tolerance == 0);
     CHECK(full.fill.size() > 4); // split into several cells
@@ -82,14 +82,15 @@ TEST_CASE("levels are chosen by scale and the nearest built level stands in", "[
     const geo::LayerData data = island();
     geo::LayerMesh mesh = geo::prepareLayerMesh(data, {});
     CHECK(mesh.levelFor(5000) == 0);  // coarsest: 2400 m tolerance
-    CHECK(mesh.levelFor(100) == 3);   // 80 m tolerance: within a pixel at 100 m per pixel
-    CHECK(mesh.levelFor(1) == 6);     // full detail
-    CHECK(mesh.nearestBuilt(3) == mesh.levels.size()); // nothing built yet
-    mesh.levels[5] = geo::buildMeshLevel(data, mesh, 5);
-    mesh.levels[1] = geo::buildMeshLevel(data, mesh, 1);
-    CHECK(mesh.nearestBuilt(3) == 1); // equally far: the coarser one
-    CHECK(mesh.nearestBuilt(5) == 5);
-    CHECK(mesh.nearestBuilt(6) == 5);
+    CHECK(mesh.levelFor(500) == 3);   // 450 m tolerance: within a pixel at 500 m per pixel
+    CHECK(mesh.levelFor(100) == 5);   // 80 m
+    CHECK(mesh.levelFor(1) == 8);     // full detail
+    CHECK(mesh.nearestBuilt(5) == mesh.levels.size()); // nothing built yet
+    mesh.levels[7] = geo::buildMeshLevel(data, mesh, 7);
+    mesh.levels[3] = geo::buildMeshLevel(data, mesh, 3);
+    CHECK(mesh.nearestBuilt(5) == 3); // equally far: the coarser one
+    CHECK(mesh.nearestBuilt(7) == 7);
+    CHECK(mesh.nearestBuilt(8) == 7);
 }
 
 TEST_CASE("features smaller than 2.5 pixels at a level are left out of it", "[mesh]") {

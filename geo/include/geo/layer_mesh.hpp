@@ -5,7 +5,9 @@
 // only the cells in view, polygon fills triangulated, lines and outlines
 // extruded into quads whose width the vertex shader sets in pixels.
 //
-//   level 0 (coarsest, tolerance 2400 m) ... level 6 (full detail)
+//   level 0 (coarsest, tolerance 2400 m) ... level 8 (full detail); closer steps where
+//   the region and the islands fill the screen (1400, 800, 450, 250 m), which is where
+//   the most coastline is on screen
 //   each level: cells of ~512 px at the scale it is used at
 //   each cell:  one index range of fill triangles, one of stroke quads
 
