@@ -21,17 +21,13 @@
 #include <string>
 #include <vector>
 
+#include "test_support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path freshDir(const std::string& name) {
-    const char* env = std::getenv("KTMAP_TEST_TMP");
-    fs::path dir = (env && *env ? fs::path(env) : fs::temp_directory_path()) / ("briefing_export_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path freshDir(const std::string& name) { return test::freshDir("briefing_export_" + name); }
 
 struct ReadFeature {
     std::map<std::string, std::string> fields; // unset fields are absent

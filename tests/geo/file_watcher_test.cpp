@@ -7,18 +7,14 @@
 #include <fstream>
 #include <string>
 
+#include "test_support.hpp"
+
 namespace fs = std::filesystem;
 using Event = geo::FileWatcher::Event;
 
 namespace {
 
-fs::path freshDir(const std::string& name) {
-    const char* env = std::getenv("KTMAP_TEST_TMP");
-    fs::path dir = (env && *env ? fs::path(env) : fs::temp_directory_path()) / ("file_watcher_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path freshDir(const std::string& name) { return test::freshDir("file_watcher_" + name); }
 
 void write(const fs::path& path, const std::string& text) {
     std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
