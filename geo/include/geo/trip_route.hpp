@@ -34,6 +34,8 @@ struct TripRoute {
     // (two stops at the same site, or within 10 m, make no leg).
     std::vector<RouteLeg> legs;
     // Every day from start to end inclusive (complete dates), at least one when stops have dates.
+    // When start or end is not a complete, real date (or end < start), the span of the stops'
+    // complete dates instead; empty when there is none.
     std::vector<PartialDate> days;
 };
 
@@ -41,6 +43,16 @@ struct TripRoute {
 // the others are spread evenly over 08:00–20:00 of their day around the timed ones,
 // keeping trip order (an instant never precedes the previous stop's). Never throws;
 // a trip without dated stops gets stopDay -1 and stopTime in stop order (0, 1, 2, ...).
+//
+// In detail: the k-th of the n untimed stops of a day gets the slot 08:00 + 12 h × (k + ½) / n
+// (one: 14:00; two: 11:00, 17:00). When the slot is not after the previous stop's instant it
+// is 15 min after it; when it is not before the next timed stop of the same day, it is
+// 15 min × (untimed stops left until then) before that one; either way kept within the day
+// and between its neighbours where possible. A timed stop earlier than the previous
+// stop's instant (out of order in the file) moves up to it. A stop whose date is
+// incomplete or outside the days, in a trip with dated stops, takes the previous stop's
+// instant (0 for the first). Legs: `mode` is the arriving stop's `leg`; a flight, or a leg
+// without a stated mode longer than 300 km, is a great-circle arc (50 km segments).
 TripRoute buildTripRoute(const Briefing& briefing, const Trip& trip);
 
 // Where the delegation is at playback time `tDays` (clamped to the trip).
@@ -52,10 +64,22 @@ struct RoutePosition {
     double legFraction = 0.0;  // 0..1 along that leg, by length
     int day = 0;               // day index of tDays
 };
+//
+// tDays is clamped to [0, days.size()], or to the first..last stop instant when there are no
+// days (NaN counts as the lowest). Before the first stop's instant the delegation is at the
+// first stop; from stop i's instant until stop i+1's it travels along the leg between them,
+// if there is one, at the fraction of the time elapsed, measured by length along the leg's
+// polyline (great-circle lengths of its segments, linear in lon/lat within a segment: a
+// position on a leg crossing the antimeridian has the polyline's continued longitude, e.g.
+// 200°); with no leg (same place, or a position unknown) it waits at stop i. After the last
+// instant: at the last stop. A stop without a position shows the nearest earlier known one
+// (else the next). day = floor(t) clamped to the days (0 when there are none). A route
+// without stops gives NaN lonLat.
 RoutePosition positionAt(const TripRoute& route, double tDays);
 
 // Stops worth framing on screen: those inside `region` (lon/lat box; default the
-// briefing's part of East Asia, lon 110..150, lat 15..45); when none is, all with a position.
+// briefing's part of East Asia, lon 110..150, lat 15..45, bounds inclusive); when none is,
+// all with a position. Stop indices, ascending.
 std::vector<std::size_t> framedStops(const TripRoute& route, glm::dvec2 regionMin = {110.0, 15.0},
                                      glm::dvec2 regionMax = {150.0, 45.0});
 
