@@ -173,6 +173,34 @@ TEST_CASE("placeLabels: 300 dense labels never overlap and stay inside", "[label
     for (std::size_t i = 0; i < placed.size(); ++i) CHECK(again[i].id == placed[i].id);
 }
 
+TEST_CASE("placeLabels: many random sets, checked pair by pair against every other", "[label_placement]") {
+    // Wide padding and small labels make near misses (boxes a few px apart, often in
+    // neighbouring grid cells) common: the grid must find them all.
+    for (unsigned seed = 1; seed <= 30; ++seed) {
+        std::mt19937 rng(seed);
+        std::uniform_real_distribution<double> x(0.0, 900.0), y(0.0, 700.0), w(8.0, 90.0), h(6.0, 20.0);
+        std::uniform_int_distribution<int> prio(0, 3);
+        std::vector<geo::LabelRequest> requests;
+        for (std::size_t i = 0; i < 300; ++i) {
+            requests.push_back(label(i, {x(rng), y(rng)}, {w(rng), h(rng)}, prio(rng)));
+            requests.back().gap = 3.0;
+        }
+        auto opts = viewport(900, 700);
+        opts.padding = 7.0;
+        const auto placed = geo::placeLabels(requests, opts);
+        std::size_t overlapping = 0, outside = 0;
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+            if (!inside(placed[i].box, opts.viewport)) ++outside;
+            for (std::size_t j = i + 1; j < placed.size(); ++j)
+                if (placed[i].box.overlaps(placed[j].box, opts.padding)) ++overlapping;
+        }
+        INFO("seed " << seed << ", " << placed.size() << " placed");
+        CHECK(placed.size() > 30);
+        CHECK(overlapping == 0);
+        CHECK(outside == 0);
+    }
+}
+
 TEST_CASE("placeLabels always places a required label", "[label_placement]") {
     const dvec2 a{400, 300};
     std::vector<geo::LabelRequest> requests;
