@@ -3,7 +3,9 @@
 // to Arizona) gets an arrow on the edge of the screen where it leaves, pointing on
 // towards its destination.
 //
-// Screen pixels, x right, y down.
+// Screen pixels, x right, y down. Points on the inset rectangle's border count as inside.
+// Both functions find nothing when the inset rectangle is empty (insetPx more than half the
+// viewport) or the viewport or inset is not finite.
 
 #include <glm/vec2.hpp>
 

@@ -26,7 +26,9 @@ struct LabelRequest {
     glm::dvec2 size{0.0, 0.0};  // text extent in pixels
     double gap = 6.0;           // distance from the anchor to the nearest edge of the label
     int priority = 0;           // higher is placed first; ties keep input order
-    bool required = false;      // placed even when it overlaps others (the selected site); still avoids where it can
+    bool required = false;      // placed even when it overlaps others (the selected site); still avoids where it can:
+                                // a free candidate first, then one clear of `avoid` and `blocked`, then one clear of
+                                // `blocked`, and when no candidate is inside the viewport and clear of `blocked`, Right
 };
 
 // Candidate positions, tried in this order: right, left, above, below, then the four diagonals.
@@ -48,8 +50,10 @@ struct LabelPlacementOptions {
 };
 
 // Places the labels; returns the placed ones in placement order. Requests with a
-// non-finite anchor or size are skipped. No two returned boxes overlap (with padding)
-// unless one of them is `required`.
+// non-finite anchor, size or gap, or a negative size, are skipped. No two returned boxes
+// overlap (with padding) unless one of them is `required`, and labels that are not
+// `required` lie inside the viewport and clear of `blocked`. `avoid` and `blocked` are
+// tested without padding.
 std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, const LabelPlacementOptions& options);
 
 } // namespace geo

@@ -22,7 +22,8 @@ struct ScreenCluster {
 
 // Points that are not finite are left out of every cluster. `priority` may be shorter
 // than `points` (missing entries count as 0); ties go to the earlier point. Every finite
-// point is in exactly one cluster, and every member is within radiusPx of its leader.
+// point is in exactly one cluster, and every member is within radiusPx of its leader
+// (distance <= radiusPx). Clusters come out in leader order, highest priority first.
 std::vector<ScreenCluster> clusterPoints(const std::vector<glm::dvec2>& points, const std::vector<int>& priority,
                                          double radiusPx);
 
