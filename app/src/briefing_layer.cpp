@@ -4,6 +4,8 @@
 
 #include "font_set.hpp"
 #include "overlay.hpp"
+#include "text_layout.hpp"
+#include "ui_text.hpp"
 
 #include <geo/camera.hpp>
 #include <geo/hit_test.hpp>
@@ -31,42 +33,7 @@ constexpr ImU32 kSelect = IM_COL32(255, 196, 0, 255);  // selection ring
 const ImVec4 kMuted(0.33f, 0.37f, 0.42f, 1.0f);
 const ImVec4 kAccent(0.10f, 0.30f, 0.55f, 1.0f);
 
-// Markers by kind: colour, radius at UI scale 1, hit-test priority (cities above
-// places in them, areas below everything). Colours are distinct on a projector.
-struct MarkerStyle {
-    ImU32 fill;
-    float radius;
-    int priority;
-};
-
-MarkerStyle markerStyle(geo::SiteKind kind) {
-    using K = geo::SiteKind;
-    switch (kind) {
-    case K::City: return {IM_COL32(200, 30, 45, 255), 9.0f, 3};
-    case K::Prefecture: return {IM_COL32(125, 85, 165, 255), 6.0f, 0};
-    case K::County: return {IM_COL32(125, 85, 165, 255), 6.0f, 0};
-    case K::SciencePark: return {IM_COL32(20, 145, 70, 255), 7.5f, 2};
-    case K::Fab: return {IM_COL32(240, 125, 0, 255), 7.5f, 2};
-    case K::University: return {IM_COL32(30, 95, 210, 255), 7.5f, 2};
-    case K::Government: return {IM_COL32(0, 135, 145, 255), 7.5f, 2};
-    case K::Company: return {IM_COL32(150, 95, 40, 255), 6.0f, 1};
-    case K::Venue: return {IM_COL32(205, 45, 165, 255), 6.5f, 1};
-    case K::Market: return {IM_COL32(215, 170, 0, 255), 6.0f, 1};
-    case K::Station: return {IM_COL32(80, 95, 115, 255), 6.0f, 1};
-    case K::Airport: return {IM_COL32(0, 165, 225, 255), 6.5f, 1};
-    case K::Office: return {IM_COL32(95, 95, 95, 255), 6.0f, 1};
-    case K::Other: break;
-    }
-    return {IM_COL32(150, 150, 150, 255), 5.5f, 1};
-}
-
-// ---------------------------------------------------------------- words
-
-constexpr std::size_t langIndex(geo::Language language) {
-    return language == geo::Language::Zh ? 0 : language == geo::Language::Ja ? 1 : 2;
-}
-
-// Panel headings in the three languages (zh-Hant, ja, en).
+// Panel headings in the chosen language.
 struct Words {
     const char* kind;
     const char* city;
@@ -83,67 +50,10 @@ struct Words {
     const char* section;
 };
 
-const Words& words(geo::Language language) {
-    static const std::array<Words, 3> table{{
-        {"類型", "所屬城市", "位置", "說明", "說明（英文）", "行程", "合作關係", "資料來源", "會見", "夥伴", "複製",
-         "全部複製", "章節"},
-        {"種類", "所属都市", "位置", "メモ", "メモ（英語）", "訪問日程", "提携関係", "出典", "面会", "相手", "コピー",
-         "すべてコピー", "節"},
-        {"Kind", "City", "Position", "Notes", "Notes (English)", "Trip stops", "Partnerships", "Sources", "Met", "With",
-         "Copy", "Copy all", "section"},
-    }};
-    return table[langIndex(language)];
-}
-
-const char* kindLabel(geo::SiteKind kind, geo::Language language) {
-    static const std::array<std::array<const char*, 3>, 14> table{{
-        {"城市", "都市", "City"},
-        {"縣", "県", "Prefecture"},
-        {"縣", "県", "County"},
-        {"科學園區", "サイエンスパーク", "Science park"},
-        {"晶圓廠", "半導体工場", "Fab"},
-        {"企業", "企業", "Company"},
-        {"大學", "大学", "University"},
-        {"政府機關", "行政機関", "Government"},
-        {"會場", "会場", "Venue"},
-        {"市場", "市場", "Market"},
-        {"車站", "駅", "Station"},
-        {"機場", "空港", "Airport"},
-        {"辦事處", "事務所", "Office"},
-        {"其他", "その他", "Other"},
-    }};
-    const auto i = static_cast<std::size_t>(kind);
-    return i < table.size() ? table[i][langIndex(language)] : "?";
-}
-
-const char* partnershipKindLabel(geo::PartnershipKind kind, geo::Language language) {
-    static const std::array<std::array<const char*, 3>, 9> table{{
-        {"姊妹園區", "姉妹パーク", "Sister science parks"},
-        {"姊妹市", "姉妹都市", "Sister cities"},
-        {"友好城市", "友好都市", "Friendship cities"},
-        {"大學合作備忘錄", "大学間覚書", "University MOU"},
-        {"姊妹站", "姉妹駅", "Sister stations"},
-        {"協會協議", "協会間協定", "Association agreement"},
-        {"三方合作備忘錄", "三者間覚書", "Trilateral MOU"},
-        {"合作備忘錄", "協力覚書", "Cooperation MOU"},
-        {"其他", "その他", "Other"},
-    }};
-    const auto i = static_cast<std::size_t>(kind);
-    return i < table.size() ? table[i][langIndex(language)] : "?";
-}
-
-const char* legLabel(geo::LegMode mode, geo::Language language) {
-    static const std::array<std::array<const char*, 3>, 7> table{{
-        {"", "", ""},
-        {"飛機", "飛行機", "flight"},
-        {"巴士", "バス", "bus"},
-        {"汽車", "車", "car"},
-        {"火車", "鉄道", "train"},
-        {"船", "船", "ship"},
-        {"步行", "徒歩", "walk"},
-    }};
-    const auto i = static_cast<std::size_t>(mode);
-    return i < table.size() ? table[i][langIndex(language)] : "";
+Words words(geo::Language l) {
+    return {ui(Ui::Kind, l),   ui(Ui::City, l), ui(Ui::Position, l), ui(Ui::Notes, l), ui(Ui::NotesEn, l),
+            ui(Ui::Stops, l),  ui(Ui::Partnerships, l), ui(Ui::Sources, l), ui(Ui::Met, l), ui(Ui::With, l),
+            ui(Ui::Copy, l),   ui(Ui::CopyAll, l), ui(Ui::Section, l)};
 }
 
 // ---------------------------------------------------------------- notes panel model
@@ -198,7 +108,7 @@ std::string join(const std::vector<std::string>& parts, const char* separator) {
 }
 
 Blocks buildNotes(const geo::Briefing& briefing, const geo::Site& site, geo::Language language) {
-    const Words& w = words(language);
+    const Words w = words(language);
     Blocks b;
     using S = Block::Style;
     add(b, S::Title, std::string(geo::displayName(site, language)));
@@ -289,110 +199,48 @@ std::string plainText(const Blocks& blocks) {
     return s;
 }
 
-// ---------------------------------------------------------------- line breaking
-
-// Chinese and Japanese run without spaces: a line may break between any two of their characters.
-bool isCjk(unsigned cp) {
-    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-// Simplified kinsoku: never start a line with closing punctuation, nor end one with opening punctuation.
-bool noBreakBefore(unsigned cp) {
-    static constexpr std::u32string_view kClosing = U"，。、：；！？）」』】〕〉》’”・·…ー々〜）．,.;:!?)]}%";
-    return kClosing.find(static_cast<char32_t>(cp)) != std::u32string_view::npos;
-}
-bool noBreakAfter(unsigned cp) {
-    static constexpr std::u32string_view kOpening = U"（「『【〔〈《‘“([{";
-    return kOpening.find(static_cast<char32_t>(cp)) != std::u32string_view::npos;
-}
-
-// Splits text into lines no wider than `width` pixels: at spaces, at line feeds, and
-// between CJK characters. ImGui's own wrapping only breaks at spaces, so a paragraph
-// of Chinese is one "word" to it and wraps badly.
-std::vector<std::string_view> wrapLines(const ImFont* font, float size, std::string_view text, float width) {
-    std::vector<std::string_view> lines;
-    const float scale = size / font->FontSize;
-    auto advance = [&](unsigned cp) { return font->GetCharAdvance(static_cast<ImWchar>(cp <= 0xFFFF ? cp : 0xFFFD)) * scale; };
-    std::size_t lineStart = 0, i = 0;
-    std::size_t breakEnd = std::string_view::npos, breakNext = 0; // line end and next line start at the last opportunity
-    float lineWidth = 0, widthAtBreak = 0;
-    unsigned previous = 0;
-    while (i < text.size()) {
-        const std::size_t at = i;
-        const unsigned cp = geo::nextCodepoint(text, i);
-        if (cp == '\n') {
-            lines.push_back(text.substr(lineStart, at - lineStart));
-            lineStart = i;
-            breakEnd = std::string_view::npos;
-            lineWidth = 0;
-            previous = 0;
-            continue;
-        }
-        if (cp == ' ') {
-            breakEnd = at; // break here: the space itself is dropped
-            breakNext = i;
-            lineWidth += advance(cp);
-            widthAtBreak = lineWidth;
-            previous = cp;
-            continue;
-        }
-        if (at > lineStart && previous != ' ' && (isCjk(cp) || isCjk(previous)) && !noBreakBefore(cp) && !noBreakAfter(previous)) {
-            breakEnd = at;
-            breakNext = at;
-            widthAtBreak = lineWidth;
-        }
-        const float w = advance(cp);
-        if (lineWidth + w > width && at > lineStart) {
-            if (breakEnd != std::string_view::npos && breakEnd > lineStart) {
-                lines.push_back(text.substr(lineStart, breakEnd - lineStart));
-                lineStart = breakNext;
-                lineWidth -= widthAtBreak; // widthAtBreak includes a dropped space
-            } else { // one word longer than the line: cut it
-                lines.push_back(text.substr(lineStart, at - lineStart));
-                lineStart = at;
-                lineWidth = 0;
-            }
-            breakEnd = std::string_view::npos;
-        }
-        lineWidth += w;
-        previous = cp;
-    }
-    if (lineStart < text.size() || lines.empty()) lines.push_back(text.substr(lineStart));
-    return lines;
-}
-
-void wrapped(const std::string& text) {
-    const float width = std::max(ImGui::GetContentRegionAvail().x, 40.0f);
-    for (std::string_view line : wrapLines(ImGui::GetFont(), ImGui::GetFontSize(), text, width))
-        ImGui::TextUnformatted(line.data(), line.data() + line.size());
-}
-
-void wrappedColoured(const ImVec4& colour, const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    wrapped(text);
-    ImGui::PopStyleColor();
-}
-
-// Text with a light halo: legible over land, sea and borders alike.
-void haloText(ImDrawList* dl, ImFont* font, float size, ImVec2 p, const std::string& text, float halo) {
-    const char* begin = text.c_str();
-    const char* end = begin + text.size();
-    static constexpr float kDirections[8][2] = {{-1, -1}, {0, -1}, {1, -1}, {-1, 0}, {1, 0}, {-1, 1}, {0, 1}, {1, 1}};
-    for (const auto& d : kDirections)
-        dl->AddText(font, size, ImVec2(p.x + d[0] * halo, p.y + d[1] * halo), kHalo, begin, end);
-    dl->AddText(font, size, p, kInk, begin, end);
-}
-
-bool isFinite(glm::dvec2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
-
-ImVec2 toIm(glm::dvec2 p) { return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)); }
 
 } // namespace
 
 // ---------------------------------------------------------------- BriefingLayer
 
-BriefingLayer::BriefingLayer(std::filesystem::path file) : m_reloader(std::move(file)) {}
+MarkerStyle markerStyle(geo::SiteKind kind) {
+    using K = geo::SiteKind;
+    switch (kind) {
+    case K::City: return {IM_COL32(200, 30, 45, 255), 10.0f, 3};
+    case K::Prefecture: return {IM_COL32(125, 85, 165, 255), 7.0f, 0};
+    case K::County: return {IM_COL32(125, 85, 165, 255), 7.0f, 0};
+    case K::SciencePark: return {IM_COL32(20, 145, 70, 255), 8.5f, 2};
+    case K::Fab: return {IM_COL32(240, 125, 0, 255), 8.5f, 2};
+    case K::University: return {IM_COL32(30, 95, 210, 255), 8.5f, 2};
+    case K::Government: return {IM_COL32(0, 135, 145, 255), 8.0f, 2};
+    case K::Company: return {IM_COL32(150, 95, 40, 255), 7.0f, 1};
+    case K::Venue: return {IM_COL32(205, 45, 165, 255), 7.5f, 1};
+    case K::Market: return {IM_COL32(215, 170, 0, 255), 7.0f, 1};
+    case K::Station: return {IM_COL32(80, 95, 115, 255), 7.0f, 1};
+    case K::Airport: return {IM_COL32(0, 165, 225, 255), 7.5f, 1};
+    case K::Office: return {IM_COL32(95, 95, 95, 255), 7.0f, 1};
+    case K::Other: break;
+    }
+    return {IM_COL32(150, 150, 150, 255), 6.5f, 1};
+}
+
+void drawMarker(ImDrawList* dl, ImVec2 p, geo::SiteKind kind, float s, float grow) {
+    const MarkerStyle style = markerStyle(kind);
+    const float r = style.radius * s * grow;
+    dl->AddCircleFilled(p, r + 2.5f * s, kEdge, 32);
+    dl->AddCircleFilled(p, r + 1.5f * s, kWhite, 32);
+    dl->AddCircleFilled(p, r - 0.5f * s, style.fill, 32);
+}
+
+// ---------------------------------------------------------------- BriefingLayer
+
+BriefingLayer::BriefingLayer(std::filesystem::path file) : m_reloader(std::move(file)) {
+    kindVisible.fill(true);
+    m_uiScale = 1.0f;
+}
+
+void BriefingLayer::setUiScale(float scale) { m_uiScale = scale; }
 
 void BriefingLayer::load() {
     m_reloader.load();
@@ -419,9 +267,26 @@ bool BriefingLayer::poll() {
     return true;
 }
 
-bool BriefingLayer::select(std::string_view siteId) {
-    if (!briefing().findSite(siteId)) return false;
-    m_selectedId = std::string(siteId);
+bool BriefingLayer::update(float dt) { return m_trips.update(dt); }
+
+bool BriefingLayer::select(std::string_view id) {
+    if (briefing().findSite(id)) {
+        m_selectedId = std::string(id);
+        m_partnerships.clearSelection();
+        return true;
+    }
+    if (m_partnerships.select(briefing(), id)) {
+        m_selectedId.clear();
+        return true;
+    }
+    return false;
+}
+
+bool BriefingLayer::showTrip(std::string_view tripId, const geo::Projection& projection, bool frame) {
+    ensureProjected(projection);
+    ContentActions actions;
+    if (!m_trips.activate(briefing(), tripId, actions, frame)) return false;
+    apply(actions);
     return true;
 }
 
@@ -430,9 +295,34 @@ const geo::Site* BriefingLayer::selectedSite() const {
 }
 
 bool BriefingLayer::escape() {
-    if (m_selectedId.empty()) return false;
+    if (m_selectedId.empty() && m_partnerships.selectedId().empty()) return false;
     m_selectedId.clear();
+    m_partnerships.clearSelection();
     return true;
+}
+
+float BriefingLayer::leftInset(float displayWidth) const {
+    if (!showSidebar) return 0.0f;
+    const float s = m_uiScale;
+    return 14.0f * s + std::min(380.0f * s, displayWidth * 0.4f);
+}
+
+float BriefingLayer::rightInset(float displayWidth) const {
+    if (!notesOpen()) return 0.0f;
+    const float s = m_uiScale;
+    return 14.0f * s + std::min(std::max(displayWidth * 0.3f, 320.0f * s), displayWidth - 28.0f * s);
+}
+
+std::optional<CameraRequest> BriefingLayer::takeCameraRequest() {
+    auto r = m_cameraRequest;
+    m_cameraRequest.reset();
+    return r;
+}
+
+void BriefingLayer::apply(const ContentActions& actions) {
+    if (actions.camera) m_cameraRequest = actions.camera;
+    if (actions.selectSite) select(*actions.selectSite);
+    if (actions.selectPartnership) select(*actions.selectPartnership);
 }
 
 void BriefingLayer::ensureProjected(const geo::Projection& projection) {
@@ -447,10 +337,8 @@ void BriefingLayer::ensureProjected(const geo::Projection& projection) {
         m_priority.push_back(markerStyle(site.kind).priority);
     }
     projection.forward(m_world); // NaN where PROJ fails: such a site is neither drawn nor hit
-    m_drawOrder.resize(sites.size());
-    for (std::size_t i = 0; i < m_drawOrder.size(); ++i) m_drawOrder[i] = i;
-    std::stable_sort(m_drawOrder.begin(), m_drawOrder.end(),
-                     [&](std::size_t a, std::size_t b) { return m_priority[a] < m_priority[b]; });
+    m_trips.rebuild(briefing(), projection);
+    m_partnerships.rebuild(briefing(), projection);
     m_projectedWith = &projection;
     m_projectedGeneration = m_reloader.generation();
 }
@@ -458,48 +346,122 @@ void BriefingLayer::ensureProjected(const geo::Projection& projection) {
 void BriefingLayer::updateScreenPositions(const geo::Camera& camera) {
     m_screen.resize(m_world.size());
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    for (std::size_t i = 0; i < m_world.size(); ++i)
-        m_screen[i] = isFinite(m_world[i]) ? camera.worldToScreen(m_world[i]) : glm::dvec2(nan, nan);
+    const auto& sites = briefing().sites;
+    for (std::size_t i = 0; i < m_world.size(); ++i) {
+        const auto k = static_cast<std::size_t>(sites[i].kind);
+        const bool shown = k >= kindVisible.size() || kindVisible[k] || sites[i].id == m_selectedId;
+        m_screen[i] = shown && isFinite(m_world[i]) ? camera.worldToScreen(m_world[i]) : glm::dvec2(nan, nan);
+    }
+    updateClusters();
+}
+
+void BriefingLayer::updateClusters() {
+    // The selected site always stands on its own; then cities, parks, fabs... lead the groups.
+    std::vector<int> priority = m_priority;
+    const geo::Site* selected = selectedSite();
+    if (selected) priority[static_cast<std::size_t>(selected - briefing().sites.data())] = 100;
+    m_clusters = geo::clusterPoints(m_screen, priority, 17.0 * static_cast<double>(m_uiScale));
+}
+
+const geo::ScreenCluster* BriefingLayer::clusterAt(glm::dvec2 screen) const {
+    std::vector<glm::dvec2> leaders;
+    std::vector<int> priority;
+    for (const auto& c : m_clusters) {
+        leaders.push_back(c.position);
+        priority.push_back(c.leader < m_priority.size() ? m_priority[c.leader] : 0);
+    }
+    // A little larger than the largest marker: easy to hit with a presenter's mouse.
+    const auto hit = geo::pickPoint(leaders, screen, 15.0 * static_cast<double>(m_uiScale), priority);
+    return hit ? &m_clusters[*hit] : nullptr;
 }
 
 std::optional<std::size_t> BriefingLayer::siteAt(glm::dvec2 screen, const geo::Camera& camera, const geo::Projection& projection) {
     ensureProjected(projection);
     updateScreenPositions(camera);
-    // A little larger than the largest marker: easy to hit with a presenter's mouse.
-    const double radius = 14.0 * static_cast<double>(m_uiScale);
-    return geo::pickPoint(m_screen, screen, radius, m_priority);
+    const geo::ScreenCluster* c = clusterAt(screen);
+    if (!c) return std::nullopt;
+    return c->leader;
 }
 
 bool BriefingLayer::click(glm::dvec2 screen, const geo::Camera& camera, const geo::Projection& projection) {
-    const auto hit = siteAt(screen, camera, projection);
-    if (!hit) {
-        m_selectedId.clear();
-        return false;
+    ensureProjected(projection);
+    updateScreenPositions(camera);
+    ContentActions actions;
+    if (m_trips.click(screen, actions)) {
+        apply(actions);
+        return true;
     }
-    m_selectedId = briefing().sites[*hit].id;
-    return true;
+    if (const geo::ScreenCluster* c = clusterAt(screen)) {
+        select(briefing().sites[c->leader].id);
+        if (c->members.size() > 1) {
+            // A group: zoom in until its places separate.
+            CameraRequest req;
+            for (std::size_t m : c->members) req.box.extend(m_world[m]);
+            req.minMpp = 6.0;
+            m_cameraRequest = req;
+        }
+        return true;
+    }
+    if (const auto link = m_partnerships.linkAt(screen)) {
+        select(*link);
+        return true;
+    }
+    m_selectedId.clear();
+    m_partnerships.clearSelection();
+    return false;
+}
+
+void BriefingLayer::rememberPanel() {
+    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    geo::ScreenBox b;
+    b.min = {static_cast<double>(p.x), static_cast<double>(p.y)};
+    b.max = {static_cast<double>(p.x + sz.x), static_cast<double>(p.y + sz.y)};
+    m_panelsNext.push_back(b);
 }
 
 void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& projection, FontSet& fonts,
-                         std::optional<glm::dvec2> cursor) {
+                         std::optional<glm::dvec2> cursor, geo::BaseMap* map) {
     m_uiScale = fonts.uiScale();
-    std::optional<std::size_t> hovered;
-    if (cursor) hovered = siteAt(*cursor, camera, projection);
-    else {
-        ensureProjected(projection);
-        updateScreenPositions(camera);
-    }
+    fonts.setInterfaceFace(faceFor(language));
+    ensureProjected(projection);
+    updateScreenPositions(camera);
+    m_panels.swap(m_panelsNext);
+    m_panelsNext.clear();
 
-    drawMarkers(hovered);
-    drawLabels(fonts, hovered, camera.viewport());
+    const MapContext ctx{camera, projection, fonts, m_uiScale, language};
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const geo::ScreenCluster* hovered = cursor ? clusterAt(*cursor) : nullptr;
+    std::optional<std::size_t> hoveredIndex;
+    if (hovered) hoveredIndex = static_cast<std::size_t>(hovered - m_clusters.data());
+    const bool overArrow = cursor && m_trips.hoversEdgeArrow(*cursor);
+    const std::optional<std::string> hoveredLink = cursor && !hovered && !overArrow ? m_partnerships.linkAt(*cursor) : std::nullopt;
+
+    // With a trip on the map, the partnership network steps back.
+    m_partnerships.dimmed = !m_trips.activeId().empty();
+    m_partnerships.drawMap(dl, ctx, briefing(), hovered ? std::nullopt : cursor);
+    drawMarkers(hoveredIndex);
+    m_trips.drawMap(dl, ctx, briefing());
+    if (showLabels) drawLabels(fonts, hoveredIndex, camera.viewport());
+    else m_labels.clear();
+
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        drawTooltip(fonts, briefing().sites[*hovered], *cursor);
+        drawTooltip(fonts, *hovered, *cursor);
+    } else if (overArrow) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    } else if (hoveredLink) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        drawPartnershipTooltip(fonts, *hoveredLink, *cursor);
     }
+    ContentActions actions;
     drawNotesPanel(fonts);
+    m_partnerships.drawNotes(ctx, briefing(), actions);
+    if (showSidebar) drawSidebar(ctx, map);
+    // Panels this frame: the notes panel blocks labels from next frame on.
+    apply(actions);
 }
 
-void BriefingLayer::drawMarkers(std::optional<std::size_t> hovered) {
+void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float s = m_uiScale;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -507,19 +469,36 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hovered) {
     auto visible = [&](ImVec2 p, float margin) {
         return p.x > -margin && p.y > -margin && p.x < display.x + margin && p.y < display.y + margin;
     };
-    const geo::Site* selected = selectedSite();
-    for (std::size_t i : m_drawOrder) {
-        if (i >= m_screen.size() || !isFinite(m_screen[i])) continue;
-        const ImVec2 p = toIm(m_screen[i]);
-        const MarkerStyle style = markerStyle(sites[i].kind);
-        const float r = style.radius * s * (hovered == i ? 1.25f : 1.0f);
-        if (!visible(p, r + 8 * s)) continue;
-        dl->AddCircleFilled(p, r + 2.5f * s, kEdge, 32);
-        dl->AddCircleFilled(p, r + 1.5f * s, kWhite, 32);
-        dl->AddCircleFilled(p, r - 0.5f * s, style.fill, 32);
+    // Low priority first, so that cities are drawn on top.
+    std::vector<std::size_t> order(m_clusters.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return m_priority[m_clusters[a].leader] < m_priority[m_clusters[b].leader];
+    });
+    ImFont* font = nullptr;
+    for (std::size_t ci : order) {
+        const geo::ScreenCluster& c = m_clusters[ci];
+        const ImVec2 p = toIm(c.position);
+        const geo::Site& site = sites[c.leader];
+        const float grow = hoveredCluster == ci ? 1.25f : 1.0f;
+        if (!visible(p, 40 * s)) continue;
+        drawMarker(dl, p, site.kind, s, grow);
+        if (c.members.size() > 1) {
+            // How many places the marker stands for: "+5" on a small badge, upper right.
+            if (!font) font = ImGui::GetFont();
+            const std::string text = "+" + std::to_string(c.members.size() - 1);
+            const float r = markerStyle(site.kind).radius * s * grow;
+            const float size = font->FontSize * 0.8f;
+            const ImVec2 ext = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str(), text.c_str() + text.size());
+            const ImVec2 centre(p.x + r + ext.x * 0.5f, p.y - r * 0.8f);
+            dl->AddRectFilled(ImVec2(centre.x - ext.x * 0.5f - 4 * s, centre.y - ext.y * 0.5f - 1 * s),
+                              ImVec2(centre.x + ext.x * 0.5f + 4 * s, centre.y + ext.y * 0.5f + 1 * s), kInk, 8 * s);
+            dl->AddText(font, size, ImVec2(centre.x - ext.x * 0.5f, centre.y - ext.y * 0.5f), kWhite, text.c_str(),
+                        text.c_str() + text.size());
+        }
     }
     // The selection ring last, above every marker.
-    if (selected) {
+    if (const geo::Site* selected = selectedSite()) {
         const std::size_t i = static_cast<std::size_t>(selected - sites.data());
         if (i < m_screen.size() && isFinite(m_screen[i])) {
             const ImVec2 p = toIm(m_screen[i]);
@@ -530,86 +509,70 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hovered) {
     }
 }
 
-void BriefingLayer::drawLabels(FontSet& fonts, std::optional<std::size_t> hovered, glm::dvec2 viewport) {
+void BriefingLayer::drawLabels(FontSet& fonts, std::optional<std::size_t> hoveredCluster, glm::dvec2 viewport) {
+    const auto t0 = std::chrono::steady_clock::now();
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float s = m_uiScale;
     const auto& sites = briefing().sites;
     const geo::Site* selected = selectedSite();
-    const std::size_t selectedIndex = selected ? static_cast<std::size_t>(selected - sites.data()) : sites.size();
 
-    // Who gets a label, most important first: the selected site, the hovered one,
-    // then the cities in file order (the file lists the main cities first).
-    std::vector<std::size_t> order;
-    if (selectedIndex < sites.size()) order.push_back(selectedIndex);
-    if (hovered && *hovered != selectedIndex && sites[*hovered].kind == geo::SiteKind::City) order.push_back(*hovered);
-    for (std::size_t i = 0; i < sites.size(); ++i)
-        if (sites[i].kind == geo::SiteKind::City && i != selectedIndex && (!hovered || i != *hovered)) order.push_back(i);
-
-    // Greedy placement: right of the marker, else left, above, below, preferring a
-    // place that covers no marker; a label that fits nowhere without covering another
-    // label is left out.
-    std::vector<ImVec4> placed; // x0, y0, x1, y1
-    const float pad = 3.0f * s;
-    auto overlaps = [&](const ImVec4& r) {
-        for (const ImVec4& q : placed)
-            if (r.x < q.z + pad && q.x < r.z + pad && r.y < q.w + pad && q.y < r.w + pad) return true;
-        return false;
+    // Every group's leader asks for a label; the selected and hovered ones first, then by kind.
+    struct Text {
+        std::string text;
+        ImFont* font;
     };
-    auto coversMarker = [&](const ImVec4& r) {
-        for (std::size_t k = 0; k < m_screen.size(); ++k) {
-            if (!isFinite(m_screen[k])) continue;
-            const ImVec2 m = toIm(m_screen[k]);
-            const float radius = markerStyle(sites[k].kind).radius * s + 1.5f * s;
-            if (m.x + radius > r.x && m.x - radius < r.z && m.y + radius > r.y && m.y - radius < r.w) return true;
-        }
-        return false;
-    };
-    for (std::size_t i : order) {
-        if (i >= m_screen.size() || !isFinite(m_screen[i])) continue;
-        const geo::Site& site = sites[i];
-        const std::string text(geo::displayName(site, language));
-        fonts.require(text);
+    std::vector<Text> texts;
+    std::vector<geo::LabelRequest> requests;
+    geo::LabelPlacementOptions options;
+    options.viewport = viewport;
+    options.padding = 3.0 * static_cast<double>(s);
+    options.blocked = m_panels;
+    for (std::size_t ci = 0; ci < m_clusters.size(); ++ci) {
+        const geo::ScreenCluster& c = m_clusters[ci];
+        const geo::Site& site = sites[c.leader];
+        const MarkerStyle style = markerStyle(site.kind);
+        const double r = static_cast<double>(style.radius * s + 2.5f * s);
+        geo::ScreenBox marker;
+        marker.min = c.position - glm::dvec2(r, r);
+        marker.max = c.position + glm::dvec2(r, r);
+        options.avoid.push_back(marker);
+        if (c.position.x < -200 || c.position.y < -200 || c.position.x > viewport.x + 200 || c.position.y > viewport.y + 200)
+            continue;
+        const LocalName name = localName(site, language);
+        fonts.require(name.text);
+        const bool isSelected = &site == selected;
         const bool city = site.kind == geo::SiteKind::City;
-        ImFont* font = city || i == selectedIndex ? fonts.large() : fonts.ui();
+        ImFont* font = city || isSelected ? fonts.large(faceFor(name.language)) : fonts.label(faceFor(name.language));
         if (!font) continue;
-        const float size = font->FontSize;
-        const ImVec2 extent = font->CalcTextSizeA(size, std::numeric_limits<float>::max(), 0.0f, text.c_str(),
-                                                  text.c_str() + text.size());
-        const ImVec2 p = toIm(m_screen[i]);
-        const float r = markerStyle(site.kind).radius * s + (i == selectedIndex ? 10.0f : 5.0f) * s;
-        const ImVec2 candidates[4] = {
-            ImVec2(p.x + r, p.y - extent.y * 0.5f),
-            ImVec2(p.x - r - extent.x, p.y - extent.y * 0.5f),
-            ImVec2(p.x - extent.x * 0.5f, p.y - r - extent.y),
-            ImVec2(p.x - extent.x * 0.5f, p.y + r),
-        };
-        std::optional<ImVec4> chosen;
-        for (int pass = 0; pass < 2 && !chosen; ++pass) {
-            for (const ImVec2& c : candidates) {
-                const ImVec4 box(c.x, c.y, c.x + extent.x, c.y + extent.y);
-                const bool onScreen = box.z > 0 && box.w > 0 && box.x < static_cast<float>(viewport.x) &&
-                                      box.y < static_cast<float>(viewport.y);
-                if (!onScreen || overlaps(box) || (pass == 0 && coversMarker(box))) continue;
-                chosen = box;
-                break;
-            }
-        }
-        if (!chosen) continue;
-        placed.push_back(*chosen);
-        haloText(dl, font, size, ImVec2(chosen->x, chosen->y), text, std::max(1.5f, 2.0f * s));
+        const ImVec2 ext = font->CalcTextSizeA(font->FontSize, std::numeric_limits<float>::max(), 0.0f, name.text.c_str(),
+                                               name.text.c_str() + name.text.size());
+        geo::LabelRequest q;
+        q.id = texts.size();
+        q.anchor = c.position;
+        q.size = {static_cast<double>(ext.x), static_cast<double>(ext.y)};
+        q.gap = r + 3.0 * static_cast<double>(s);
+        q.priority = isSelected ? 1000 : hoveredCluster == ci ? 900 : style.priority * 100 + static_cast<int>(std::min<std::size_t>(c.members.size(), 50));
+        q.required = isSelected;
+        requests.push_back(q);
+        texts.push_back({name.text, font});
+    }
+    m_labels = geo::placeLabels(requests, options);
+    m_labelMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    for (const geo::PlacedLabel& l : m_labels) {
+        const Text& t = texts[l.id];
+        haloText(dl, t.font, t.font->FontSize, toIm(l.box.min), t.text, std::max(1.5f, 2.0f * s));
     }
 }
 
-void BriefingLayer::drawTooltip(FontSet& fonts, const geo::Site& site, glm::dvec2 cursor) {
-    const std::string name(geo::displayName(site, language));
+void BriefingLayer::drawTooltip(FontSet& fonts, const geo::ScreenCluster& cluster, glm::dvec2 cursor) {
+    const geo::Site& site = briefing().sites[cluster.leader];
+    const LocalName name = localName(site, language);
     std::vector<std::string> others;
     for (const std::string* n : {&site.nameZh, &site.nameJa, &site.nameEn})
-        if (!n->empty() && *n != name && std::find(others.begin(), others.end(), *n) == others.end()) others.push_back(*n);
+        if (!n->empty() && *n != name.text && std::find(others.begin(), others.end(), *n) == others.end()) others.push_back(*n);
     const std::string kind = kindLabel(site.kind, language);
-    const std::string hint = language == geo::Language::Zh   ? "點選查看說明"
-                             : language == geo::Language::Ja ? "クリックで詳細"
-                                                             : "Click for notes";
-    fonts.require(name);
+    const std::string hint = cluster.members.size() > 1 ? ui(Ui::ClickToZoom, language) : ui(Ui::ClickForNotes, language);
+    fonts.require(name.text);
     for (const auto& o : others) fonts.require(o);
     fonts.require(kind);
     fonts.require(hint);
@@ -618,13 +581,51 @@ void BriefingLayer::drawTooltip(FontSet& fonts, const geo::Site& site, glm::dvec
     const float s = m_uiScale;
     ImGui::SetNextWindowPos(ImVec2(static_cast<float>(cursor.x) + 18 * s, static_cast<float>(cursor.y) + 18 * s));
     ImGui::BeginTooltip();
-    ImGui::PushFont(fonts.large());
-    ImGui::TextUnformatted(name.c_str());
+    ImGui::PushFont(fonts.large(faceFor(name.language)));
+    ImGui::TextUnformatted(name.text.c_str());
     ImGui::PopFont();
     ImGui::PushFont(fonts.ui());
-    for (const auto& o : others) ImGui::TextUnformatted(o.c_str());
+    for (const auto& o : others) {
+        const bool ja = o == site.nameJa;
+        ImGui::PushFont(fonts.ui(ja ? Face::Jp : Face::Tc));
+        ImGui::TextUnformatted(o.c_str());
+        ImGui::PopFont();
+    }
     ImGui::TextColored(kAccent, "%s", kind.c_str());
+    if (cluster.members.size() > 1) {
+        // The places grouped under this marker.
+        const std::size_t shown = std::min<std::size_t>(cluster.members.size(), 9);
+        for (std::size_t k = 1; k < shown; ++k) {
+            const geo::Site& m = briefing().sites[cluster.members[k]];
+            const LocalName n = localName(m, language);
+            fonts.require(n.text);
+            ImGui::PushFont(fonts.ui(faceFor(n.language)));
+            ImGui::BulletText("%s", n.text.c_str());
+            ImGui::PopFont();
+        }
+        if (cluster.members.size() > shown) ImGui::TextColored(kMuted, "+%zu", cluster.members.size() - shown);
+    }
     ImGui::TextColored(kMuted, "%s", hint.c_str());
+    ImGui::PopFont();
+    ImGui::EndTooltip();
+}
+
+void BriefingLayer::drawPartnershipTooltip(FontSet& fonts, const std::string& id, glm::dvec2 cursor) {
+    const geo::Partnership* p = briefing().findPartnership(id);
+    if (!p) return;
+    const std::string& name = pick(p->name, p->nameEn, language);
+    const std::string kind = partnershipKindLabel(p->kind, language);
+    fonts.require(name);
+    fonts.require(kind);
+    const float s = m_uiScale;
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(cursor.x) + 18 * s, static_cast<float>(cursor.y) + 18 * s));
+    ImGui::BeginTooltip();
+    ImGui::PushFont(fonts.ui());
+    ImGui::PushTextWrapPos(420.0f * s);
+    ImGui::TextUnformatted(name.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(PartnershipView::colour(p->kind)), "%s", kind.c_str());
+    ImGui::TextColored(kMuted, "%s", ui(Ui::ClickForNotes, language));
     ImGui::PopFont();
     ImGui::EndTooltip();
 }
@@ -633,7 +634,7 @@ void BriefingLayer::drawNotesPanel(FontSet& fonts) {
     const geo::Site* site = selectedSite();
     if (!site) return;
     const Blocks blocks = buildNotes(briefing(), *site, language);
-    const Words& w = words(language);
+    const Words w = words(language);
     for (const Block& b : blocks) {
         fonts.require(b.text);
         fonts.require(b.label);
@@ -657,6 +658,7 @@ void BriefingLayer::drawNotesPanel(FontSet& fonts) {
     ImGui::PushFont(fonts.ui());
     if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                                ImGuiWindowFlags_NoSavedSettings)) {
+        rememberPanel();
         if (ImGui::SmallButton(w.copyAll)) ImGui::SetClipboardText(plainText(blocks).c_str());
         int id = 0;
         for (const Block& b : blocks) {

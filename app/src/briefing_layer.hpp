@@ -1,20 +1,29 @@
 #pragma once
-// The briefing content on the map (first version): a marker for every site, labels
-// for the cities, a tooltip on hover, a notes panel for the selected site, and hot
-// reload of the content file (policy in geo/content_reloader.hpp).
+// The briefing content on the map: a marker for every site (by kind, grouped where
+// they crowd), labels placed without overlaps, a tooltip on hover, a notes panel for
+// the selected site, the trips (TripView) and partnerships (PartnershipView), the
+// sidebar (search, trips, partnerships, legend, layers, language), and hot reload of
+// the content file (policy in geo/content_reloader.hpp).
 //
-// Markers and labels go to ImGui's background draw list, so every ImGui window
-// stays above them. Site positions are projected once per load; each frame only
-// applies the camera.
+// Everything goes to ImGui's background draw list, so every ImGui window stays above
+// it. Positions are projected once per load; each frame only applies the camera.
 //
 //   lon/lat ──Projection::forward (per load)──► metres ──Camera::worldToScreen (per frame)──► pixels
+
+#include "map_context.hpp"
+#include "partnership_view.hpp"
+#include "trip_view.hpp"
 
 #include <geo/briefing.hpp>
 #include <geo/content_reloader.hpp>
 #include <geo/diagnostic.hpp>
+#include <geo/label_placement.hpp>
+#include <geo/site_clusters.hpp>
 
 #include <glm/vec2.hpp>
+#include <imgui.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -26,14 +35,28 @@
 namespace geo {
 class Camera;
 class Projection;
+struct BaseMap;
 } // namespace geo
 
 namespace app {
 
 class FontSet;
 
+// How a site kind looks on the map: fill colour, radius at UI scale 1, and its rank
+// (hit-test tie-break and label priority: cities above the places in them).
+struct MarkerStyle {
+    ImU32 fill;
+    float radius;
+    int priority;
+};
+MarkerStyle markerStyle(geo::SiteKind kind);
+// Draws one marker of `kind` at `p` (legend and map alike).
+void drawMarker(ImDrawList* dl, ImVec2 p, geo::SiteKind kind, float scale, float grow = 1.0f);
+
 class BriefingLayer {
 public:
+    static constexpr std::size_t kSiteKinds = 14;
+
     explicit BriefingLayer(std::filesystem::path file);
 
     // Loads the file. Problems become diagnostics; if the file has errors, what was valid
@@ -42,46 +65,79 @@ public:
     // Polls the file (cheap; call every frame: it looks at the file ~4 times a second).
     // Returns true when the content on screen changed or new diagnostics appeared.
     bool poll();
+    // Advances trip playback and camera-independent animation; true while something moves.
+    bool update(float dt);
 
     const geo::Briefing& briefing() const { return m_reloader.briefing(); }
     // Current problems of the content file, for the viewer's messages panel.
     const geo::Diagnostics& diagnostics() const { return m_reloader.diagnostics(); }
 
-    // Call between ImGui::NewFrame and ImGui::Render: markers, city labels, hover
-    // tooltip, notes panel. `cursor` is the pointer in screen pixels when it is over the map.
-    void draw(const geo::Camera& camera, const geo::Projection& projection, FontSet& fonts, std::optional<glm::dvec2> cursor);
-    // A left click on the map (not on ImGui): selects the site under the cursor or
-    // clears the selection. Returns true if a site was hit.
+    // Call between ImGui::NewFrame and ImGui::Render: partnerships, trips, markers,
+    // labels, tooltip, notes panels and the sidebar. `cursor` is the pointer in screen
+    // pixels when it is over the map. `map` gives the sidebar its layer switches (may be null).
+    void draw(const geo::Camera& camera, const geo::Projection& projection, FontSet& fonts, std::optional<glm::dvec2> cursor,
+              geo::BaseMap* map);
+    // A left click on the map (not on ImGui): an edge arrow, a site (or a group of them),
+    // a partnership link, or nothing (clears the selection). Returns true if something was hit.
     bool click(glm::dvec2 screen, const geo::Camera& camera, const geo::Projection& projection);
     // Esc: closes the notes panel. Returns true if it did something.
     bool escape();
+    // What the last clicks and panels asked the viewer to do (camera moves); cleared by the call.
+    std::optional<CameraRequest> takeCameraRequest();
 
-    // Selects a site by id (opens its notes panel); false, and no change, if there is none.
-    bool select(std::string_view siteId);
+    // Selects a site (opens its notes panel) or a partnership by id; false, and no change, if there is none.
+    bool select(std::string_view id);
     const geo::Site* selectedSite() const;
-    bool notesOpen() const { return selectedSite() != nullptr; }
-    // The site under `screen`, by index into briefing().sites.
+    bool notesOpen() const { return selectedSite() != nullptr || !m_partnerships.selectedId().empty(); }
+    // Shows a trip and makes it the active one; frames it (a camera request) when asked.
+    bool showTrip(std::string_view tripId, const geo::Projection& projection, bool frame = true);
+    // Width in pixels the sidebar and the notes panel cover on the left and the right, for framing.
+    float leftInset(float displayWidth) const;
+    float rightInset(float displayWidth) const;
+    TripView& trips() { return m_trips; }
+    PartnershipView& partnerships() { return m_partnerships; }
+    // The site under `screen` (a cluster's leader when grouped), by index into briefing().sites.
     std::optional<std::size_t> siteAt(glm::dvec2 screen, const geo::Camera& camera, const geo::Projection& projection);
+    // The labels placed in the last frame (screen boxes), for tests and the benchmark.
+    const std::vector<geo::PlacedLabel>& placedLabels() const { return m_labels; }
+    double lastLabelMs() const { return m_labelMs; }
+    void setUiScale(float scale);
 
-    geo::Language language = geo::Language::En; // labels and panel headings; names shown with fallback (displayName)
+    geo::Language language = geo::Language::En; // labels and interface; names shown with fallback (displayName)
+    bool showSidebar = true;
+    bool showLabels = true;
+    std::array<bool, kSiteKinds> kindVisible{};
 
 private:
     void ensureProjected(const geo::Projection& projection);
     void updateScreenPositions(const geo::Camera& camera);
-    void drawMarkers(std::optional<std::size_t> hovered);
-    void drawLabels(FontSet& fonts, std::optional<std::size_t> hovered, glm::dvec2 viewport);
-    void drawTooltip(FontSet& fonts, const geo::Site& site, glm::dvec2 cursor);
+    void updateClusters();
+    const geo::ScreenCluster* clusterAt(glm::dvec2 screen) const;
+    void drawMarkers(std::optional<std::size_t> hoveredCluster);
+    void drawLabels(FontSet& fonts, std::optional<std::size_t> hoveredCluster, glm::dvec2 viewport);
+    void drawTooltip(FontSet& fonts, const geo::ScreenCluster& cluster, glm::dvec2 cursor);
+    void drawPartnershipTooltip(FontSet& fonts, const std::string& id, glm::dvec2 cursor);
     void drawNotesPanel(FontSet& fonts);
+    void drawSidebar(const MapContext& ctx, geo::BaseMap* map);
+    void apply(const ContentActions& actions);
+    void rememberPanel(); // call inside a panel's Begin/End: its rectangle blocks labels next frame
 
     geo::ContentReloader m_reloader;
+    TripView m_trips;
+    PartnershipView m_partnerships;
     // Per site of the briefing on screen, same order.
     std::vector<glm::dvec2> m_world;  // projected metres; NaN where the projection failed
-    std::vector<glm::dvec2> m_screen; // this frame's pixels
+    std::vector<glm::dvec2> m_screen; // this frame's pixels (NaN for hidden kinds)
     std::vector<int> m_priority;      // hit-test tie-break: cities above venues
-    std::vector<std::size_t> m_drawOrder; // low priority first, so cities are drawn on top
+    std::vector<geo::ScreenCluster> m_clusters;
+    std::vector<geo::PlacedLabel> m_labels;
+    std::vector<geo::ScreenBox> m_panels, m_panelsNext; // panel rectangles labels must not cover
+    double m_labelMs = 0.0;
     std::uint64_t m_projectedGeneration = 0;
     const geo::Projection* m_projectedWith = nullptr;
     std::string m_selectedId; // kept across reloads while the id exists
+    std::optional<CameraRequest> m_cameraRequest;
+    std::string m_search;
     float m_uiScale = 1.0f;   // from the last draw, for hit radii in click()
 };
 

@@ -77,7 +77,12 @@ void FontSet::init(float uiScale, std::string& message) {
         message = "The CJK font Noto Sans CJK was not found, so Chinese and Japanese text cannot be shown "
                   "(install the Debian package fonts-noto-cjk)";
     }
-    // One face only: each CJK face FreeType opens makes its ~20 MB file resident.
+    // The Japanese face, from the same collection file when it is there (one mapping, both faces).
+    std::string jpPath;
+    int jpIndex = 0;
+    if (!m_regularPath.empty() && findFont("Noto Sans CJK JP", FC_WEIGHT_REGULAR, jpPath, jpIndex) && jpPath == m_regularPath &&
+        jpIndex != m_tcIndex)
+        m_jpIndex = jpIndex;
     if (!m_regularPath.empty() && !m_regularData.map(m_regularPath)) {
         message = "The CJK font file " + m_regularPath + " cannot be read, so Chinese and Japanese text cannot be shown";
         m_regularPath.clear();
@@ -111,11 +116,11 @@ void FontSet::build() {
     m_dirty = false;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    m_ui = m_large = nullptr;
+    m_ui = m_large = m_label = {};
     if (!m_regularData.data) {
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * m_scale;
-        m_ui = io.Fonts->AddFontDefault(&cfg);
+        m_ui[0] = io.Fonts->AddFontDefault(&cfg);
     } else {
         // ImGui keeps a pointer to the range array until the atlas is rebuilt.
         static std::vector<ImWchar> ranges;
@@ -133,13 +138,18 @@ void FontSet::build() {
             cfg.OversampleV = 1;
             return io.Fonts->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), size, &cfg, ranges.data());
         };
-        m_ui = add(m_regularData, m_tcIndex, 17.0f * m_scale);
-        m_large = add(m_regularData, m_tcIndex, 24.0f * m_scale);
+        const int faces[2] = {m_tcIndex, m_jpIndex};
+        for (int f = 0; f < 2; ++f) {
+            if (faces[f] < 0) continue;
+            m_ui[f] = add(m_regularData, faces[f], 17.0f * m_scale);
+            m_label[f] = add(m_regularData, faces[f], 20.0f * m_scale);
+            m_large[f] = add(m_regularData, faces[f], 26.0f * m_scale);
+        }
         io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
         io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     }
     io.Fonts->Build();
-    io.FontDefault = m_ui;
+    io.FontDefault = ui();
     // Replace the GL texture if the renderer already made one.
     if (ImGui::GetCurrentContext() && io.BackendRendererUserData) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();

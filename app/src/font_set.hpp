@@ -4,6 +4,9 @@
 // does not fit a texture). New text (a hot reload, a message) triggers a re-bake
 // before the next frame.
 
+#include <geo/briefing.hpp>
+
+#include <array>
 #include <set>
 #include <string>
 #include <string_view>
@@ -12,6 +15,11 @@
 struct ImFont;
 
 namespace app {
+
+// Han characters take different forms in Traditional Chinese and Japanese (骨, 直, 海...):
+// Chinese text is drawn with the TC face of Noto Sans CJK and Japanese with the JP face.
+enum class Face { Tc = 0, Jp = 1 };
+constexpr Face faceFor(geo::Language language) { return language == geo::Language::Ja ? Face::Jp : Face::Tc; }
 
 class FontSet {
 public:
@@ -25,13 +33,27 @@ public:
     // Re-bakes the atlas if text needing new glyphs was registered. Call between frames.
     bool rebuildIfNeeded();
 
-    ImFont* ui() const { return m_ui; }
-    ImFont* large() const { return m_large ? m_large : m_ui; }
+    // Interface text (17 px at scale 1), site labels (20 px) and titles and city labels (26 px),
+    // in the interface language's face by default.
+    ImFont* ui() const { return ui(m_face); }
+    ImFont* large() const { return large(m_face); }
+    ImFont* label() const { return label(m_face); }
+    ImFont* ui(Face face) const { return pickFont(m_ui, face); }
+    ImFont* large(Face face) const { return pickFont(m_large, face); }
+    ImFont* label(Face face) const { return pickFont(m_label, face); }
+    // The face interface text uses (the language switch sets it).
+    void setInterfaceFace(Face face) { m_face = face; }
+    Face interfaceFace() const { return m_face; }
     float uiScale() const { return m_scale; }
     void setUiScale(float scale);
 
 private:
     void build();
+    ImFont* pickFont(const std::array<ImFont*, 2>& fonts, Face face) const {
+        ImFont* f = fonts[static_cast<int>(face)];
+        if (!f) f = fonts[0];
+        return f ? f : m_ui[0];
+    }
 
     std::string m_regularPath;
     // The font files, mapped read-only once and shared by every size baked from
@@ -44,11 +66,14 @@ private:
     };
     MappedFile m_regularData;
     int m_tcIndex = 0;
+    int m_jpIndex = -1; // -1: no JP face found (Japanese then uses the TC face)
+    Face m_face = Face::Tc;
     float m_scale = 1.0f;
     std::set<unsigned> m_codepoints;
     bool m_dirty = true;
-    ImFont* m_ui = nullptr;
-    ImFont* m_large = nullptr;
+    std::array<ImFont*, 2> m_ui{};
+    std::array<ImFont*, 2> m_large{};
+    std::array<ImFont*, 2> m_label{};
 };
 
 } // namespace app

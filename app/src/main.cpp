@@ -34,7 +34,14 @@ int main(int argc, char** argv) {
     cli.add_option("--check", check, "Validate a briefing content file, print every problem, exit 1 if it has errors");
     cli.add_option("--export", exportPath, "Export the briefing's sites, trips and partnerships to .geojson, .kml or .gpkg and exit");
     cli.add_flag("--fullscreen", options.fullscreen, "Start in full screen");
-    cli.add_option("--select", options.selectSite, "Open the notes of this site (its id in the briefing file) at start");
+    cli.add_option("--select", options.selectSite, "Open the notes of this site or partnership (its id in the briefing file) at start");
+    cli.add_option("--trip", options.trips, "Show this trip's route (its id); repeatable; the first is the active one, framed unless --view is given");
+    cli.add_option("--day", options.day, "Playback of the active trip at the end of this day (1 = its first day)")->check(CLI::Range(1, 400));
+    cli.add_option("--lang", options.language, "Language of labels and interface: zh (繁體中文), ja (日本語) or en")
+        ->check(CLI::IsMember({"zh", "ja", "en"}))
+        ->capture_default_str();
+    cli.add_option("--year", options.year, "Show the partnerships as they stood in this year")->check(CLI::Range(1900, 2100));
+    cli.add_flag("--no-sidebar", options.noSidebar, "Start with the sidebar hidden (Tab shows it)");
     cli.add_flag("--no-shaders", options.noShaders, "Draw the map with the fixed-function fallback used when GLSL 3.30 is missing");
     cli.add_flag("--benchmark", benchmark, "Print start-up time, frame times over a scripted pan/zoom at 1920x1080, and memory");
     cli.add_option("--ui-scale", options.uiScale, "Interface scale, 1 to 3")->check(CLI::Range(1.0f, 3.0f));

@@ -98,8 +98,8 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
 
     // Messages about the files: shown in the window, not only on stderr.
     if (!in.messages.empty() && state.showMessages) {
-        // Top left: the notes panel owns the right side.
-        ImGui::SetNextWindowPos(ImVec2(margin, margin), ImGuiCond_Always, ImVec2(0.0f, 0.0f));
+        // Top centre: the sidebar owns the left side and the notes panel the right.
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, margin), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
         ImGui::SetNextWindowSizeConstraints(ImVec2(200 * s, 0), ImVec2(std::min(760.0f * s, io.DisplaySize.x * 0.7f), io.DisplaySize.y * 0.5f));
         ImGui::SetNextWindowBgAlpha(0.94f);
         std::size_t errors = 0;
@@ -142,6 +142,7 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
             ImGui::TextUnformatted("Drag: pan    Wheel: zoom at the pointer\n"
                                    "Arrows: pan    + / -: zoom    Home: Taiwan and Kyushu\n"
                                    "F11: full screen    L: layers    M: messages    F1: this help\n"
+                                   "Tab: sidebar    Space: play / pause the trip    Esc: close the notes\n"
                                    "Ctrl+Q: quit");
         }
         ImGui::End();

@@ -116,15 +116,78 @@ void Viewer::loadData() {
 
     if (!m_options.briefingFile.empty()) {
         m_briefing = std::make_unique<BriefingLayer>(m_options.briefingFile);
+        m_briefing->setUiScale(m_options.uiScale);
         m_briefing->load();
         for (const auto& d : m_briefing->diagnostics()) spdlog::warn("{}", d.format());
-        if (!m_options.selectSite.empty() && !m_briefing->select(m_options.selectSite)) {
-            const std::string message = "--select: there is no site '" + m_options.selectSite + "' in " +
-                                        m_options.briefingFile.string();
-            spdlog::warn("{}", message);
-            m_messages.push_back({geo::Severity::Warning, "", 0, 0, message, "use a site id from the briefing file"});
-        }
+        applyContentOptions();
+        if (!m_options.view && m_options.trips.empty()) homeView(); // beside the sidebar
     }
+}
+
+void Viewer::applyContentOptions() {
+    auto warn = [&](const std::string& message, const char* hint) {
+        spdlog::warn("{}", message);
+        m_messages.push_back({geo::Severity::Warning, "", 0, 0, message, hint});
+    };
+    const std::string file = m_options.briefingFile.string();
+    m_briefing->language = m_options.language == "zh" ? geo::Language::Zh
+                           : m_options.language == "ja" ? geo::Language::Ja
+                                                        : geo::Language::En;
+    m_briefing->showSidebar = !m_options.noSidebar;
+    if (m_options.year != 0) {
+        m_briefing->partnerships().yearFilter = true;
+        m_briefing->partnerships().year = m_options.year;
+    }
+    // Trips: the first named is the active one (day list, playback); the view frames it
+    // unless --view says otherwise.
+    for (auto it = m_options.trips.rbegin(); it != m_options.trips.rend(); ++it)
+        if (!m_briefing->showTrip(*it, m_projection, !m_options.view))
+            warn("--trip: there is no trip '" + *it + "' in " + file, "use a trip id from the briefing file");
+    if (m_options.day > 0 && !m_options.trips.empty()) m_briefing->trips().showDay(m_options.day - 1);
+    if (!m_options.selectSite.empty() && !m_briefing->select(m_options.selectSite))
+        warn("--select: there is no site or partnership '" + m_options.selectSite + "' in " + file,
+             "use a site or partnership id from the briefing file");
+}
+
+void Viewer::handleCameraRequest(const CameraRequest& request, bool animate) {
+    if (request.box.empty()) return;
+    const glm::dvec2 vp = m_camera.viewport();
+    const double s = static_cast<double>(m_options.uiScale);
+    // Frame the box in the part of the screen the panels leave free.
+    const auto vw = static_cast<float>(vp.x);
+    const double left = m_briefing ? static_cast<double>(m_briefing->leftInset(vw)) : 0.0;
+    const double right = m_briefing ? static_cast<double>(m_briefing->rightInset(vw)) : 0.0;
+    const double usable = std::max(vp.x - left - right, 200.0 * s);
+    const double margin = (request.minMpp <= 0.0 ? 24.0 : 70.0) * s;
+    const glm::dvec2 size = request.box.size();
+    double mpp = std::max({size.x / std::max(usable - 2 * margin, 50.0), size.y / std::max(vp.y - 2 * margin, 50.0), request.minMpp});
+    const double screenX = std::min(left + usable * 0.5, vp.x * 0.5 + (left - right) * 0.5);
+    glm::dvec2 centre = request.box.center();
+    centre.x += (vp.x * 0.5 - screenX) * mpp;
+    if (!animate) {
+        m_flight.reset();
+        m_camera.setMetersPerPixel(mpp);
+        m_camera.setCenter(centre);
+        return;
+    }
+    const geo::FlightView from{m_camera.center(), m_camera.metersPerPixel() * vp.x};
+    const geo::FlightView to{centre, mpp * vp.x};
+    geo::FlyToPath path(from, to);
+    const double duration = path.durationSeconds();
+    if (duration <= 0.0) return;
+    m_flight = Flight{path, duration, 0.0};
+}
+
+bool Viewer::stepFlight(double dt) {
+    if (!m_flight) return false;
+    m_flight->elapsed += dt;
+    const double t = geo::easeInOut(m_flight->elapsed / m_flight->duration);
+    const geo::FlightView v = m_flight->path.at(t);
+    const glm::dvec2 vp = m_camera.viewport();
+    m_camera.setMetersPerPixel(v.width / std::max(vp.x, 1.0));
+    m_camera.setCenter(v.center);
+    if (m_flight->elapsed >= m_flight->duration) m_flight.reset();
+    return true;
 }
 
 void Viewer::startLoading() { m_loading = std::async(std::launch::async, [this] { loadData(); }); }
@@ -173,7 +236,18 @@ void Viewer::waitForAllLevels() {
     takeBuiltLevels();
 }
 
-void Viewer::homeView() { m_camera.fit(homeBox(m_projection), 24.0 * static_cast<double>(m_options.uiScale)); }
+void Viewer::homeView() {
+    m_flight.reset();
+    if (m_briefing && m_briefing->showSidebar) {
+        // Beside the sidebar, not under it.
+        CameraRequest request;
+        request.box = homeBox(m_projection);
+        request.minMpp = 0.0;
+        handleCameraRequest(request, false);
+        return;
+    }
+    m_camera.fit(homeBox(m_projection), 24.0 * static_cast<double>(m_options.uiScale));
+}
 
 void Viewer::applyInitialView() {
     if (m_options.view) {
@@ -247,7 +321,7 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
     imgui_sfml::newFrame(sf::Vector2u(static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)), sf::seconds(dt));
     // No hover tooltip through a panel: ImGui has the pointer then.
     const bool overPanel = ImGui::GetIO().WantCaptureMouse && !m_dragging;
-    if (m_briefing) m_briefing->draw(m_camera, m_projection, m_fonts, overPanel ? std::nullopt : m_cursor);
+    if (m_briefing) m_briefing->draw(m_camera, m_projection, m_fonts, overPanel ? std::nullopt : m_cursor, &m_map);
     const geo::Diagnostics messages = allMessages();
     drawOverlay(OverlayInput{m_map, m_camera, m_projection, messages, m_cursor, m_fonts}, m_map, m_overlay);
     imgui_sfml::render();
@@ -288,6 +362,7 @@ int Viewer::runInteractive() {
     if (!initGraphics(true)) return 1;
 
     sf::Clock clock;
+    sf::Clock frameClock; // animation time (flights, playback), also while idle
     int redraw = 3; // frames still to draw: ImGui needs a couple to settle after input
     while (!m_quit) {
         sf::Event event;
@@ -300,6 +375,9 @@ int Viewer::runInteractive() {
         if (m_quit) break;
         if (takeBuiltLevels()) any = true; // finer detail arrived: show it
         if (m_briefing && m_briefing->poll()) any = true; // the content file was saved
+        const double dt = std::min(frameClock.restart().asSeconds(), 0.1f);
+        if (stepFlight(dt)) any = true;
+        if (m_briefing && m_briefing->update(static_cast<float>(dt))) any = true; // trip playback
         if (any) redraw = 3;
         if (redraw <= 0) {
             // Nothing changed: don't spend the presenter's battery redrawing the same picture.
@@ -311,6 +389,11 @@ int Viewer::runInteractive() {
         if (size.x == 0 || size.y == 0) continue; // minimised
         renderFrame({static_cast<int>(size.x), static_cast<int>(size.y)}, clock.restart().asSeconds());
         m_window->display();
+        if (m_briefing)
+            if (const auto request = m_briefing->takeCameraRequest()) {
+                handleCameraRequest(*request, true);
+                redraw = 3;
+            }
     }
     shutdownGraphics();
     m_window->close();
@@ -376,7 +459,10 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
     case sf::Keyboard::Equal: m_camera.zoomAbout(vp * 0.5, 1.5); break;
     case sf::Keyboard::Subtract:
     case sf::Keyboard::Hyphen: m_camera.zoomAbout(vp * 0.5, 1.0 / 1.5); break;
-    case sf::Keyboard::Home: homeView(); break;
+    case sf::Keyboard::Home:
+        m_flight.reset();
+        homeView();
+        break;
     case sf::Keyboard::F11:
         m_fullscreen = !m_fullscreen;
         createWindow(); // GL objects live on: SFML's contexts share them
@@ -387,6 +473,12 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
         if (m_briefing) m_briefing->escape();
         break;
     case sf::Keyboard::L: m_overlay.showLayers = !m_overlay.showLayers; break;
+    case sf::Keyboard::Tab:
+        if (m_briefing) m_briefing->showSidebar = !m_briefing->showSidebar;
+        break;
+    case sf::Keyboard::Space:
+        if (m_briefing) m_briefing->trips().togglePlay();
+        break;
     case sf::Keyboard::M: m_overlay.showMessages = !m_overlay.showMessages; break;
     case sf::Keyboard::F1: m_overlay.showHelp = !m_overlay.showHelp; break;
     case sf::Keyboard::Q:
@@ -417,7 +509,10 @@ int Viewer::runScreenshot(const std::filesystem::path& out) {
     }
     // Two frames: the first registers the text on screen, so the second has every glyph baked.
     renderFrame({w, h}, 1.0f / 60.0f);
+    if (m_briefing)
+        if (const auto request = m_briefing->takeCameraRequest()) handleCameraRequest(*request, false);
     renderFrame({w, h}, 1.0f / 60.0f);
+    renderFrame({w, h}, 1.0f / 60.0f); // labels placed against the panels of the frame before
     const sf::Image image = target.read();
     target.release();
     shutdownGraphics();

@@ -10,6 +10,7 @@
 
 #include <geo/base_map.hpp>
 #include <geo/camera.hpp>
+#include <geo/fly_to.hpp>
 #include <geo/mesh_builder.hpp>
 #include <geo/projection.hpp>
 
@@ -64,6 +65,11 @@ private:
     void createWindow();
     void fitCameraToWindow();
     void applyInitialView();
+    void applyContentOptions();
+    // Moves the camera as the content asked: a flight when `animate`, else a cut.
+    void handleCameraRequest(const CameraRequest& request, bool animate);
+    // Advances a camera flight; true while it flies.
+    bool stepFlight(double dt);
 
     ViewerOptions m_options;
     geo::Projection m_projection;
@@ -89,6 +95,12 @@ private:
     sf::Vector2i m_pressAt;
     sf::Vector2i m_lastMouse;
     std::optional<glm::dvec2> m_cursor;
+    struct Flight {
+        geo::FlyToPath path;
+        double duration;
+        double elapsed;
+    };
+    std::optional<Flight> m_flight;
 };
 
 } // namespace app

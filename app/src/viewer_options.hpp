@@ -20,7 +20,12 @@ struct ViewerOptions {
     bool fullscreen = false;
     float uiScale = 1.0f;
     bool noShaders = false;
-    std::string selectSite;                          // --select: open this site's notes at start                          // --no-shaders: the fixed-function fallback
+    std::string selectSite;                          // --select: open this site's (or partnership's) notes at start
+    std::vector<std::string> trips;                  // --trip: show these trips; the first is the active one
+    int day = 0;                                     // --day: playback at the end of this day (1-based; 0: whole trip)
+    std::string language = "en";                     // --lang zh|ja|en
+    bool noSidebar = false;                          // --no-sidebar
+    int year = 0;                                    // --year: partnerships as they stood in that year (0: all)
 };
 
 } // namespace app

@@ -1,0 +1,44 @@
+#pragma once
+// What the content views need each frame to draw on the map, and what they ask the
+// viewer to do in return (move the camera, open notes).
+
+#include <geo/briefing.hpp>
+#include <geo/geometry.hpp>
+
+#include <glm/vec2.hpp>
+
+#include <optional>
+#include <string>
+
+namespace geo {
+class Camera;
+class Projection;
+} // namespace geo
+
+namespace app {
+
+class FontSet;
+
+struct MapContext {
+    const geo::Camera& camera;
+    const geo::Projection& projection;
+    FontSet& fonts;
+    float scale = 1.0f; // interface scale
+    geo::Language language = geo::Language::En;
+};
+
+// A request to move the camera: frame `box` (projected metres), zooming in no closer
+// than `minMpp` metres per pixel (a single point frames at that scale).
+struct CameraRequest {
+    geo::Box box;
+    double minMpp = 20.0;
+};
+
+// What a click or a panel asked for this frame.
+struct ContentActions {
+    std::optional<CameraRequest> camera;
+    std::optional<std::string> selectSite;        // open this site's notes
+    std::optional<std::string> selectPartnership; // open this partnership's notes
+};
+
+} // namespace app
