@@ -43,6 +43,11 @@ public:
     // Splits frame time into map and interface (adds a glFinish between them: benchmark only).
     void setProfiling(bool on) { m_profiling = on; }
     geo::Camera& camera() { return m_camera; }
+    // The briefing content layer (null with --briefing ""): trips, partnerships, labels.
+    BriefingLayer* briefing() { return m_briefing.get(); }
+    // Moves the camera as the content would ask (a cut when !animate); advances a flight by dt.
+    void requestCamera(const CameraRequest& request, bool animate) { handleCameraRequest(request, animate); }
+    bool advanceFlight(double dt) { return stepFlight(dt); }
     const geo::BaseMap& baseMap() const { return m_map; }
     const geo::Projection& projection() const { return m_projection; }
     const geo::BaseMapTimings& loadTimings() const { return m_loadTimings; }
