@@ -65,6 +65,9 @@ struct Block {
     Style style;
     std::string text;
     std::string label; // Field: the label; Heading: text its Copy button copies (empty: no button)
+    // The face it is drawn in: -1 the interface's; document text (Chinese or English) is drawn
+    // in the TC face and Japanese names in the JP face, whatever the interface language.
+    int face = -1;
 };
 
 using Blocks = std::vector<Block>;
@@ -111,8 +114,15 @@ Blocks buildNotes(const geo::Briefing& briefing, const geo::Site& site, geo::Lan
     const Words w = words(language);
     Blocks b;
     using S = Block::Style;
-    add(b, S::Title, std::string(geo::displayName(site, language)));
-    add(b, S::Subtle, join({site.nameZh, site.nameJa, site.nameEn}, "  ·  "));
+    const LocalName siteName = localName(site, language);
+    add(b, S::Title, siteName.text);
+    b.back().face = static_cast<int>(faceFor(siteName.language));
+    // Every name, each in its own face: Chinese, Japanese, English.
+    add(b, S::Subtle, site.nameZh);
+    if (!b.empty() && b.back().style == S::Subtle) b.back().face = static_cast<int>(Face::Tc);
+    add(b, S::Subtle, site.nameJa);
+    if (!b.empty() && b.back().style == S::Subtle && b.back().face < 0) b.back().face = static_cast<int>(Face::Jp);
+    add(b, S::Subtle, site.nameEn);
     add(b, S::Field, kindLabel(site.kind, language), w.kind);
     if (const geo::Site* city = site.cityId.empty() ? nullptr : briefing.findSite(site.cityId))
         add(b, S::Field, std::string(geo::displayName(*city, language)), w.city);
@@ -282,6 +292,26 @@ bool BriefingLayer::select(std::string_view id) {
     return false;
 }
 
+void BriefingLayer::frameSelection(const geo::Projection& projection) {
+    ensureProjected(projection);
+    CameraRequest req;
+    if (const geo::Partnership* p = briefing().findPartnership(m_partnerships.selectedId())) {
+        for (const auto& party : p->parties)
+            if (const geo::Site* site = briefing().findSite(party)) {
+                const auto i = static_cast<std::size_t>(site - briefing().sites.data());
+                // A party far off the map (Arizona) is left out of the frame.
+                if (i < m_world.size() && site->lon > 110 && site->lon < 150 && site->lat > 15 && site->lat < 45)
+                    req.box.extend(m_world[i]);
+            }
+        req.minMpp = 400.0;
+    } else if (const geo::Site* site = selectedSite()) {
+        const auto i = static_cast<std::size_t>(site - briefing().sites.data());
+        if (i < m_world.size()) req.box.extend(m_world[i]);
+        req.minMpp = site->kind == geo::SiteKind::City ? 40.0 : 12.0;
+    }
+    if (!req.box.empty()) m_cameraRequest = req;
+}
+
 bool BriefingLayer::showTrip(std::string_view tripId, const geo::Projection& projection, bool frame) {
     ensureProjected(projection);
     ContentActions actions;
@@ -321,8 +351,12 @@ std::optional<CameraRequest> BriefingLayer::takeCameraRequest() {
 
 void BriefingLayer::apply(const ContentActions& actions) {
     if (actions.camera) m_cameraRequest = actions.camera;
+    m_panelsNext.insert(m_panelsNext.end(), actions.panels.begin(), actions.panels.end());
     if (actions.selectSite) select(*actions.selectSite);
-    if (actions.selectPartnership) select(*actions.selectPartnership);
+    if (actions.selectPartnership) {
+        select(*actions.selectPartnership);
+        if (m_projectedWith) frameSelection(*m_projectedWith);
+    }
 }
 
 void BriefingLayer::ensureProjected(const geo::Projection& projection) {
@@ -440,7 +474,9 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
     m_partnerships.dimmed = !m_trips.activeId().empty();
     m_partnerships.drawMap(dl, ctx, briefing(), hovered ? std::nullopt : cursor);
     drawMarkers(hoveredIndex);
-    m_trips.drawMap(dl, ctx, briefing());
+    const auto vw = static_cast<float>(camera.viewport().x);
+    m_trips.drawMap(dl, ctx, briefing(), leftInset(vw), rightInset(vw));
+    if (m_trips.caption().max.x > m_trips.caption().min.x) m_panels.push_back(m_trips.caption());
     if (showLabels) drawLabels(fonts, hoveredIndex, camera.viewport());
     else m_labels.clear();
 
@@ -490,7 +526,7 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
             const float r = markerStyle(site.kind).radius * s * grow;
             const float size = font->FontSize * 0.8f;
             const ImVec2 ext = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str(), text.c_str() + text.size());
-            const ImVec2 centre(p.x + r + ext.x * 0.5f, p.y - r * 0.8f);
+            const ImVec2 centre(p.x - r - ext.x * 0.5f + 2 * s, p.y - r * 0.8f);
             dl->AddRectFilled(ImVec2(centre.x - ext.x * 0.5f - 4 * s, centre.y - ext.y * 0.5f - 1 * s),
                               ImVec2(centre.x + ext.x * 0.5f + 4 * s, centre.y + ext.y * 0.5f + 1 * s), kInk, 8 * s);
             dl->AddText(font, size, ImVec2(centre.x - ext.x * 0.5f, centre.y - ext.y * 0.5f), kWhite, text.c_str(),
@@ -535,6 +571,7 @@ void BriefingLayer::drawLabels(FontSet& fonts, std::optional<std::size_t> hovere
         geo::ScreenBox marker;
         marker.min = c.position - glm::dvec2(r, r);
         marker.max = c.position + glm::dvec2(r, r);
+        if (c.members.size() > 1) marker.min.x -= 26.0 * static_cast<double>(s); // the "+N" badge on its upper left
         options.avoid.push_back(marker);
         if (c.position.x < -200 || c.position.y < -200 || c.position.x > viewport.x + 200 || c.position.y > viewport.y + 200)
             continue;
@@ -663,9 +700,13 @@ void BriefingLayer::drawNotesPanel(FontSet& fonts) {
         int id = 0;
         for (const Block& b : blocks) {
             ImGui::PushID(id++);
+            using St = Block::Style;
+            const bool document = b.style == St::Body || b.style == St::Muted || b.style == St::Item || b.style == St::ItemMuted;
+            const int face = b.face >= 0 ? b.face : document ? static_cast<int>(Face::Tc) : -1;
+            if (face >= 0 && b.style != St::Title) ImGui::PushFont(fonts.ui(static_cast<Face>(face)));
             switch (b.style) {
             case Block::Style::Title:
-                ImGui::PushFont(fonts.large());
+                ImGui::PushFont(face >= 0 ? fonts.large(static_cast<Face>(face)) : fonts.large());
                 wrapped(b.text);
                 ImGui::PopFont();
                 break;
@@ -698,6 +739,7 @@ void BriefingLayer::drawNotesPanel(FontSet& fonts) {
                 break;
             case Block::Style::Gap: ImGui::Spacing(); break;
             }
+            if (face >= 0 && b.style != St::Title) ImGui::PopFont();
             ImGui::PopID();
         }
     }

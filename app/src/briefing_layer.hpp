@@ -10,6 +10,7 @@
 //
 //   lon/lat ──Projection::forward (per load)──► metres ──Camera::worldToScreen (per frame)──► pixels
 
+#include "font_set.hpp"
 #include "map_context.hpp"
 #include "partnership_view.hpp"
 #include "trip_view.hpp"
@@ -87,6 +88,8 @@ public:
 
     // Selects a site (opens its notes panel) or a partnership by id; false, and no change, if there is none.
     bool select(std::string_view id);
+    // Asks the camera to frame the selected site or partnership (its parties on the map).
+    void frameSelection(const geo::Projection& projection);
     const geo::Site* selectedSite() const;
     bool notesOpen() const { return selectedSite() != nullptr || !m_partnerships.selectedId().empty(); }
     // Shows a trip and makes it the active one; frames it (a camera request) when asked.

@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"zh", "ja", "en"}))
         ->capture_default_str();
     cli.add_option("--year", options.year, "Show the partnerships as they stood in this year")->check(CLI::Range(1900, 2100));
+    std::string labelsOut;
+    cli.add_option("--labels-out", labelsOut, "With --screenshot: write the placed labels' boxes (x0 y0 x1 y1 text, tab-separated) to this file");
     cli.add_flag("--no-sidebar", options.noSidebar, "Start with the sidebar hidden (Tab shows it)");
     cli.add_flag("--no-shaders", options.noShaders, "Draw the map with the fixed-function fallback used when GLSL 3.30 is missing");
     cli.add_flag("--benchmark", benchmark, "Print start-up time, frame times over a scripted pan/zoom at 1920x1080, and memory");
@@ -70,6 +72,7 @@ int main(int argc, char** argv) {
         std::printf("wrote %s\n", exportPath.c_str());
         return 0;
     }
+    options.labelsOut = labelsOut;
     options.layerFile = layerFile;
     options.briefingFile = briefingFile;
     for (const auto& e : extra) options.extraLayers.emplace_back(e);

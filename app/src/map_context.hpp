@@ -4,11 +4,13 @@
 
 #include <geo/briefing.hpp>
 #include <geo/geometry.hpp>
+#include <geo/label_placement.hpp>
 
 #include <glm/vec2.hpp>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace geo {
 class Camera;
@@ -39,6 +41,7 @@ struct ContentActions {
     std::optional<CameraRequest> camera;
     std::optional<std::string> selectSite;        // open this site's notes
     std::optional<std::string> selectPartnership; // open this partnership's notes
+    std::vector<geo::ScreenBox> panels;           // panels drawn: labels keep out of them next frame
 };
 
 } // namespace app

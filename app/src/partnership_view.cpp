@@ -134,7 +134,7 @@ bool PartnershipView::select(const geo::Briefing& briefing, std::string_view id)
     return true;
 }
 
-void PartnershipView::drawPanel(const MapContext& ctx, const geo::Briefing& briefing) {
+void PartnershipView::drawPanel(const MapContext& ctx, const geo::Briefing& briefing, ContentActions& actions) {
     const geo::Language lang = ctx.language;
     const float s = ctx.scale;
     ctx.fonts.require(ui(Ui::ShowPartnerships, lang));
@@ -179,7 +179,7 @@ void PartnershipView::drawPanel(const MapContext& ctx, const geo::Briefing& brie
         ImGui::PopStyleColor();
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);
-        if (ImGui::Selectable(label.c_str(), m_selected == p.id)) m_selected = p.id;
+        if (ImGui::Selectable(label.c_str(), m_selected == p.id)) actions.selectPartnership = p.id;
         ImGui::PopTextWrapPos();
         if (!active) ImGui::PopStyleColor();
         ImGui::PopID();
@@ -206,6 +206,11 @@ void PartnershipView::drawNotes(const MapContext& ctx, const geo::Briefing& brie
     ImGui::PushFont(fonts.ui());
     if (ImGui::Begin(title.c_str(), &open,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+        geo::ScreenBox panel;
+        panel.min = {static_cast<double>(wp.x), static_cast<double>(wp.y)};
+        panel.max = {static_cast<double>(wp.x + ws.x), static_cast<double>(wp.y + ws.y)};
+        actions.panels.push_back(panel);
         std::string all;
         auto line = [&](const std::string& text, const ImVec4* colour) {
             if (text.empty()) return;

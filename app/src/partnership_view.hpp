@@ -26,7 +26,7 @@ public:
     // Arcs into the background draw list (below the site markers).
     void drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, std::optional<glm::dvec2> cursor);
     // The sidebar section: show/hide, kinds (the legend), year.
-    void drawPanel(const MapContext& ctx, const geo::Briefing& briefing);
+    void drawPanel(const MapContext& ctx, const geo::Briefing& briefing, ContentActions& actions);
     // The notes panel of the selected partnership (right side), if any.
     void drawNotes(const MapContext& ctx, const geo::Briefing& briefing, ContentActions& actions);
 

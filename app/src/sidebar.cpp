@@ -95,7 +95,7 @@ void BriefingLayer::drawSidebar(const MapContext& ctx, geo::BaseMap* map) {
         }
 
         if (section(fonts, ui(Ui::Trips, lang), "trips")) m_trips.drawPanel(ctx, briefing(), actions);
-        if (section(fonts, ui(Ui::Partnerships, lang), "partnerships")) m_partnerships.drawPanel(ctx, briefing());
+        if (section(fonts, ui(Ui::Partnerships, lang), "partnerships")) m_partnerships.drawPanel(ctx, briefing(), actions);
 
         // The sites legend is also their filter.
         if (section(fonts, ui(Ui::Sites, lang), "sites", false)) {

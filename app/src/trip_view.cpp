@@ -102,7 +102,7 @@ CameraRequest TripView::frameRequest(const Route& r, const std::vector<std::size
     CameraRequest req;
     for (std::size_t i : stops)
         if (i < r.stopWorld.size() && isFinite(r.stopWorld[i])) req.box.extend(r.stopWorld[i]);
-    req.minMpp = 40.0; // a single place frames at about zoom 12
+    req.minMpp = 400.0; // a trip in one place (a forum) still shows its region
     return req;
 }
 
@@ -282,15 +282,29 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
             dl->AddCircleFilled(p, 13.0f * s, kInk, 32);
             dl->AddCircleFilled(p, 11.0f * s, kWhite, 32);
             dl->AddCircleFilled(p, 7.5f * s, c, 32);
+            // The day as a caption at the top of the map, large enough for the back of the room.
             const std::string label = dayTitle(r.route, pos.day, ctx.language);
             ctx.fonts.require(label);
-            haloText(dl, ctx.fonts.label(), ctx.fonts.label()->FontSize, ImVec2(p.x + 16 * s, p.y + 8 * s), label, 2.0f * s);
+            ImFont* captionFont = ctx.fonts.large();
+            const ImVec2 ext = captionFont->CalcTextSizeA(captionFont->FontSize, 1e9f, 0.0f, label.c_str(), label.c_str() + label.size());
+            const float cx = (m_captionLeft + (vw - m_captionRight)) * 0.5f;
+            const ImVec2 at(cx - ext.x * 0.5f, 14.0f * s + 6.0f * s);
+            dl->AddRectFilled(ImVec2(at.x - 14 * s, at.y - 6 * s), ImVec2(at.x + ext.x + 14 * s, at.y + ext.y + 6 * s),
+                              IM_COL32(255, 255, 255, 240), 6 * s);
+            dl->AddRect(ImVec2(at.x - 14 * s, at.y - 6 * s), ImVec2(at.x + ext.x + 14 * s, at.y + ext.y + 6 * s), c, 6 * s, 0,
+                        3.0f * s);
+            dl->AddText(captionFont, captionFont->FontSize, at, kInk, label.c_str(), label.c_str() + label.size());
+            m_caption.min = {static_cast<double>(at.x - 14 * s), static_cast<double>(at.y - 6 * s)};
+            m_caption.max = {static_cast<double>(at.x + ext.x + 14 * s), static_cast<double>(at.y + ext.y + 6 * s)};
         }
     }
 }
 
-void TripView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing) {
+void TripView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, float left, float right) {
     m_edgeArrows.clear();
+    m_caption = {};
+    m_captionLeft = left;
+    m_captionRight = right;
     // Inactive trips first, the active one on top.
     for (std::size_t i = 0; i < m_routes.size() && i < briefing.trips.size(); ++i)
         if (m_shown.count(m_routes[i].id) && m_routes[i].id != m_active) drawRoute(dl, ctx, briefing, m_routes[i], i, false);
@@ -340,6 +354,16 @@ void TripView::drawPanel(const MapContext& ctx, const geo::Briefing& briefing, C
         if (ImGui::Selectable(label.c_str(), m_active == trip.id, ImGuiSelectableFlags_None)) {
             if (m_active == trip.id) actions.camera = frameRequest(m_routes[i], geo::framedStops(m_routes[i].route));
             else activate(briefing, trip.id, actions);
+        }
+        if (ImGui::IsItemHovered()) {
+            // The whole title (the row is cut at the sidebar's edge), with its dates.
+            const std::string full = label + "  –  " + trip.end.toString();
+            fonts.require(full);
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(480.0f * s);
+            ImGui::TextUnformatted(full.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
         }
         ImGui::PopTextWrapPos();
         ImGui::PopID();

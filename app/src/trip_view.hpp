@@ -41,7 +41,10 @@ public:
     bool update(float dt);
 
     // Routes, stops, the playback marker and edge arrows, into the background draw list.
-    void drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing);
+    // `left` and `right`: pixels the panels cover on each side (the day caption is centred between them).
+    void drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, float left, float right);
+    // The playback caption's box this frame (empty when there is none): labels keep out of it.
+    const geo::ScreenBox& caption() const { return m_caption; }
     // The sidebar section: trip list, the active trip's days and stops, playback.
     void drawPanel(const MapContext& ctx, const geo::Briefing& briefing, ContentActions& actions);
     // A click on an edge arrow: opens the stop it points to. True if one was hit.
@@ -77,6 +80,8 @@ private:
     bool m_playing = false;
     float m_speed = 0.5f; // days per second
     mutable std::vector<EdgeArrow> m_edgeArrows; // this frame's, for clicks
+    geo::ScreenBox m_caption;
+    float m_captionLeft = 0.0f, m_captionRight = 0.0f;
 };
 
 } // namespace app

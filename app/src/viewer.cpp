@@ -17,6 +17,7 @@
 #include <malloc.h>
 #endif
 #include <cmath>
+#include <fstream>
 #include <thread>
 
 namespace app {
@@ -119,8 +120,8 @@ void Viewer::loadData() {
         m_briefing->setUiScale(m_options.uiScale);
         m_briefing->load();
         for (const auto& d : m_briefing->diagnostics()) spdlog::warn("{}", d.format());
+        if (!m_options.view) homeView(); // beside the sidebar
         applyContentOptions();
-        if (!m_options.view && m_options.trips.empty()) homeView(); // beside the sidebar
     }
 }
 
@@ -144,7 +145,9 @@ void Viewer::applyContentOptions() {
         if (!m_briefing->showTrip(*it, m_projection, !m_options.view))
             warn("--trip: there is no trip '" + *it + "' in " + file, "use a trip id from the briefing file");
     if (m_options.day > 0 && !m_options.trips.empty()) m_briefing->trips().showDay(m_options.day - 1);
-    if (!m_options.selectSite.empty() && !m_briefing->select(m_options.selectSite))
+    if (!m_options.selectSite.empty() && m_briefing->select(m_options.selectSite)) {
+        if (!m_options.view && m_options.trips.empty()) m_briefing->frameSelection(m_projection);
+    } else if (!m_options.selectSite.empty())
         warn("--select: there is no site or partnership '" + m_options.selectSite + "' in " + file,
              "use a site or partnership id from the briefing file");
 }
@@ -514,6 +517,13 @@ int Viewer::runScreenshot(const std::filesystem::path& out) {
     renderFrame({w, h}, 1.0f / 60.0f);
     renderFrame({w, h}, 1.0f / 60.0f); // labels placed against the panels of the frame before
     const sf::Image image = target.read();
+    if (!m_options.labelsOut.empty()) {
+        std::ofstream labels(m_options.labelsOut);
+        if (m_briefing)
+            for (const geo::PlacedLabel& l : m_briefing->placedLabels())
+                labels << l.box.min.x << '\t' << l.box.min.y << '\t' << l.box.max.x << '\t' << l.box.max.y << '\n';
+        if (!labels) spdlog::error("--labels-out: cannot write {}", m_options.labelsOut.string());
+    }
     target.release();
     shutdownGraphics();
     if (!image.saveToFile(out.string())) {

@@ -25,6 +25,7 @@ struct ViewerOptions {
     int day = 0;                                     // --day: playback at the end of this day (1-based; 0: whole trip)
     std::string language = "en";                     // --lang zh|ja|en
     bool noSidebar = false;                          // --no-sidebar
+    std::filesystem::path labelsOut;                 // --labels-out: with --screenshot, the placed label boxes (tests)
     int year = 0;                                    // --year: partnerships as they stood in that year (0: all)
 };
 

@@ -8,6 +8,8 @@
 // instead: look at the new expected images before committing them.
 //
 // case.toml:  args = ["--view", "130.7,32.8,9"]   size = "960x540"   allowed = 0.002
+//             labels_min = 10   (also checks the frame's map labels: at least that many
+//                                placed, each inside the image, no two overlapping)
 // The viewer runs with tests/data as its working directory.
 
 #include <SFML/Graphics/Image.hpp>
@@ -15,7 +17,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -47,6 +51,42 @@ double colourDelta(sf::Color a, sf::Color b) {
     return d / 35215.0; // the largest possible value
 }
 
+struct LabelBox {
+    double x0, y0, x1, y1;
+};
+
+// The labels the viewer placed: enough of them, all inside the image, no two overlapping.
+bool checkLabels(const fs::path& file, const std::string& size, std::size_t minimum, const std::string& name) {
+    int w = 0, h = 0;
+    std::sscanf(size.c_str(), "%dx%d", &w, &h);
+    std::ifstream in(file);
+    std::vector<LabelBox> boxes;
+    LabelBox b{};
+    while (in >> b.x0 >> b.y0 >> b.x1 >> b.y1) boxes.push_back(b);
+    bool ok = true;
+    if (boxes.size() < minimum) {
+        std::fprintf(stderr, "FAIL %s: %zu labels placed, expected at least %zu\n", name.c_str(), boxes.size(), minimum);
+        ok = false;
+    }
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        const LabelBox& p = boxes[i];
+        if (!(p.x1 > p.x0 && p.y1 > p.y0) || p.x0 < 0 || p.y0 < 0 || p.x1 > w || p.y1 > h) {
+            std::fprintf(stderr, "FAIL %s: label %zu (%.1f,%.1f)-(%.1f,%.1f) is not inside the %dx%d image\n", name.c_str(), i, p.x0,
+                         p.y0, p.x1, p.y1, w, h);
+            ok = false;
+        }
+        for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+            const LabelBox& q = boxes[j];
+            if (p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1) {
+                std::fprintf(stderr, "FAIL %s: labels %zu and %zu overlap\n", name.c_str(), i, j);
+                ok = false;
+            }
+        }
+    }
+    std::printf("%s: %zu labels, none overlapping: %s\n", name.c_str(), boxes.size(), ok ? "yes" : "NO");
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -73,12 +113,16 @@ int main(int argc, char** argv) {
         for (const auto& a : *args) command += " " + quote(a.value_or(std::string()));
     const fs::path actualPath = fs::absolute(outDir / "actual.png");
     command += " --size " + size + " --screenshot " + quote(actualPath.string());
+    const std::int64_t labelsMin = t["labels_min"].value_or(std::int64_t{-1});
+    const fs::path labelsPath = fs::absolute(outDir / "labels.tsv");
+    if (labelsMin >= 0) command += " --labels-out " + quote(labelsPath.string());
     std::printf("running: %s\n", command.c_str());
     std::fflush(stdout);
     if (std::system(command.c_str()) != 0) {
         std::fprintf(stderr, "FAIL %s: the viewer did not exit 0\n", caseDir.filename().c_str());
         return 1;
     }
+    if (labelsMin >= 0 && !checkLabels(labelsPath, size, static_cast<std::size_t>(labelsMin), caseDir.filename().string())) return 1;
     const fs::path expectedPath = caseDir / "expected.png";
     if (const char* update = std::getenv("UPDATE"); update && std::string(update) == "1") {
         fs::copy_file(actualPath, expectedPath, fs::copy_options::overwrite_existing);
