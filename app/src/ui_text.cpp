@@ -148,13 +148,7 @@ const char* languageName(geo::Language language) {
 }
 
 LocalName localName(const geo::Site& site, geo::Language language) {
-    using L = geo::Language;
-    auto name = [&](L l) -> const std::string& {
-        return l == L::Zh ? site.nameZh : l == L::Ja ? site.nameJa : site.nameEn;
-    };
-    for (L l : {language, L::En, L::Zh, L::Ja})
-        if (!name(l).empty()) return {name(l), l};
-    return {site.id, L::En};
+    return {std::string(geo::displayName(site, language)), geo::displayLanguage(site, language)};
 }
 
 const std::string& pick(const std::string& source, const std::string& english, geo::Language language) {

@@ -107,13 +107,19 @@ const Source* Briefing::findSource(std::string_view id) const { return findById(
 const Trip* Briefing::findTrip(std::string_view id) const { return findById(trips, id); }
 const Partnership* Briefing::findPartnership(std::string_view id) const { return findById(partnerships, id); }
 
+Language displayLanguage(const Site& site, Language language) {
+    auto name = [&](Language l) -> const std::string& {
+        return l == Language::Zh ? site.nameZh : l == Language::Ja ? site.nameJa : site.nameEn;
+    };
+    for (Language l : {language, Language::En, Language::Zh, Language::Ja})
+        if (!name(l).empty()) return l;
+    return Language::En; // the id
+}
+
 std::string_view displayName(const Site& site, Language language) {
-    const std::string* requested = &site.nameEn;
-    if (language == Language::Zh) requested = &site.nameZh;
-    if (language == Language::Ja) requested = &site.nameJa;
-    for (const std::string* name : {requested, &site.nameEn, &site.nameZh, &site.nameJa})
-        if (!name->empty()) return *name;
-    return site.id;
+    const Language l = displayLanguage(site, language);
+    const std::string& name = l == Language::Zh ? site.nameZh : l == Language::Ja ? site.nameJa : site.nameEn;
+    return name.empty() ? std::string_view(site.id) : std::string_view(name);
 }
 
 std::string_view siteKindName(SiteKind kind) { return nameOf(kSiteKinds, kind); }

@@ -23,6 +23,25 @@ TEST_CASE("displayName falls back requested, en, zh, ja", "[briefing]") {
     CHECK(geo::displayName(site, geo::Language::Zh) == "kumamoto"); // last resort: the id
 }
 
+TEST_CASE("displayLanguage says which language the shown name is in", "[briefing]") {
+    using L = geo::Language;
+    geo::Site site;
+    site.id = "kikuyo";
+    site.nameJa = "菊陽町";
+    // Only a Japanese name: every language shows it, and it is Japanese (drawn in the JP face).
+    CHECK(geo::displayLanguage(site, L::Zh) == L::Ja);
+    CHECK(geo::displayLanguage(site, L::En) == L::Ja);
+    site.nameZh = "菊陽町";
+    CHECK(geo::displayLanguage(site, L::Zh) == L::Zh);
+    CHECK(geo::displayLanguage(site, L::Ja) == L::Ja);
+    CHECK(geo::displayLanguage(site, L::En) == L::Zh); // no English name: en falls back to zh before ja
+    site.nameEn = "Kikuyo";
+    CHECK(geo::displayLanguage(site, L::En) == L::En);
+    site.nameJa.clear();
+    CHECK(geo::displayLanguage(site, L::Ja) == L::En); // ja falls back to en first
+    CHECK(geo::displayName(site, L::Ja) == "Kikuyo");
+}
+
 TEST_CASE("kind names round-trip", "[briefing]") {
     for (auto kind : {geo::SiteKind::City, geo::SiteKind::SciencePark, geo::SiteKind::Other})
         CHECK(geo::parseSiteKind(geo::siteKindName(kind)) == kind);

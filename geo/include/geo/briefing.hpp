@@ -188,6 +188,9 @@ Diagnostics validateBriefing(const Briefing& briefing, const std::string& fileLa
 // The name to show in `language`; falls back requested → en → zh → ja when missing,
 // and to the id when the site has no name at all.
 std::string_view displayName(const Site& site, Language language);
+// The language of the name displayName shows (En when it shows the id): labels pick
+// their font face from it (Japanese names in the Japanese face).
+Language displayLanguage(const Site& site, Language language);
 
 std::string_view siteKindName(SiteKind kind); // "science-park"
 std::optional<SiteKind> parseSiteKind(std::string_view name);
