@@ -5,16 +5,20 @@
 
 #include <SFML/Window/Context.hpp>
 #include <epoxy/gl.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <optional>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
+#include <string>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
+#include <vector>
 
 namespace app {
 
@@ -55,6 +59,79 @@ double percentile(std::vector<double> v, double p) {
     const auto lo = static_cast<std::size_t>(std::floor(idx));
     const auto hi = std::min(lo + 1, v.size() - 1);
     return v[lo] + (v[hi] - v[lo]) * (idx - static_cast<double>(lo));
+}
+
+double standardDeviation(const std::vector<double>& v) {
+    if (v.empty()) return 0;
+    double mean = 0;
+    for (double x : v) mean += x;
+    mean /= static_cast<double>(v.size());
+    double sq = 0;
+    for (double x : v) sq += (x - mean) * (x - mean);
+    return std::sqrt(sq / static_cast<double>(v.size()));
+}
+
+// One run of the scripted flight.
+struct FlightRun {
+    std::vector<double> frameMs;
+    std::vector<std::vector<double>> legMs;
+    std::vector<double> mapMs, uiMs;   // the profiled pass
+    std::vector<double> labelMs;       // BriefingLayer::lastLabelMs per frame
+    std::vector<double> labels;        // labels placed per frame
+    std::size_t triangles = 0, vertices = 0, maxTriangles = 0, draws = 0;
+    std::size_t uiVertices = 0, maxUiVertices = 0; // ImGui's (markers, labels, arcs, routes, panels)
+};
+
+// Vertices ImGui drew in the last frame.
+std::size_t imguiVertices() {
+    const ImDrawData* d = ImGui::GetDrawData();
+    return d && d->Valid ? static_cast<std::size_t>(d->TotalVtxCount) : 0;
+}
+
+// What briefing content is on, in one line.
+std::string contentSummary(BriefingLayer* layer) {
+    if (!layer) return "none (no briefing file)";
+    const geo::Briefing& b = layer->briefing();
+    std::size_t kinds = 0;
+    for (bool on : layer->kindVisible) kinds += on ? 1 : 0;
+    std::size_t shown = 0;
+    for (const geo::Trip& t : b.trips) shown += layer->trips().shown(t.id) ? 1 : 0;
+    PartnershipView& p = layer->partnerships();
+    std::string s = std::to_string(b.sites.size()) + " sites (" +
+                    (kinds == layer->kindVisible.size() ? std::string("all kinds") : std::to_string(kinds) + " of " + std::to_string(layer->kindVisible.size()) + " kinds") +
+                    "), labels " + (layer->showLabels ? "on" : "off") + ", partnership links " +
+                    (p.visible ? "on (" + std::to_string(b.partnerships.size()) + " partnerships" + (p.yearFilter ? ", year " + std::to_string(p.year) : std::string()) + ")"
+                               : std::string("off")) +
+                    ", trips shown " + std::to_string(shown) + " of " + std::to_string(b.trips.size());
+    if (!layer->trips().activeId().empty()) s += " (active: " + layer->trips().activeId() + ")";
+    s += std::string(", sidebar ") + (layer->showSidebar ? "on" : "off");
+    return s;
+}
+
+template <std::size_t N>
+void printFlight(const FlightRun& run, const Key (&keys)[N], const char* indent) {
+    const double n = std::max<double>(static_cast<double>(run.frameMs.size()), 1.0);
+    const int width = 38 - static_cast<int>(std::strlen(indent)) + 2;
+    char what[64];
+    std::snprintf(what, sizeof what, "frame time over %zu scripted frames", run.frameMs.size());
+    std::printf("%s%-*s: median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n", indent, width, what, percentile(run.frameMs, 0.5),
+                percentile(run.frameMs, 0.95), percentile(run.frameMs, 1.0));
+    for (std::size_t k = 0; k < run.legMs.size() && k + 1 < N; ++k) {
+        std::snprintf(what, sizeof what, "%-9s -> %-9s", keys[k].name, keys[k + 1].name);
+        std::printf("%s  %-*s: median %6.2f ms   p95 %6.2f ms\n", indent, width - 2, what, percentile(run.legMs[k], 0.5),
+                    percentile(run.legMs[k], 0.95));
+    }
+    std::printf("%s%-*s: %6.2f ms / %6.2f ms\n", indent, width, "of which map / interface (median)", percentile(run.mapMs, 0.5),
+                percentile(run.uiMs, 0.5));
+    if (!run.labelMs.empty())
+        std::printf("%s%-*s: median %6.3f ms   max %6.3f ms   labels placed: median %.0f (min %.0f, max %.0f)\n", indent, width,
+                    "label placement per frame", percentile(run.labelMs, 0.5), percentile(run.labelMs, 1.0),
+                    percentile(run.labels, 0.5), percentile(run.labels, 0.0), percentile(run.labels, 1.0));
+    std::printf("%s%-*s: %8.0f triangles (max %zu), %8.0f vertices, %.0f draws\n", indent, width, "drawn per frame",
+                static_cast<double>(run.triangles) / n, run.maxTriangles, static_cast<double>(run.vertices) / n,
+                static_cast<double>(run.draws) / n);
+    std::printf("%s%-*s: %8.0f vertices (max %zu)\n", indent, width, "interface (ImGui) drawn per frame",
+                static_cast<double>(run.uiVertices) / n, run.maxUiVertices);
 }
 
 } // namespace
@@ -106,49 +183,64 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                         {"Taiwan", 120.95, 23.65, 8.3},
                         {"Hsinchu", 120.99, 24.80, 12.5}};
     constexpr int kFramesPerLeg = 60;
-    std::vector<double> frameMs, mapMs, uiMs;
-    std::vector<std::vector<double>> legMs(std::size(keys) - 1);
-    std::size_t triangles = 0, vertices = 0, maxTriangles = 0, draws = 0;
     geo::Camera& cam = viewer.camera();
-    for (std::size_t k = 0; k + 1 < std::size(keys); ++k) {
+    BriefingLayer* const layer = viewer.briefing();
+    // Frame `f` of leg `k` of the scripted flight.
+    auto placeCamera = [&](std::size_t k, int f) {
         const glm::dvec2 a = viewer.projection().forward({keys[k].lon, keys[k].lat});
         const glm::dvec2 b = viewer.projection().forward({keys[k + 1].lon, keys[k + 1].lat});
-        for (int f = 0; f < kFramesPerLeg; ++f) {
-            const double t = (f + 1) / static_cast<double>(kFramesPerLeg);
-            const double s = t * t * (3 - 2 * t); // ease in and out
-            cam.setMetersPerPixel(geo::Camera::zoomToMpp(keys[k].zoom + (keys[k + 1].zoom - keys[k].zoom) * s));
-            cam.setCenter(a + (b - a) * s);
-            const auto start = Clock::now();
-            const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
-            glFinish(); // count the GPU's (llvmpipe's) work, not just the submission
-            frameMs.push_back(msSince(start));
-            legMs[k].push_back(frameMs.back());
-            triangles += stats.triangles;
-            vertices += stats.vertices;
-            draws += stats.ranges;
-            maxTriangles = std::max(maxTriangles, stats.triangles);
+        const double t = (f + 1) / static_cast<double>(kFramesPerLeg);
+        const double s = t * t * (3 - 2 * t); // ease in and out
+        cam.setMetersPerPixel(geo::Camera::zoomToMpp(keys[k].zoom + (keys[k + 1].zoom - keys[k].zoom) * s));
+        cam.setCenter(a + (b - a) * s);
+    };
+    // The scripted flight, every frame timed; then a second pass split into map and
+    // interface time (the glFinish between them costs a little).
+    auto fly = [&]() {
+        FlightRun run;
+        run.legMs.resize(std::size(keys) - 1);
+        viewer.setProfiling(false);
+        for (std::size_t k = 0; k + 1 < std::size(keys); ++k) {
+            for (int f = 0; f < kFramesPerLeg; ++f) {
+                placeCamera(k, f);
+                const auto start = Clock::now();
+                const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
+                glFinish(); // count the GPU's (llvmpipe's) work, not just the submission
+                run.frameMs.push_back(msSince(start));
+                run.legMs[k].push_back(run.frameMs.back());
+                run.triangles += stats.triangles;
+                run.vertices += stats.vertices;
+                run.draws += stats.ranges;
+                run.maxTriangles = std::max(run.maxTriangles, stats.triangles);
+                run.uiVertices += imguiVertices();
+                run.maxUiVertices = std::max(run.maxUiVertices, imguiVertices());
+                if (layer) {
+                    run.labelMs.push_back(layer->lastLabelMs());
+                    run.labels.push_back(static_cast<double>(layer->placedLabels().size()));
+                }
+            }
         }
-    }
-    // A second pass split into map and interface time (the glFinish between them costs a little).
-    viewer.setProfiling(true);
-    for (std::size_t k = 0; k + 1 < std::size(keys); ++k) {
-        const glm::dvec2 a = viewer.projection().forward({keys[k].lon, keys[k].lat});
-        const glm::dvec2 b = viewer.projection().forward({keys[k + 1].lon, keys[k + 1].lat});
-        for (int f = 0; f < kFramesPerLeg; f += 4) {
-            const double t = (f + 1) / static_cast<double>(kFramesPerLeg);
-            const double s = t * t * (3 - 2 * t);
-            cam.setMetersPerPixel(geo::Camera::zoomToMpp(keys[k].zoom + (keys[k + 1].zoom - keys[k].zoom) * s));
-            cam.setCenter(a + (b - a) * s);
-            const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
-            mapMs.push_back(stats.mapMs);
-            uiMs.push_back(stats.uiMs);
+        viewer.setProfiling(true);
+        for (std::size_t k = 0; k + 1 < std::size(keys); ++k) {
+            for (int f = 0; f < kFramesPerLeg; f += 4) {
+                placeCamera(k, f);
+                const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
+                run.mapMs.push_back(stats.mapMs);
+                run.uiMs.push_back(stats.uiMs);
+            }
         }
-    }
+        viewer.setProfiling(false);
+        return run;
+    };
+
+    // 1. The default map as it starts: the content the options turned on (default briefing).
+    const std::string defaultContent = contentSummary(layer);
+    const FlightRun flight = fly();
+
     std::vector<double> heldMs;
     if (heldView) {
         cam.setMetersPerPixel(geo::Camera::zoomToMpp(heldView->zoom));
         cam.setCenter(viewer.projection().forward({heldView->lon, heldView->lat}));
-        viewer.setProfiling(false);
         for (int f = 0; f < 60; ++f) {
             const auto start = Clock::now();
             viewer.renderFrame({w, h}, 1.0f / 60.0f);
@@ -156,12 +248,65 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
             heldMs.push_back(msSince(start));
         }
     }
+
+    // 2. All content: every trip shown, partnership links, labels and the sidebar on; same flight.
+    std::string allContent;
+    FlightRun content;
+    // 3. Playback of the first trip, framed as its sidebar entry does, at a fixed dt of 1/60 s.
+    std::string playbackContent, playbackTrip;
+    double playbackFrom = 0, playbackTo = 0, playbackDays = 0;
+    bool playbackEnded = false;
+    std::vector<double> playMs, playMapMs, playUiMs, playLabelMs, playUiVertices;
+    if (layer) {
+        for (const geo::Trip& trip : layer->briefing().trips) layer->trips().setShown(trip.id, true);
+        layer->partnerships().visible = true;
+        layer->showLabels = true;
+        layer->showSidebar = true;
+        allContent = contentSummary(layer);
+        content = fly();
+
+        if (!layer->briefing().trips.empty()) {
+            playbackTrip = layer->briefing().trips.front().id;
+            constexpr int kPlaybackFrames = 300;
+            constexpr float kDt = 1.0f / 60.0f;
+            auto startPlayback = [&]() {
+                layer->showTrip(playbackTrip, viewer.projection(), true);
+                if (const auto request = layer->takeCameraRequest()) viewer.requestCamera(*request, false);
+                playbackDays = layer->trips().time(); // activate() puts playback at the end: the whole route
+                layer->trips().togglePlay();          // from the end, play starts over from day 0
+            };
+            startPlayback();
+            playbackContent = contentSummary(layer);
+            playbackFrom = layer->trips().time();
+            for (int f = 0; f < kPlaybackFrames && layer->trips().playing(); ++f) {
+                const auto start = Clock::now();
+                layer->update(kDt);
+                viewer.renderFrame({w, h}, kDt);
+                glFinish();
+                playMs.push_back(msSince(start));
+                playLabelMs.push_back(layer->lastLabelMs());
+                playUiVertices.push_back(static_cast<double>(imguiVertices()));
+            }
+            playbackTo = layer->trips().time();
+            playbackEnded = !layer->trips().playing();
+            // Again, split into map and interface time.
+            startPlayback();
+            viewer.setProfiling(true);
+            for (int f = 0; f < kPlaybackFrames && layer->trips().playing(); ++f) {
+                layer->update(kDt);
+                const FrameStats stats = viewer.renderFrame({w, h}, kDt);
+                playMapMs.push_back(stats.mapMs);
+                playUiMs.push_back(stats.uiMs);
+            }
+            viewer.setProfiling(false);
+        }
+    }
+
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     target.release();
     viewer.shutdownGraphics();
 
-    const double n = static_cast<double>(frameMs.size());
     std::size_t loadedVertices = 0;
     for (const auto& l : viewer.baseMap().layers) loadedVertices += l.data->vertexCount();
     std::printf("ktmap benchmark, 1920x1080, %zu layer(s), %zu source vertices loaded\n", viewer.baseMap().layers.size(),
@@ -171,17 +316,35 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     std::printf("  loading (GDAL read + projection)      : %8.1f ms CPU   first frame's meshes: %.1f ms CPU (summed over threads)\n",
                 viewer.loadTimings().loadMs, viewer.loadTimings().meshMs);
     std::printf("  other levels of detail, background    : %8.1f ms after the first frame\n", allLevelsMs);
-    std::printf("  frame time over %zu scripted frames   : median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n", frameMs.size(),
-                percentile(frameMs, 0.5), percentile(frameMs, 0.95), percentile(frameMs, 1.0));
-    for (std::size_t k = 0; k < legMs.size(); ++k)
-        std::printf("    %-9s -> %-9s                 : median %6.2f ms   p95 %6.2f ms\n", keys[k].name, keys[k + 1].name,
-                    percentile(legMs[k], 0.5), percentile(legMs[k], 0.95));
-    std::printf("  of which map / interface (median)     : %6.2f ms / %6.2f ms\n", percentile(mapMs, 0.5), percentile(uiMs, 0.5));
-    std::printf("  drawn per frame                       : %8.0f triangles (max %zu), %8.0f vertices, %.0f draws\n",
-                static_cast<double>(triangles) / n, maxTriangles, static_cast<double>(vertices) / n, static_cast<double>(draws) / n);
+    std::printf("  content on in the flight              : %s\n", defaultContent.c_str());
+    printFlight(flight, keys, "  ");
     if (heldView)
         std::printf("  held view %.4f,%.4f,%.2f (60 frames)  : median %6.2f ms\n", heldView->lon, heldView->lat, heldView->zoom,
                     percentile(heldMs, 0.5));
+    if (layer) {
+        std::printf("  content scenario, the same flight with every trip, partnership links, labels, sidebar:\n");
+        std::printf("    %-36s: %s\n", "content on", allContent.c_str());
+        printFlight(content, keys, "    ");
+    }
+    if (!playMs.empty()) {
+        std::printf("  playback scenario, trip %s at a fixed dt of 1/60 s:\n", playbackTrip.c_str());
+        std::printf("    %-36s: %s\n", "content on", playbackContent.c_str());
+        std::printf("    %-36s: day %.2f -> %.2f of %.0f%s\n", "played", playbackFrom, playbackTo, playbackDays,
+                    playbackEnded ? " (to the end)" : "");
+        char what[64];
+        std::snprintf(what, sizeof what, "frame time over %zu frames", playMs.size());
+        std::printf("    %-36s: median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n", what, percentile(playMs, 0.5),
+                    percentile(playMs, 0.95), percentile(playMs, 1.0));
+        const std::size_t slow = static_cast<std::size_t>(
+            std::count_if(playMs.begin(), playMs.end(), [](double ms) { return ms > 1000.0 / 60.0; }));
+        std::printf("    %-36s: std dev %6.2f ms   %zu frame(s) over 16.7 ms\n", "steadiness", standardDeviation(playMs), slow);
+        std::printf("    %-36s: %6.2f ms / %6.2f ms\n", "of which map / interface (median)", percentile(playMapMs, 0.5),
+                    percentile(playUiMs, 0.5));
+        std::printf("    %-36s: median %6.3f ms   max %6.3f ms\n", "label placement per frame", percentile(playLabelMs, 0.5),
+                    percentile(playLabelMs, 1.0));
+        std::printf("    %-36s: %8.0f vertices (median; max %.0f)\n", "interface (ImGui) drawn per frame", percentile(playUiVertices, 0.5),
+                    percentile(playUiVertices, 1.0));
+    }
     std::printf("  peak memory (max RSS)                 : %8.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
     return 0;
 }
