@@ -106,6 +106,21 @@ const Site* Briefing::findSite(std::string_view id) const { return findById(site
 const Source* Briefing::findSource(std::string_view id) const { return findById(sources, id); }
 const Trip* Briefing::findTrip(std::string_view id) const { return findById(trips, id); }
 const Partnership* Briefing::findPartnership(std::string_view id) const { return findById(partnerships, id); }
+const Story* Briefing::findStory(std::string_view id) const { return findById(stories, id); }
+
+int tripDayCount(const Trip& trip) {
+    if (!trip.start.isComplete() || !trip.end.isComplete() || trip.end < trip.start) return 0;
+    // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+    auto days = [](const PartialDate& d) {
+        const long y = d.year - (d.month <= 2 ? 1 : 0);
+        const long era = (y >= 0 ? y : y - 399) / 400;
+        const long yoe = y - era * 400;
+        const long doy = (153L * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+        const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
+    };
+    return static_cast<int>(days(trip.end) - days(trip.start) + 1);
+}
 
 Language displayLanguage(const Site& site, Language language) {
     auto name = [&](Language l) -> const std::string& {

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <functional>
 #include <initializer_list>
+#include <limits>
 #include <tuple>
 #include <utility>
 
@@ -183,6 +184,9 @@ private:
     Stop readStop(const toml::table& t, const std::string& tripLabel, std::size_t index);
     Partnership readPartnership(const toml::table& t);
     Milestone readMilestone(const toml::table& t, const std::string& label, std::size_t index);
+    Story readStory(const toml::table& t);
+    StoryStep readStep(const toml::table& t, const std::string& storyLabel, std::size_t index);
+    void readView(const Ctx& ctx, const toml::node& node, StoryStep& step);
 
     std::string m_file;
     Diagnostics& m_out;
@@ -569,6 +573,95 @@ Partnership Reader::readPartnership(const toml::table& t) {
     return p;
 }
 
+StoryStep Reader::readStep(const toml::table& t, const std::string& storyLabel, std::size_t index) {
+    Ctx ctx{t, storyLabel + " step " + std::to_string(index),
+            keyList({"caption", "caption_en", "site", "trip", "day", "partnership", "view", "sites", "partnerships",
+                     "all_partnerships", "notes"})};
+    checkUnknownKeys(ctx, "[[story.step]]");
+    StoryStep step;
+    step.pos = posOf(t);
+    step.caption = readString(ctx, "caption", false);
+    step.captionEn = readString(ctx, "caption_en", false);
+    auto ref = [&](std::string_view key, std::string& id, TextPos& pos) {
+        id = readString(ctx, key, false);
+        if (const toml::node* node = t.get(key)) pos = posOf(*node);
+    };
+    ref("site", step.siteId, step.sitePos);
+    ref("trip", step.tripId, step.tripPos);
+    ref("partnership", step.partnershipId, step.partnershipPos);
+    ref("notes", step.notesId, step.notesPos);
+    if (const toml::node* day = t.get("day")) {
+        if (const auto* i = day->as_integer()) {
+            step.dayPos = posOf(*day);
+            // Beyond int's range is as wrong as any other day outside the trip.
+            step.day = static_cast<int>(std::clamp<std::int64_t>(i->get(), std::numeric_limits<int>::min(),
+                                                                 std::numeric_limits<int>::max()));
+        } else {
+            wrongType(ctx, "day", *day, "a whole number",
+                      "write the day of the trip without quotes, 1 for its first day: day = 1");
+        }
+    }
+    if (const toml::node* view = t.get("view")) readView(ctx, *view, step);
+    step.sites = readStringList(ctx, "sites", false, &step.sitesPos);
+    step.partnerships = readStringList(ctx, "partnerships", false, &step.partnershipsPos);
+    if (const toml::node* all = t.get("all_partnerships")) {
+        step.allPartnershipsPos = posOf(*all);
+        if (const auto* b = all->as_boolean()) step.allPartnerships = b->get();
+        else wrongType(ctx, "all_partnerships", *all, "true or false", "write all_partnerships = true, without quotes");
+    }
+    return step;
+}
+
+// view = { lon = 130.40, lat = 33.59, zoom = 9 }. A member that is missing or not a
+// number is reported here and left NaN (the validator checks the ranges of the rest).
+void Reader::readView(const Ctx& ctx, const toml::node& node, StoryStep& step) {
+    const std::string example = "view = { lon = 130.40, lat = 33.59, zoom = 9 }";
+    step.viewPos = posOf(node);
+    const auto* table = node.as_table();
+    if (!table) {
+        wrongType(ctx, "view", node, "an inline table", "write " + example);
+        return;
+    }
+    Ctx view{*table, ctx.label + " view", keyList({"lon", "lat", "zoom"})};
+    checkUnknownKeys(view, "a view");
+    StoryView v;
+    auto member = [&](std::string_view key, double& value, TextPos& pos) {
+        value = std::nan("");
+        const toml::node* m = table->get(key);
+        if (!m) {
+            error(step.viewPos, ctx.label + ": view is missing '" + std::string(key) + "'", "write " + example);
+            return;
+        }
+        pos = posOf(*m);
+        if (const auto* f = m->as_floating_point()) value = f->get();
+        else if (const auto* i = m->as_integer()) value = static_cast<double>(i->get());
+        else {
+            wrongType(view, key, *m, "a number", "write " + example);
+            return;
+        }
+        if (std::isnan(value))
+            error(pos, ctx.label + ": view " + std::string(key) + " is nan, not a number", "write " + example);
+    };
+    member("lon", v.lon, step.viewLonPos);
+    member("lat", v.lat, step.viewLatPos);
+    member("zoom", v.zoom, step.viewZoomPos);
+    step.view = v;
+}
+
+Story Reader::readStory(const toml::table& t) {
+    Ctx ctx{t, "[[story]]", keyList({"id", "title", "title_en", "step"})};
+    checkUnknownKeys(ctx, "[[story]]");
+    Story story;
+    story.pos = posOf(t);
+    story.id = readId(ctx, "story");
+    story.title = readString(ctx, "title", true);
+    story.titleEn = readString(ctx, "title_en", false);
+    forEachTable(t, "step", "[[story.step]]", [&](const toml::table& step, std::size_t index) {
+        story.steps.push_back(readStep(step, ctx.label, index));
+    });
+    return story;
+}
+
 void Reader::readDocument(const toml::table& root, Briefing& out) {
     const std::vector<std::string> known =
         keyList({"schema", "title", "title_en", "source", "site", "trip", "partnership", "story"});
@@ -604,13 +697,61 @@ void Reader::readDocument(const toml::table& root, Briefing& out) {
     forEachTable(root, "partnership", "[[partnership]]", [&](const toml::table& t, std::size_t) {
         out.partnerships.push_back(readPartnership(t));
     });
-    // [[story]] is reserved for presentation steps, specified later.
-    forEachTable(root, "story", "[[story]]", [&](const toml::table&, std::size_t) { ++out.storyTableCount; });
+    forEachTable(root, "story", "[[story]]", [&](const toml::table& t, std::size_t) {
+        out.stories.push_back(readStory(t));
+    });
 }
 
 template <typename T>
 void dropIf(std::vector<T>& items, const std::function<bool(const T&)>& bad) {
     items.erase(std::remove_if(items.begin(), items.end(), bad), items.end());
+}
+
+// A story step keeps the references that resolve, a valid view, a day within its trip
+// and a single camera target: the first one written.
+void keepWhatIsGood(const Briefing& b, StoryStep& step) {
+    if (!step.siteId.empty() && !b.findSite(step.siteId)) step.siteId.clear();
+    if (!step.partnershipId.empty() && !b.findPartnership(step.partnershipId)) step.partnershipId.clear();
+    if (step.view && !step.view->isValid()) step.view.reset();
+    const Trip* trip = b.findTrip(step.tripId);
+    if (!trip) step.tripId.clear();
+    const int days = trip ? tripDayCount(*trip) : 0;
+    if (!trip || step.day < 0 || (days > 0 && step.day > days)) step.day = 0;
+
+    if (step.targetCount() > 1) {
+        auto at = [](TextPos p) { return std::make_pair(p.line, p.column); };
+        std::pair<int, int> first{std::numeric_limits<int>::max(), 0};
+        if (!step.siteId.empty()) first = std::min(first, at(step.sitePos));
+        if (!step.tripId.empty()) first = std::min(first, at(step.tripPos));
+        if (!step.partnershipId.empty()) first = std::min(first, at(step.partnershipPos));
+        if (step.view) first = std::min(first, at(step.viewPos));
+        if (at(step.sitePos) != first) step.siteId.clear();
+        if (at(step.tripPos) != first) {
+            step.tripId.clear();
+            step.day = 0;
+        }
+        if (at(step.partnershipPos) != first) step.partnershipId.clear();
+        if (at(step.viewPos) != first) step.view.reset();
+    }
+
+    auto keep = [](std::vector<std::string>& ids, std::vector<TextPos>& positions, auto&& exists) {
+        std::vector<std::string> keptIds;
+        std::vector<TextPos> keptPos;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (!exists(ids[i]) || std::find(keptIds.begin(), keptIds.end(), ids[i]) != keptIds.end()) continue;
+            keptIds.push_back(ids[i]);
+            keptPos.push_back(i < positions.size() ? positions[i] : TextPos{});
+        }
+        ids = std::move(keptIds);
+        positions = std::move(keptPos);
+    };
+    keep(step.sites, step.sitesPos, [&](const std::string& id) { return b.findSite(id) != nullptr; });
+    keep(step.partnerships, step.partnershipsPos, [&](const std::string& id) { return b.findPartnership(id) != nullptr; });
+    if (step.allPartnerships) {
+        step.partnerships.clear();
+        step.partnershipsPos.clear();
+    }
+    if (!step.notesId.empty() && !b.findSite(step.notesId) && !b.findPartnership(step.notesId)) step.notesId.clear();
 }
 
 // Keeps what the viewer can use: entities with an id and a position, first
@@ -650,6 +791,16 @@ void keepWhatIsGood(Briefing& b) {
         p.partyPos = std::move(positions);
     }
     dropIf<Partnership>(b.partnerships, [](const Partnership& p) { return p.parties.size() < 2; });
+
+    dedupe(b.stories);
+    for (Story& story : b.stories) {
+        for (StoryStep& step : story.steps) keepWhatIsGood(b, step);
+        dropIf<StoryStep>(story.steps, [](const StoryStep& s) {
+            return !s.hasCaption() && s.targetCount() == 0 && s.sites.empty() && s.partnerships.empty() &&
+                   !s.allPartnerships && s.notesId.empty();
+        });
+    }
+    dropIf<Story>(b.stories, [](const Story& s) { return s.steps.empty(); });
 }
 
 } // namespace

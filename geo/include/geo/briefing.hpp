@@ -154,6 +154,64 @@ struct Partnership {
     TextPos pos;
 };
 
+// A presentation: steps the presenter clicks through, each with a large caption for
+// the projector and what the map shows. Format: assets/FORMAT.md, "[[story]]".
+struct StoryView {
+    double lon = 0.0;  // centre, degrees east (-180..180)
+    double lat = 0.0;  // centre, degrees north (-85..85, the Web Mercator limit)
+    double zoom = 0.0; // web-map zoom level (0 = the whole world .. 22)
+
+    static constexpr double kMaxLon = 180.0;
+    static constexpr double kMaxLat = 85.0; // beyond it Web Mercator has no map
+    static constexpr double kMaxZoom = 22.0;
+    // All three are numbers within their ranges (NaN is not).
+    bool isValid() const {
+        return lon >= -kMaxLon && lon <= kMaxLon && lat >= -kMaxLat && lat <= kMaxLat && zoom >= 0.0 && zoom <= kMaxZoom;
+    }
+};
+
+struct StoryStep {
+    std::string caption;   // shown large on the projector
+    std::string captionEn; // the same in English
+    // The camera target: at most one of siteId / tripId / partnershipId / view
+    // (the loader keeps the first one written). None: the camera stays where the
+    // previous step left it.
+    std::string siteId;        // frame this site
+    std::string tripId;        // show this trip and frame it (its stops, or with `day` that day's stops)
+    int day = 0;               // with tripId: the trip up to the end of this day (1-based); 0 = whole trip
+    std::string partnershipId; // frame this partnership's parties
+    std::optional<StoryView> view; // an explicit view
+    std::vector<std::string> sites;        // sites highlighted (ids)
+    std::vector<std::string> partnerships; // partnerships highlighted (ids); see allPartnerships
+    bool allPartnerships = false;          // highlight every partnership (the network story)
+    std::string notesId; // open the notes panel of this site or partnership ("" = none)
+
+    TextPos pos;             // the [[story.step]] header
+    TextPos sitePos;         // the value of `site`
+    TextPos tripPos;         // the value of `trip`
+    TextPos dayPos;          // the value of `day` (line 0: not written)
+    TextPos partnershipPos;  // the value of `partnership`
+    TextPos viewPos;         // the value of `view`
+    TextPos viewLonPos, viewLatPos, viewZoomPos; // its members
+    std::vector<TextPos> sitesPos;        // one per element of `sites`
+    std::vector<TextPos> partnershipsPos; // one per element of `partnerships`
+    TextPos allPartnershipsPos; // the value of `all_partnerships`
+    TextPos notesPos;           // the value of `notes`
+
+    bool hasCaption() const { return !caption.empty() || !captionEn.empty(); }
+    int targetCount() const {
+        return int(!siteId.empty()) + int(!tripId.empty()) + int(!partnershipId.empty()) + int(view.has_value());
+    }
+};
+
+struct Story {
+    std::string id;
+    std::string title;
+    std::string titleEn;
+    std::vector<StoryStep> steps; // in the order they are shown
+    TextPos pos;                  // the [[story]] header
+};
+
 struct Briefing {
     int schema = 0;
     std::string title;
@@ -162,7 +220,7 @@ struct Briefing {
     std::vector<Site> sites;
     std::vector<Trip> trips;
     std::vector<Partnership> partnerships;
-    int storyTableCount = 0;    // [[story]] is reserved: accepted, counted, not yet modelled
+    std::vector<Story> stories;
     std::filesystem::path path; // the file it was loaded from; empty when parsed from text
 
     // Lookup by id; nullptr when absent. Linear: a briefing has dozens of entities.
@@ -170,7 +228,12 @@ struct Briefing {
     const Source* findSource(std::string_view id) const;
     const Trip* findTrip(std::string_view id) const;
     const Partnership* findPartnership(std::string_view id) const;
+    const Story* findStory(std::string_view id) const;
 };
+
+// The number of days of a trip, start and end included (2025-02-17..2025-02-22 is 6);
+// 0 when start or end is not a complete date or the trip ends before it starts.
+int tripDayCount(const Trip& trip);
 
 struct BriefingLoadResult {
     Briefing briefing;       // whatever was good
