@@ -4,6 +4,7 @@
 
 #include "font_set.hpp"
 #include "overlay.hpp"
+#include "map_draw.hpp"
 #include "text_layout.hpp"
 #include "ui_text.hpp"
 
@@ -226,13 +227,13 @@ MarkerStyle markerStyle(geo::SiteKind kind) {
     case K::Government: return {IM_COL32(0, 135, 145, 255), 8.0f, 2};
     case K::Company: return {IM_COL32(150, 95, 40, 255), 7.0f, 1};
     case K::Venue: return {IM_COL32(205, 45, 165, 255), 7.5f, 1};
-    case K::Market: return {IM_COL32(215, 170, 0, 255), 7.0f, 1};
-    case K::Station: return {IM_COL32(80, 95, 115, 255), 7.0f, 1};
+    case K::Market: return {IM_COL32(170, 175, 20, 255), 7.0f, 1};   // olive: apart from the fabs' orange
+    case K::Station: return {IM_COL32(45, 45, 50, 255), 7.0f, 1};    // charcoal
     case K::Airport: return {IM_COL32(0, 165, 225, 255), 7.5f, 1};
-    case K::Office: return {IM_COL32(95, 95, 95, 255), 7.0f, 1};
+    case K::Office: return {IM_COL32(85, 70, 150, 255), 7.0f, 1};    // indigo
     case K::Other: break;
     }
-    return {IM_COL32(150, 150, 150, 255), 6.5f, 1};
+    return {IM_COL32(165, 165, 165, 255), 6.5f, 1};                  // light grey
 }
 
 void drawMarker(ImDrawList* dl, ImVec2 p, geo::SiteKind kind, float s, float grow) {
@@ -331,6 +332,10 @@ bool BriefingLayer::escape() {
     return true;
 }
 
+void BriefingLayer::frameDay(int day) {
+    if (const auto request = m_trips.dayFrame(day)) m_cameraRequest = request;
+}
+
 float BriefingLayer::leftInset(float displayWidth) const {
     if (!showSidebar) return 0.0f;
     const float s = m_uiScale;
@@ -398,6 +403,12 @@ void BriefingLayer::updateClusters() {
 }
 
 const geo::ScreenCluster* BriefingLayer::clusterAt(glm::dvec2 screen) const {
+    // A group's "+N" badge is part of its marker: what the presenter aims at to open the group.
+    const double slop = 3.0 * static_cast<double>(m_uiScale);
+    for (const auto& [index, box] : m_badges)
+        if (index < m_clusters.size() && screen.x >= box.min.x - slop && screen.x <= box.max.x + slop &&
+            screen.y >= box.min.y - slop && screen.y <= box.max.y + slop)
+            return &m_clusters[index];
     std::vector<glm::dvec2> leaders;
     std::vector<int> priority;
     for (const auto& c : m_clusters) {
@@ -438,6 +449,7 @@ bool BriefingLayer::click(glm::dvec2 screen, const geo::Camera& camera, const ge
     }
     if (const auto link = m_partnerships.linkAt(screen)) {
         select(*link);
+        frameSelection(projection); // both ends beside the notes panel
         return true;
     }
     m_selectedId.clear();
@@ -463,6 +475,9 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
     m_panelsNext.clear();
 
     const MapContext ctx{camera, projection, fonts, m_uiScale, language};
+    // Lines are clipped to the screen (with room for the widest stroke) before they are drawn.
+    const glm::dvec2 vpSize = camera.viewport();
+    setClipBox(ImVec2(-40.0f, -40.0f), ImVec2(static_cast<float>(vpSize.x) + 40.0f, static_cast<float>(vpSize.y) + 40.0f));
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const geo::ScreenCluster* hovered = cursor ? clusterAt(*cursor) : nullptr;
     std::optional<std::size_t> hoveredIndex;
@@ -512,6 +527,7 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
         return m_priority[m_clusters[a].leader] < m_priority[m_clusters[b].leader];
     });
     ImFont* font = nullptr;
+    m_badges.clear();
     for (std::size_t ci : order) {
         const geo::ScreenCluster& c = m_clusters[ci];
         const ImVec2 p = toIm(c.position);
@@ -524,11 +540,16 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
             if (!font) font = ImGui::GetFont();
             const std::string text = "+" + std::to_string(c.members.size() - 1);
             const float r = markerStyle(site.kind).radius * s * grow;
-            const float size = font->FontSize * 0.8f;
+            const float size = font->FontSize * 0.9f;
             const ImVec2 ext = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str(), text.c_str() + text.size());
             const ImVec2 centre(p.x - r - ext.x * 0.5f + 2 * s, p.y - r * 0.8f);
-            dl->AddRectFilled(ImVec2(centre.x - ext.x * 0.5f - 4 * s, centre.y - ext.y * 0.5f - 1 * s),
-                              ImVec2(centre.x + ext.x * 0.5f + 4 * s, centre.y + ext.y * 0.5f + 1 * s), kInk, 8 * s);
+            const ImVec2 b0(centre.x - ext.x * 0.5f - 4 * s, centre.y - ext.y * 0.5f - 1 * s);
+            const ImVec2 b1(centre.x + ext.x * 0.5f + 4 * s, centre.y + ext.y * 0.5f + 1 * s);
+            dl->AddRectFilled(b0, b1, kInk, 8 * s);
+            geo::ScreenBox box;
+            box.min = {static_cast<double>(b0.x), static_cast<double>(b0.y)};
+            box.max = {static_cast<double>(b1.x), static_cast<double>(b1.y)};
+            m_badges.emplace_back(ci, box);
             dl->AddText(font, size, ImVec2(centre.x - ext.x * 0.5f, centre.y - ext.y * 0.5f), kWhite, text.c_str(),
                         text.c_str() + text.size());
         }
@@ -563,6 +584,7 @@ void BriefingLayer::drawLabels(FontSet& fonts, std::optional<std::size_t> hovere
     options.viewport = viewport;
     options.padding = 3.0 * static_cast<double>(s);
     options.blocked = m_panels;
+    for (const auto& badge : m_badges) options.blocked.push_back(badge.second); // a label never hides a group's count
     for (std::size_t ci = 0; ci < m_clusters.size(); ++ci) {
         const geo::ScreenCluster& c = m_clusters[ci];
         const geo::Site& site = sites[c.leader];
@@ -571,7 +593,6 @@ void BriefingLayer::drawLabels(FontSet& fonts, std::optional<std::size_t> hovere
         geo::ScreenBox marker;
         marker.min = c.position - glm::dvec2(r, r);
         marker.max = c.position + glm::dvec2(r, r);
-        if (c.members.size() > 1) marker.min.x -= 26.0 * static_cast<double>(s); // the "+N" badge on its upper left
         options.avoid.push_back(marker);
         if (c.position.x < -200 || c.position.y < -200 || c.position.x > viewport.x + 200 || c.position.y > viewport.y + 200)
             continue;

@@ -31,6 +31,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace geo {
@@ -94,6 +95,8 @@ public:
     bool notesOpen() const { return selectedSite() != nullptr || !m_partnerships.selectedId().empty(); }
     // Shows a trip and makes it the active one; frames it (a camera request) when asked.
     bool showTrip(std::string_view tripId, const geo::Projection& projection, bool frame = true);
+    // Frames the stops of day `day` (0-based) of the active trip.
+    void frameDay(int day);
     // Width in pixels the sidebar and the notes panel cover on the left and the right, for framing.
     float leftInset(float displayWidth) const;
     float rightInset(float displayWidth) const;
@@ -134,6 +137,7 @@ private:
     std::vector<int> m_priority;      // hit-test tie-break: cities above venues
     std::vector<geo::ScreenCluster> m_clusters;
     std::vector<geo::PlacedLabel> m_labels;
+    std::vector<std::pair<std::size_t, geo::ScreenBox>> m_badges; // last frame's "+N" badges, by cluster
     std::vector<geo::ScreenBox> m_panels, m_panelsNext; // panel rectangles labels must not cover
     double m_labelMs = 0.0;
     std::uint64_t m_projectedGeneration = 0;

@@ -7,7 +7,59 @@ namespace app {
 
 namespace {
 float dist(ImVec2 a, ImVec2 b) { return std::hypot(b.x - a.x, b.y - a.y); }
+ImVec2 g_clipLo(-1e9f, -1e9f), g_clipHi(1e9f, 1e9f);
+
+// Clips segment a→b to the box; false when nothing is inside. t0/t1 are the kept parameters.
+bool clipSegment(ImVec2 a, ImVec2 b, ImVec2 lo, ImVec2 hi, float& t0, float& t1) {
+    t0 = 0.0f;
+    t1 = 1.0f;
+    const float d[2] = {b.x - a.x, b.y - a.y};
+    const float p0[2] = {a.x, a.y};
+    const float mins[2] = {lo.x, lo.y}, maxs[2] = {hi.x, hi.y};
+    for (int k = 0; k < 2; ++k) {
+        if (d[k] == 0.0f) {
+            if (p0[k] < mins[k] || p0[k] > maxs[k]) return false;
+            continue;
+        }
+        float ta = (mins[k] - p0[k]) / d[k], tb = (maxs[k] - p0[k]) / d[k];
+        if (ta > tb) std::swap(ta, tb);
+        t0 = std::max(t0, ta);
+        t1 = std::min(t1, tb);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
 } // namespace
+
+void setClipBox(ImVec2 lo, ImVec2 hi) {
+    g_clipLo = lo;
+    g_clipHi = hi;
+}
+
+std::vector<ClippedRun> clipPolyline(const std::vector<ImVec2>& pts, ImVec2 lo, ImVec2 hi) {
+    std::vector<ClippedRun> runs;
+    float along = 0.0f;
+    bool open = false;
+    for (std::size_t i = 1; i < pts.size(); ++i) {
+        const ImVec2 a = pts[i - 1], b = pts[i];
+        const float len = dist(a, b);
+        float t0 = 0, t1 = 0;
+        if (clipSegment(a, b, lo, hi, t0, t1)) {
+            const ImVec2 p(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0);
+            const ImVec2 q(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1);
+            if (!open || t0 > 0.0f) {
+                runs.push_back({{p}, along + len * t0});
+                open = true;
+            }
+            runs.back().points.push_back(q);
+            open = t1 >= 1.0f; // the run goes on only if the segment ended inside
+        } else {
+            open = false;
+        }
+        along += len;
+    }
+    return runs;
+}
 
 ImU32 withAlpha(ImU32 colour, float alpha) {
     const auto a = static_cast<unsigned>(static_cast<float>((colour >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f));
@@ -16,15 +68,29 @@ ImU32 withAlpha(ImU32 colour, float alpha) {
 
 void drawCasedLine(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float width, ImU32 casing, float casingWidth) {
     if (pts.size() < 2) return;
-    const int n = static_cast<int>(pts.size());
-    if (casingWidth > 0) dl->AddPolyline(pts.data(), n, casing, ImDrawFlags_None, casingWidth);
-    dl->AddPolyline(pts.data(), n, colour, ImDrawFlags_None, width);
+    for (const ClippedRun& run : clipPolyline(pts, g_clipLo, g_clipHi)) {
+        const int n = static_cast<int>(run.points.size());
+        if (n < 2) continue;
+        if (casingWidth > 0) dl->AddPolyline(run.points.data(), n, casing, ImDrawFlags_None, casingWidth);
+        dl->AddPolyline(run.points.data(), n, colour, ImDrawFlags_None, width);
+    }
 }
 
-void drawDashedLine(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float width, float dash, float gap) {
+namespace {
+void dashRun(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float width, float dash, float gap, float phase);
+} // namespace
+
+void drawDashedLine(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float width, float dash, float gap,
+                    float phase) {
     if (pts.size() < 2 || dash <= 0) return;
+    for (const ClippedRun& run : clipPolyline(pts, g_clipLo, g_clipHi))
+        if (run.points.size() >= 2) dashRun(dl, run.points, colour, width, dash, gap, phase + run.startLength);
+}
+
+namespace {
+void dashRun(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float width, float dash, float gap, float start) {
     const float period = dash + std::max(gap, 0.0f);
-    float phase = 0; // distance into the current period
+    float phase = std::fmod(std::max(start, 0.0f), period); // distance into the current period
     std::vector<ImVec2> run;
     for (std::size_t i = 1; i < pts.size(); ++i) {
         ImVec2 a = pts[i - 1];
@@ -51,6 +117,7 @@ void drawDashedLine(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour
     }
     if (run.size() >= 2) dl->AddPolyline(run.data(), static_cast<int>(run.size()), colour, ImDrawFlags_None, width);
 }
+} // namespace
 
 float polylineLength(const std::vector<ImVec2>& pts) {
     float total = 0;

@@ -11,10 +11,22 @@
 
 namespace app {
 
+// The parts of a polyline inside the box [lo, hi] (Liang–Barsky per segment), each with the
+// distance along the whole line at which it starts (so that dashes do not shift when the
+// view moves). Lines far outside the screen cost nothing to draw.
+struct ClippedRun {
+    std::vector<ImVec2> points;
+    float startLength = 0.0f;
+};
+std::vector<ClippedRun> clipPolyline(const std::vector<ImVec2>& pts, ImVec2 lo, ImVec2 hi);
+// The screen box lines are clipped to: the display with a margin wider than any stroke.
+void setClipBox(ImVec2 lo, ImVec2 hi);
+
 // A solid polyline of `width` px over a casing `casingWidth` px wide (0: none).
 void drawCasedLine(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float width, ImU32 casing, float casingWidth);
 // A dashed polyline: `dash` px on, `gap` px off, measured along the line.
-void drawDashedLine(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float width, float dash, float gap);
+void drawDashedLine(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float width, float dash, float gap,
+                    float phase = 0.0f);
 // The point at `fraction` (0..1) of the polyline's length, and the direction there (unit).
 bool pointAlong(const std::vector<ImVec2>& pts, float fraction, ImVec2& at, ImVec2& dir);
 float polylineLength(const std::vector<ImVec2>& pts);

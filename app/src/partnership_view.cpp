@@ -165,14 +165,20 @@ void PartnershipView::drawPanel(const MapContext& ctx, const geo::Briefing& brie
             ImGui::SliderInt("##year", &year, m_years.first, m_years.last, "%d");
         }
     }
-    // The partnerships themselves, clickable.
-    for (const auto& p : briefing.partnerships) {
+    // The partnerships themselves, clickable, oldest first; those filtered out are muted.
+    std::vector<const geo::Partnership*> sorted;
+    for (const auto& p : briefing.partnerships) sorted.push_back(&p);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const geo::Partnership* a, const geo::Partnership* b) { return geo::firstYear(*a) < geo::firstYear(*b); });
+    for (const geo::Partnership* pp : sorted) {
+        const geo::Partnership& p = *pp;
         const std::string& name = pick(p.name, p.nameEn, lang);
         const int first = geo::firstYear(p);
         const std::string label = (first ? std::to_string(first) + "  " : std::string()) + name;
         ctx.fonts.require(label);
         ImGui::PushID(p.id.c_str());
-        const bool active = !yearFilter || geo::activeInYear(p, year);
+        const auto kindIndex = static_cast<std::size_t>(p.kind);
+        const bool active = (!yearFilter || geo::activeInYear(p, year)) && (kindIndex >= kKinds || kindVisible[kindIndex]);
         if (!active) ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
         ImGui::PushStyleColor(ImGuiCol_Text, active ? ImGui::ColorConvertU32ToFloat4(colour(p.kind)) : kMuted);
         ImGui::Bullet();
@@ -180,6 +186,7 @@ void PartnershipView::drawPanel(const MapContext& ctx, const geo::Briefing& brie
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);
         if (ImGui::Selectable(label.c_str(), m_selected == p.id)) actions.selectPartnership = p.id;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
         ImGui::PopTextWrapPos();
         if (!active) ImGui::PopStyleColor();
         ImGui::PopID();

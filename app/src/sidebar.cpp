@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
+#include <vector>
 
 namespace app {
 
@@ -39,7 +41,7 @@ void BriefingLayer::drawSidebar(const MapContext& ctx, geo::BaseMap* map) {
     const float height = std::max(io.DisplaySize.y - 2 * margin - 86.0f * s, 160.0f * s);
     ImGui::SetNextWindowPos(ImVec2(margin, margin), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.96f);
+    ImGui::SetNextWindowBgAlpha(1.0f); // opaque: no coastline showing through on a projector
     const std::string& title = pick(briefing().title, briefing().titleEn, lang);
     const std::string windowTitle = (title.empty() ? std::string("ktmap") : title) + "###sidebar";
     fonts.require(windowTitle);
@@ -69,8 +71,40 @@ void BriefingLayer::drawSidebar(const MapContext& ctx, geo::BaseMap* map) {
         m_search = buf.data();
         fonts.require(m_search);
         if (!m_search.empty()) {
-            const auto hits = geo::searchSites(briefing(), m_search, 8);
-            if (hits.empty()) {
+            ImGui::PushID("search");
+            const auto hits = geo::searchSites(briefing(), m_search, 12);
+            // Trips and partnerships by their names too ("sister", "MOU", 姊妹).
+            const std::string folded = geo::foldForSearch(m_search);
+            std::vector<const geo::Partnership*> partnerHits;
+            std::vector<const geo::Trip*> tripHits;
+            if (!folded.empty()) {
+                auto matches = [&](std::initializer_list<const std::string*> texts) {
+                    for (const std::string* t : texts)
+                        if (geo::foldForSearch(*t).find(folded) != std::string::npos) return true;
+                    return false;
+                };
+                for (const auto& p : briefing().partnerships)
+                    if (matches({&p.name, &p.nameEn, &p.id})) partnerHits.push_back(&p);
+                for (const auto& t : briefing().trips)
+                    if (matches({&t.title, &t.titleEn, &t.id})) tripHits.push_back(&t);
+            }
+            for (const geo::Trip* t : tripHits) {
+                const std::string label = t->start.toString() + "  " + pick(t->title, t->titleEn, lang);
+                fonts.require(label);
+                ImGui::PushID(t->id.c_str());
+                if (ImGui::Selectable(label.c_str(), m_trips.activeId() == t->id)) m_trips.activate(briefing(), t->id, actions);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+                ImGui::PopID();
+            }
+            for (const geo::Partnership* p : partnerHits) {
+                const std::string& label = pick(p->name, p->nameEn, lang);
+                fonts.require(label);
+                ImGui::PushID(p->id.c_str());
+                if (ImGui::Selectable(label.c_str(), m_partnerships.selectedId() == p->id)) actions.selectPartnership = p->id;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+                ImGui::PopID();
+            }
+            if (hits.empty() && tripHits.empty() && partnerHits.empty()) {
                 fonts.require(ui(Ui::NoMatch, lang));
                 ImGui::TextColored(kMuted, "%s", ui(Ui::NoMatch, lang));
             }
@@ -86,19 +120,31 @@ void BriefingLayer::drawSidebar(const MapContext& ctx, geo::BaseMap* map) {
                     if (k < m_world.size() && hits[k].site < m_world.size() && isFinite(m_world[hits[k].site])) {
                         CameraRequest req;
                         req.box.extend(m_world[hits[k].site]);
-                        req.minMpp = site.kind == geo::SiteKind::City ? 40.0 : 12.0;
+                        req.minMpp = site.kind == geo::SiteKind::City ? 40.0 : 20.0;
                         actions.camera = req;
                     }
                 }
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
                 ImGui::PopID();
             }
+            ImGui::PopID();
         }
 
-        if (section(fonts, ui(Ui::Trips, lang), "trips")) m_trips.drawPanel(ctx, briefing(), actions);
-        if (section(fonts, ui(Ui::Partnerships, lang), "partnerships")) m_partnerships.drawPanel(ctx, briefing(), actions);
+        // Each section in its own ID scope: the same row numbers and "##kind" switches recur.
+        if (section(fonts, ui(Ui::Trips, lang), "trips")) {
+            ImGui::PushID("trips");
+            m_trips.drawPanel(ctx, briefing(), actions);
+            ImGui::PopID();
+        }
+        if (section(fonts, ui(Ui::Partnerships, lang), "partnerships")) {
+            ImGui::PushID("partnerships");
+            m_partnerships.drawPanel(ctx, briefing(), actions);
+            ImGui::PopID();
+        }
 
         // The sites legend is also their filter.
         if (section(fonts, ui(Ui::Sites, lang), "sites", false)) {
+            ImGui::PushID("sites");
             fonts.require(ui(Ui::ShowLabels, lang));
             ImGui::Checkbox(ui(Ui::ShowLabels, lang), &showLabels);
             std::array<int, kSiteKinds> counts{};
@@ -123,6 +169,7 @@ void BriefingLayer::drawSidebar(const MapContext& ctx, geo::BaseMap* map) {
                 ImGui::TextUnformatted(label.c_str());
                 ImGui::PopID();
             }
+            ImGui::PopID();
         }
         if (map && section(fonts, ui(Ui::Layers, lang), "layers", false)) {
             for (auto& layer : map->layers) {

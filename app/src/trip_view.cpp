@@ -9,6 +9,7 @@
 #include <geo/edge_marker.hpp>
 #include <geo/great_circle.hpp>
 #include <geo/projection.hpp>
+#include <geo/site_clusters.hpp>
 
 #include <algorithm>
 #include <array>
@@ -63,6 +64,21 @@ std::string dayTitle(const geo::TripRoute& route, int day, geo::Language languag
     if (at != std::string::npos) s.replace(at, 2, std::to_string(day + 1));
     if (day >= 0 && static_cast<std::size_t>(day) < route.days.size()) s += "  " + route.days[static_cast<std::size_t>(day)].toString();
     return s;
+}
+
+// "1·3·5" for scattered stops, "4-8" for a run, "1·4-8·16" mixed (1-based).
+std::string stopNumbers(const std::vector<std::size_t>& sorted) {
+    std::string out;
+    for (std::size_t i = 0; i < sorted.size();) {
+        std::size_t j = i;
+        while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1) ++j;
+        if (!out.empty()) out += "·";
+        out += std::to_string(sorted[i] + 1);
+        if (j >= i + 2) out += "~" + std::to_string(sorted[j] + 1);
+        else if (j == i + 1) out += "·" + std::to_string(sorted[j] + 1);
+        i = j + 1;
+    }
+    return out;
 }
 
 } // namespace
@@ -136,6 +152,24 @@ void TripView::showDay(int day) {
     m_playing = false;
 }
 
+std::optional<CameraRequest> TripView::dayFrame(int day) const {
+    const Route* r = findRoute(m_active);
+    if (!r) return std::nullopt;
+    std::vector<std::size_t> stops;
+    for (std::size_t q = 0; q < r->route.stopDay.size(); ++q)
+        if (r->route.stopDay[q] == day) stops.push_back(q);
+    // Leave out stops far off the map (the day of the flight to Arizona frames its departure).
+    std::vector<std::size_t> framed;
+    for (std::size_t q : stops) {
+        const glm::dvec2 ll = r->route.stopLonLat[q];
+        if (ll.x > 110 && ll.x < 150 && ll.y > 15 && ll.y < 45) framed.push_back(q);
+    }
+    if (framed.empty()) return std::nullopt;
+    CameraRequest req = frameRequest(*r, framed);
+    req.minMpp = 60.0;
+    return req;
+}
+
 void TripView::togglePlay() {
     const Route* r = findRoute(m_active);
     if (!r) return;
@@ -207,66 +241,62 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
         if (len > 60.0f * s && pointAlong(pts, 0.55f, at, dir) && at.x > 0 && at.y > 0 && at.x < vw && at.y < vh)
             drawArrowhead(dl, at, dir, 13.0f * s, future ? faded : c, kWhite);
 
-        // Off the map: the leg leaves the screen towards a stop that is not on it.
+        // Off the map: the leg leaves the free part of the screen (between the panels) towards
+        // a stop that is not in it. The callout is drawn after every route, above them.
+        const float x0 = m_captionLeft, x1 = vw - m_captionRight;
         const glm::dvec2 end = ctx.camera.worldToScreen(r.stopWorld[leg.toStop]);
         const double in = static_cast<double>(inset);
-        const bool endVisible = isFinite(end) && end.x >= in && end.y >= in && end.x <= vp.x - in && end.y <= vp.y - in;
-        if (!endVisible) {
-            std::vector<glm::dvec2> line;
+        const double dx0 = static_cast<double>(x0), dx1 = static_cast<double>(x1);
+        const bool endVisible = isFinite(end) && end.x >= dx0 + in && end.y >= in && end.x <= dx1 - in && end.y <= vp.y - in;
+        if (!endVisible && x1 - x0 > 4 * inset) {
+            std::vector<glm::dvec2> line; // in the free area's own coordinates
             bool started = false;
             for (const ImVec2& p : pts) {
-                const bool inside = p.x >= inset && p.y >= inset && p.x <= vw - inset && p.y <= vh - inset;
+                const bool inside = p.x >= x0 + inset && p.y >= inset && p.x <= x1 - inset && p.y <= vh - inset;
                 if (!started && !inside) continue;
                 started = true;
-                line.push_back({static_cast<double>(p.x), static_cast<double>(p.y)});
+                line.push_back({static_cast<double>(p.x - x0), static_cast<double>(p.y)});
             }
-            if (const auto exit = geo::edgeExit(line, vp, static_cast<double>(inset))) {
+            const glm::dvec2 area(static_cast<double>(x1 - x0), vp.y);
+            if (const auto exit = geo::edgeExit(line, area, in)) {
                 const geo::Trip* trip = briefing.findTrip(r.id);
                 const geo::Site* site = trip ? briefing.findSite(trip->stops[leg.toStop].siteId) : nullptr;
-                const ImVec2 tip = toIm(exit->position + exit->direction * static_cast<double>(18.0f * s));
-                const ImVec2 d = toIm(exit->direction);
-                drawArrowhead(dl, tip, d, 26.0f * s, c, kWhite);
                 if (site) {
                     const LocalName name = localName(*site, ctx.language);
-                    const std::string text = name.text + "  " + formatKm(leg.lengthKm);
-                    ctx.fonts.require(text);
-                    ImFont* font = ctx.fonts.label(faceFor(name.language));
-                    const float size = font->FontSize;
-                    const ImVec2 ext = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str(), text.c_str() + text.size());
-                    // Inside the screen, beside the arrow, on the side away from the edge.
-                    const ImVec2 base = toIm(exit->position);
-                    ImVec2 p(base.x - d.x * (ext.x * 0.5f + 30.0f * s) - ext.x * 0.5f,
-                             base.y - d.y * (ext.y * 0.5f + 30.0f * s) - ext.y * 0.5f);
-                    p.x = std::clamp(p.x, 4.0f * s, vw - ext.x - 4.0f * s);
-                    p.y = std::clamp(p.y, 4.0f * s, vh - ext.y - 4.0f * s);
-                    dl->AddRectFilled(ImVec2(p.x - 6 * s, p.y - 3 * s), ImVec2(p.x + ext.x + 6 * s, p.y + ext.y + 3 * s),
-                                      IM_COL32(255, 255, 255, 235), 4 * s);
-                    dl->AddRect(ImVec2(p.x - 6 * s, p.y - 3 * s), ImVec2(p.x + ext.x + 6 * s, p.y + ext.y + 3 * s), c, 4 * s, 0,
-                                2.0f * s);
-                    dl->AddText(font, size, p, kInk, text.c_str(), text.c_str() + text.size());
-                    m_edgeArrows.push_back({tip, d, site->id, 28.0f * s});
+                    Callout callout;
+                    callout.position = ImVec2(static_cast<float>(exit->position.x) + x0, static_cast<float>(exit->position.y));
+                    callout.direction = toIm(exit->direction);
+                    callout.text = name.text + "  " + formatKm(leg.lengthKm);
+                    callout.face = faceFor(name.language);
+                    callout.colour = c;
+                    callout.siteId = site->id;
+                    m_callouts.push_back(std::move(callout));
                 }
             }
         }
     }
 
-    // Numbered stops: one badge per place ("1 · 14" where the trip passes twice).
+    // Numbered stops: one badge per place ("1·16" where the trip passes twice), and places
+    // that crowd on screen share one ("4–8" for a day of visits in one city).
     const geo::Trip* trip = briefing.findTrip(r.id);
     if (!trip) return;
     ImFont* font = ctx.fonts.ui(Face::Tc);
+    std::vector<glm::dvec2> placeScreen;
+    std::vector<int> placePriority;
     for (const geo::StopGroup& g : r.places) {
-        if (g.stops.empty()) continue;
-        const glm::dvec2 w = r.stopWorld[g.stops.front()];
-        if (!isFinite(w)) continue;
-        const glm::dvec2 p = ctx.camera.worldToScreen(w);
+        const glm::dvec2 w = g.stops.empty() ? glm::dvec2(NAN, NAN) : r.stopWorld[g.stops.front()];
+        placeScreen.push_back(isFinite(w) ? ctx.camera.worldToScreen(w) : w);
+        placePriority.push_back(static_cast<int>(g.stops.size()));
+    }
+    for (const geo::ScreenCluster& cluster : geo::clusterPoints(placeScreen, placePriority, 46.0 * static_cast<double>(s))) {
+        const glm::dvec2 p = cluster.position;
         if (p.x < -40 || p.y < -40 || p.x > vp.x + 40 || p.y > vp.y + 40) continue;
-        std::string text;
+        std::vector<std::size_t> stops;
+        for (std::size_t m : cluster.members) stops.insert(stops.end(), r.places[m].stops.begin(), r.places[m].stops.end());
+        std::sort(stops.begin(), stops.end());
         bool reached = false;
-        for (std::size_t k = 0; k < g.stops.size(); ++k) {
-            if (k) text += "·";
-            text += std::to_string(g.stops[k] + 1);
-            reached = reached || r.route.stopTime[g.stops[k]] <= t;
-        }
+        for (std::size_t k : stops) reached = reached || r.route.stopTime[k] <= t;
+        const std::string text = stopNumbers(stops);
         ctx.fonts.require(text);
         // Offset up-left of the site marker so that both stay visible.
         const ImVec2 centre(static_cast<float>(p.x) - 13.0f * s, static_cast<float>(p.y) - 15.0f * s);
@@ -300,8 +330,42 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
     }
 }
 
+void TripView::drawCallouts(ImDrawList* dl, const MapContext& ctx) {
+    const float s = ctx.scale;
+    const glm::dvec2 vp = ctx.camera.viewport();
+    const float vw = static_cast<float>(vp.x), vh = static_cast<float>(vp.y);
+    const float x0 = m_captionLeft, x1 = vw - m_captionRight;
+    std::vector<ImVec4> placed;
+    for (const Callout& co : m_callouts) {
+        const ImVec2 d = co.direction;
+        const ImVec2 tip(co.position.x + d.x * 18.0f * s, co.position.y + d.y * 18.0f * s);
+        drawArrowhead(dl, tip, d, 26.0f * s, co.colour, kWhite);
+        ctx.fonts.require(co.text);
+        ImFont* font = ctx.fonts.label(co.face);
+        const float size = font->FontSize;
+        const ImVec2 ext = font->CalcTextSizeA(size, 1e9f, 0.0f, co.text.c_str(), co.text.c_str() + co.text.size());
+        // Inside the free area, beside the arrow, on the side away from the edge; below any callout already there.
+        ImVec2 p(co.position.x - d.x * (ext.x * 0.5f + 30.0f * s) - ext.x * 0.5f,
+                 co.position.y - d.y * (ext.y * 0.5f + 30.0f * s) - ext.y * 0.5f);
+        p.x = std::clamp(p.x, x0 + 4.0f * s, std::max(x0 + 4.0f * s, x1 - ext.x - 10.0f * s));
+        p.y = std::clamp(p.y, 8.0f * s, vh - ext.y - 8.0f * s);
+        for (const ImVec4& q : placed)
+            if (p.x < q.z && q.x < p.x + ext.x && p.y < q.w && q.y < p.y + ext.y) p.y = q.w + 10.0f * s;
+        placed.push_back(ImVec4(p.x - 6 * s, p.y - 3 * s, p.x + ext.x + 6 * s, p.y + ext.y + 3 * s));
+        dl->AddRectFilled(ImVec2(p.x - 6 * s, p.y - 3 * s), ImVec2(p.x + ext.x + 6 * s, p.y + ext.y + 3 * s),
+                          IM_COL32(255, 255, 255, 240), 4 * s);
+        dl->AddRect(ImVec2(p.x - 6 * s, p.y - 3 * s), ImVec2(p.x + ext.x + 6 * s, p.y + ext.y + 3 * s), co.colour, 4 * s, 0,
+                    2.0f * s);
+        dl->AddText(font, size, p, kInk, co.text.c_str(), co.text.c_str() + co.text.size());
+        m_edgeArrows.push_back({tip, d, co.siteId, 28.0f * s});
+        // The callout itself is clickable too.
+        m_edgeArrows.push_back({ImVec2(p.x + ext.x * 0.5f, p.y + ext.y * 0.5f), d, co.siteId, std::max(ext.x, ext.y) * 0.5f});
+    }
+}
+
 void TripView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, float left, float right) {
     m_edgeArrows.clear();
+    m_callouts.clear();
     m_caption = {};
     m_captionLeft = left;
     m_captionRight = right;
@@ -310,6 +374,7 @@ void TripView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefin
         if (m_shown.count(m_routes[i].id) && m_routes[i].id != m_active) drawRoute(dl, ctx, briefing, m_routes[i], i, false);
     for (std::size_t i = 0; i < m_routes.size() && i < briefing.trips.size(); ++i)
         if (m_routes[i].id == m_active) drawRoute(dl, ctx, briefing, m_routes[i], i, true);
+    drawCallouts(dl, ctx);
 }
 
 bool TripView::hoversEdgeArrow(glm::dvec2 screen) const {
@@ -333,7 +398,13 @@ void TripView::drawPanel(const MapContext& ctx, const geo::Briefing& briefing, C
     const geo::Language lang = ctx.language;
     FontSet& fonts = ctx.fonts;
     const float s = ctx.scale;
-    for (std::size_t i = 0; i < briefing.trips.size() && i < m_routes.size(); ++i) {
+    // In date order (the file may list them in any order); colours stay with the file order.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < briefing.trips.size() && i < m_routes.size(); ++i) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return briefing.trips[a].start < briefing.trips[b].start;
+    });
+    for (std::size_t i : order) {
         const geo::Trip& trip = briefing.trips[i];
         ImGui::PushID(static_cast<int>(i));
         bool on = m_shown.count(trip.id) != 0;
@@ -404,12 +475,15 @@ void TripView::drawPanel(const MapContext& ctx, const geo::Briefing& briefing, C
             fonts.require(title);
             ImGui::PushID(1000 + d);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour(static_cast<std::size_t>(r - m_routes.data()))));
-            if (ImGui::Selectable(title.c_str(), pos.day == d && m_t < end - 1e-6)) {
-                std::vector<std::size_t> stops;
-                for (std::size_t q = 0; q < trip->stops.size(); ++q)
-                    if (r->route.stopDay[q] == d) stops.push_back(q);
-                actions.camera = frameRequest(*r, stops);
+            const bool current = pos.day == d && m_t < end - 1e-6;
+            if (ImGui::Selectable(title.c_str(), current)) {
+                if (const auto frame = dayFrame(d)) actions.camera = frame;
                 showDay(d);
+            }
+            // While playing, the list keeps the current day in sight.
+            if (current && m_playing && m_followDay != d) {
+                ImGui::SetScrollHereY(0.2f);
+                m_followDay = d;
             }
             ImGui::PopStyleColor();
             ImGui::PopID();

@@ -5,6 +5,7 @@
 // day, with play/pause, speed and a timeline slider. A leg to a place off the map
 // ends in an arrow at the edge of the screen with the destination's name and distance.
 
+#include "font_set.hpp"
 #include "map_context.hpp"
 
 #include <geo/briefing.hpp>
@@ -13,6 +14,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,6 +37,8 @@ public:
     double time() const { return m_t; }
     // Moves playback to the end of day `day` (0-based) of the active trip.
     void showDay(int day);
+    // A camera request framing the stops of day `day` (0-based) of the active trip.
+    std::optional<CameraRequest> dayFrame(int day) const;
     void togglePlay();
     bool playing() const { return m_playing; }
     // Advances playback; true while it moves (the viewer keeps redrawing).
@@ -68,7 +72,16 @@ private:
         std::string siteId;
         float radius;
     };
+    struct Callout {
+        ImVec2 position;  // where the leg leaves the free area
+        ImVec2 direction; // unit, outwards
+        std::string text; // "Arizona  11,410 km"
+        Face face = Face::Tc;
+        ImU32 colour = 0;
+        std::string siteId;
+    };
     const Route* findRoute(std::string_view id) const;
+    void drawCallouts(ImDrawList* dl, const MapContext& ctx);
     void drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, const Route& r, std::size_t tripIndex,
                    bool active);
     CameraRequest frameRequest(const Route& r, const std::vector<std::size_t>& stops) const;
@@ -79,7 +92,9 @@ private:
     double m_t = 0.0;
     bool m_playing = false;
     float m_speed = 0.5f; // days per second
+    mutable int m_followDay = -1; // the day the list last scrolled to during playback
     mutable std::vector<EdgeArrow> m_edgeArrows; // this frame's, for clicks
+    std::vector<Callout> m_callouts; // this frame's edge callouts, drawn above every route
     geo::ScreenBox m_caption;
     float m_captionLeft = 0.0f, m_captionRight = 0.0f;
 };

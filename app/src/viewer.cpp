@@ -144,7 +144,10 @@ void Viewer::applyContentOptions() {
     for (auto it = m_options.trips.rbegin(); it != m_options.trips.rend(); ++it)
         if (!m_briefing->showTrip(*it, m_projection, !m_options.view))
             warn("--trip: there is no trip '" + *it + "' in " + file, "use a trip id from the briefing file");
-    if (m_options.day > 0 && !m_options.trips.empty()) m_briefing->trips().showDay(m_options.day - 1);
+    if (m_options.day > 0 && !m_options.trips.empty()) {
+        m_briefing->trips().showDay(m_options.day - 1);
+        if (!m_options.view) m_briefing->frameDay(m_options.day - 1); // that day's stops, not the whole trip
+    }
     if (!m_options.selectSite.empty() && m_briefing->select(m_options.selectSite)) {
         if (!m_options.view && m_options.trips.empty()) m_briefing->frameSelection(m_projection);
     } else if (!m_options.selectSite.empty())
@@ -161,7 +164,7 @@ void Viewer::handleCameraRequest(const CameraRequest& request, bool animate) {
     const double left = m_briefing ? static_cast<double>(m_briefing->leftInset(vw)) : 0.0;
     const double right = m_briefing ? static_cast<double>(m_briefing->rightInset(vw)) : 0.0;
     const double usable = std::max(vp.x - left - right, 200.0 * s);
-    const double margin = (request.minMpp <= 0.0 ? 24.0 : 70.0) * s;
+    const double margin = (request.minMpp <= 0.0 ? 40.0 : 70.0) * s;
     const glm::dvec2 size = request.box.size();
     double mpp = std::max({size.x / std::max(usable - 2 * margin, 50.0), size.y / std::max(vp.y - 2 * margin, 50.0), request.minMpp});
     const double screenX = std::min(left + usable * 0.5, vp.x * 0.5 + (left - right) * 0.5);
@@ -245,7 +248,7 @@ void Viewer::homeView() {
         // Beside the sidebar, not under it.
         CameraRequest request;
         request.box = homeBox(m_projection);
-        request.minMpp = 0.0;
+        request.minMpp = 0.0; // no closer limit; the margin of a full-map view
         handleCameraRequest(request, false);
         return;
     }
@@ -371,6 +374,14 @@ int Viewer::runInteractive() {
         sf::Event event;
         bool any = false;
         while (m_window->pollEvent(event)) {
+            // Tab always shows or hides the sidebar, even while a text field has the keyboard
+            // (ImGui would move the focus instead).
+            if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Tab) {
+                if (m_briefing) m_briefing->showSidebar = !m_briefing->showSidebar;
+                any = true;
+                continue;
+            }
+            if (event.type == sf::Event::KeyReleased && event.key.code == sf::Keyboard::Tab) continue;
             imgui_sfml::processEvent(event);
             handleEvent(event);
             any = true;
@@ -476,9 +487,6 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
         if (m_briefing) m_briefing->escape();
         break;
     case sf::Keyboard::L: m_overlay.showLayers = !m_overlay.showLayers; break;
-    case sf::Keyboard::Tab:
-        if (m_briefing) m_briefing->showSidebar = !m_briefing->showSidebar;
-        break;
     case sf::Keyboard::Space:
         if (m_briefing) m_briefing->trips().togglePlay();
         break;
