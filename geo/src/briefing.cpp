@@ -126,7 +126,12 @@ Language displayLanguage(const Site& site, Language language) {
     auto name = [&](Language l) -> const std::string& {
         return l == Language::Zh ? site.nameZh : l == Language::Ja ? site.nameJa : site.nameEn;
     };
-    for (Language l : {language, Language::En, Language::Zh, Language::Ja})
+    // A Japanese audience reads a Chinese place name (臺中市) better than its romanisation,
+    // and a Chinese audience a Japanese one (熊本市): the other Han name first, then English.
+    using L = Language;
+    const L order[3] = {language, language == L::En ? L::Zh : language == L::Zh ? L::Ja : L::Zh,
+                        language == L::En ? L::Ja : L::En};
+    for (L l : order)
         if (!name(l).empty()) return l;
     return Language::En; // the id
 }

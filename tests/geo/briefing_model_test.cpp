@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-TEST_CASE("displayName falls back requested, en, zh, ja", "[briefing]") {
+TEST_CASE("displayName falls back to the other Han name before English", "[briefing]") {
     geo::Site site;
     site.id = "kumamoto";
     site.nameZh = "熊本市";
@@ -12,14 +12,17 @@ TEST_CASE("displayName falls back requested, en, zh, ja", "[briefing]") {
     CHECK(geo::displayName(site, geo::Language::Ja) == "熊本市（くまもとし）");
     CHECK(geo::displayName(site, geo::Language::En) == "Kumamoto");
     site.nameJa.clear();
-    CHECK(geo::displayName(site, geo::Language::Ja) == "Kumamoto");
+    CHECK(geo::displayName(site, geo::Language::Ja) == "熊本市"); // ja → zh before en
     site.nameEn.clear();
-    CHECK(geo::displayName(site, geo::Language::En) == "熊本市");
-    CHECK(geo::displayName(site, geo::Language::Ja) == "熊本市");
+    CHECK(geo::displayName(site, geo::Language::En) == "熊本市"); // en → zh
     site.nameZh.clear();
     site.nameJa = "熊本";
-    CHECK(geo::displayName(site, geo::Language::En) == "熊本");
+    CHECK(geo::displayName(site, geo::Language::En) == "熊本"); // en → zh → ja
+    CHECK(geo::displayName(site, geo::Language::Zh) == "熊本"); // zh → ja
     site.nameJa.clear();
+    site.nameEn = "Kumamoto";
+    CHECK(geo::displayName(site, geo::Language::Zh) == "Kumamoto"); // zh → ja → en
+    site.nameEn.clear();
     CHECK(geo::displayName(site, geo::Language::Zh) == "kumamoto"); // last resort: the id
 }
 
@@ -38,7 +41,9 @@ TEST_CASE("displayLanguage says which language the shown name is in", "[briefing
     site.nameEn = "Kikuyo";
     CHECK(geo::displayLanguage(site, L::En) == L::En);
     site.nameJa.clear();
-    CHECK(geo::displayLanguage(site, L::Ja) == L::En); // ja falls back to en first
+    CHECK(geo::displayLanguage(site, L::Ja) == L::Zh); // ja falls back to the Chinese name before English
+    site.nameZh.clear();
+    CHECK(geo::displayLanguage(site, L::Ja) == L::En);
     CHECK(geo::displayName(site, L::Ja) == "Kikuyo");
 }
 

@@ -248,8 +248,9 @@ BriefingLoadResult parseBriefing(std::string_view text, std::string fileLabel);
 // runs them already; exposed for briefings built in code.
 Diagnostics validateBriefing(const Briefing& briefing, const std::string& fileLabel);
 
-// The name to show in `language`; falls back requested → en → zh → ja when missing,
-// and to the id when the site has no name at all.
+// The name to show in `language`; when it is missing: zh → ja → en, ja → zh → en,
+// en → zh → ja (an audience reads the other Han name better than a romanisation), and
+// the id when the site has no name at all.
 std::string_view displayName(const Site& site, Language language);
 // The language of the name displayName shows (En when it shows the id): labels pick
 // their font face from it (Japanese names in the Japanese face).
