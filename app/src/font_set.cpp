@@ -93,6 +93,12 @@ void FontSet::init(float uiScale, std::string& message) {
     m_dirty = true;
 }
 
+void FontSet::setProjector(bool on) {
+    if (on == m_projector) return;
+    m_projector = on;
+    m_dirty = true;
+}
+
 void FontSet::setUiScale(float scale) {
     if (scale == m_scale) return;
     m_scale = scale;
@@ -116,7 +122,7 @@ void FontSet::build() {
     m_dirty = false;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    m_ui = m_large = m_label = {};
+    m_ui = m_large = m_label = m_caption = {};
     if (!m_regularData.data) {
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * m_scale;
@@ -141,9 +147,11 @@ void FontSet::build() {
         const int faces[2] = {m_tcIndex, m_jpIndex};
         for (int f = 0; f < 2; ++f) {
             if (faces[f] < 0) continue;
-            m_ui[f] = add(m_regularData, faces[f], 17.0f * m_scale);
-            m_label[f] = add(m_regularData, faces[f], 20.0f * m_scale);
-            m_large[f] = add(m_regularData, faces[f], 26.0f * m_scale);
+            // The projector theme: labels at least 28 px and captions at least 40 px at 1920x1080.
+            m_ui[f] = add(m_regularData, faces[f], (m_projector ? 22.0f : 17.0f) * m_scale);
+            m_label[f] = add(m_regularData, faces[f], (m_projector ? 30.0f : 20.0f) * m_scale);
+            m_large[f] = add(m_regularData, faces[f], (m_projector ? 36.0f : 26.0f) * m_scale);
+            if (m_projector) m_caption[f] = add(m_regularData, faces[f], 48.0f * m_scale);
         }
         io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
         io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;

@@ -41,6 +41,11 @@ public:
     ImFont* ui(Face face) const { return pickFont(m_ui, face); }
     ImFont* large(Face face) const { return pickFont(m_large, face); }
     ImFont* label(Face face) const { return pickFont(m_label, face); }
+    // Captions in presentation mode (48 px at scale 1; the large font outside it).
+    ImFont* caption(Face face) const { return m_caption[0] ? pickFont(m_caption, face) : large(face); }
+    // The projector theme's larger sizes (re-bakes before the next frame).
+    void setProjector(bool on);
+    bool projector() const { return m_projector; }
     // The face interface text uses (the language switch sets it).
     void setInterfaceFace(Face face) { m_face = face; }
     Face interfaceFace() const { return m_face; }
@@ -74,6 +79,8 @@ private:
     std::array<ImFont*, 2> m_ui{};
     std::array<ImFont*, 2> m_large{};
     std::array<ImFont*, 2> m_label{};
+    std::array<ImFont*, 2> m_caption{};
+    bool m_projector = false;
 };
 
 } // namespace app

@@ -29,6 +29,7 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
     if (!layerFile.empty()) {
         LayerConfigResult config = loadLayerConfig(layerFile);
         map.background = config.config.background;
+        map.projectorBackground = config.config.projectorBackground;
         map.diagnostics = std::move(config.diagnostics);
         specs = std::move(config.config.layers);
     }

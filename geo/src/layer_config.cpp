@@ -41,7 +41,8 @@ struct Context {
 
 const std::vector<std::string> kLayerKeys = {"id",      "source",    "layer",      "fill",       "stroke",
                                              "stroke_width", "point_color", "point_size", "min_zoom", "max_zoom",
-                                             "order",   "attribution", "visible"};
+                                             "order",   "attribution", "visible", "projector_fill", "projector_stroke",
+                                             "projector_stroke_width"};
 
 void checkKeys(Context& ctx, const toml::table& table, const std::vector<std::string>& known, const char* what) {
     for (auto&& [key, value] : table) {
@@ -108,8 +109,9 @@ LayerConfigResult parseLayerConfig(const std::string& text, const std::string& f
     checkKeys(ctx, root, {"background", "layer"}, "the layer file");
 
     if (const toml::table* bg = root["background"].as_table()) {
-        checkKeys(ctx, *bg, {"color"}, "[background]");
+        checkKeys(ctx, *bg, {"color", "projector_color"}, "[background]");
         if (auto c = colorValue(ctx, *bg, "color")) result.config.background = *c;
+        result.config.projectorBackground = colorValue(ctx, *bg, "projector_color");
     }
 
     const toml::array* layers = root["layer"].as_array();
@@ -157,6 +159,10 @@ LayerConfigResult parseLayerConfig(const std::string& text, const std::string& f
         if (auto c = colorValue(ctx, *t, "point_color")) spec.style.pointColor = *c;
         if (auto w = numberValue(ctx, *t, "stroke_width", 0.0, 64.0)) spec.style.strokeWidth = static_cast<float>(*w);
         if (auto w = numberValue(ctx, *t, "point_size", 0.0, 64.0)) spec.style.pointSize = static_cast<float>(*w);
+        spec.style.projectorFill = colorValue(ctx, *t, "projector_fill");
+        spec.style.projectorStroke = colorValue(ctx, *t, "projector_stroke");
+        if (auto w = numberValue(ctx, *t, "projector_stroke_width", 0.0, 64.0))
+            spec.style.projectorStrokeWidth = static_cast<float>(*w);
         if (auto z = numberValue(ctx, *t, "min_zoom", 0.0, 30.0)) spec.style.minZoom = *z;
         if (auto z = numberValue(ctx, *t, "max_zoom", 0.0, 30.0)) spec.style.maxZoom = *z;
         if (auto o = numberValue(ctx, *t, "order", -1e6, 1e6)) spec.order = static_cast<int>(*o);
@@ -191,6 +197,14 @@ LayerConfigResult loadLayerConfig(const std::filesystem::path& file) {
     std::ostringstream text;
     text << in.rdbuf();
     return parseLayerConfig(text.str(), file.string(), file.parent_path());
+}
+
+LayerStyle projectorStyle(const LayerStyle& style) {
+    LayerStyle out = style;
+    if (out.fill && style.projectorFill) out.fill = style.projectorFill;
+    if (out.stroke && style.projectorStroke) out.stroke = style.projectorStroke;
+    if (style.projectorStrokeWidth) out.strokeWidth = *style.projectorStrokeWidth;
+    return out;
 }
 
 LayerSpec userLayerSpec(const std::filesystem::path& source, int index) {

@@ -51,6 +51,49 @@ attribution = "© OpenStreetMap contributors"
     CHECK(lines.style.strokeWidth == Approx(0.8f));
 }
 
+TEST_CASE("the projector theme's colours come from the layer file", "[layer-config]") {
+    const auto r = geo::parseLayerConfig(R"(
+[background]
+color = "#9EC3DE"
+projector_color = "#5B93C7"
+
+[[layer]]
+id = "land"
+source = "land.shp"
+fill = "#F2EFE6"
+projector_fill = "#FFFFFF"
+projector_stroke = "#000000"
+
+[[layer]]
+id = "coast"
+source = "land.shp"
+stroke = "#4E6E8E"
+stroke_width = 1.2
+projector_stroke = "#123456"
+projector_stroke_width = 2.5
+
+[[layer]]
+id = "bad"
+source = "x.shp"
+stroke = "#4E6E8E"
+projector_stroke = "navy"
+)",
+                                         "t.toml", "/base");
+    REQUIRE(r.config.layers.size() == 2);
+    REQUIRE(r.config.projectorBackground.has_value());
+    CHECK(*r.config.projectorBackground == geo::Color{0x5B, 0x93, 0xC7, 255});
+    const geo::LayerStyle land = geo::projectorStyle(r.config.layers[0].style);
+    CHECK(*land.fill == geo::Color{255, 255, 255, 255});
+    CHECK_FALSE(land.stroke.has_value()); // no stroke in the layer: the theme does not add one
+    const geo::LayerStyle coast = geo::projectorStyle(r.config.layers[1].style);
+    CHECK(*coast.stroke == geo::Color{0x12, 0x34, 0x56, 255});
+    CHECK(coast.strokeWidth == 2.5f);
+    CHECK(r.config.layers[1].style.strokeWidth == 1.2f); // the everyday style is unchanged
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].line == 25); // projector_stroke = "navy"
+    CHECK(r.diagnostics[0].message.find("projector_stroke") != std::string::npos);
+}
+
 TEST_CASE("a syntax error names the line and column and no layer is read", "[layer-config][bad-input]") {
     const auto r = geo::parseLayerConfig("[[layer]]\nid = \"land\nsource = \"x.shp\"\n", "layers.toml", "/");
     CHECK(r.config.layers.empty());

@@ -27,6 +27,7 @@ struct MapLayer {
 
 struct BaseMap {
     Color background;
+    std::optional<Color> projectorBackground; // the projector theme's sea, when the layer file gives one
     std::vector<MapLayer> layers; // in drawing order
     Diagnostics diagnostics;
     Box bounds;                   // of everything loaded, projected metres

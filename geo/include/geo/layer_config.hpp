@@ -28,7 +28,16 @@ struct LayerStyle {
     float pointSize = 6.0f;      // screen pixels
     double minZoom = 0.0;        // web-map zoom levels (see Camera)
     double maxZoom = 30.0;
+    // The projector theme (presentation mode): colours and width that survive a washed-out
+    // projector, where the layer file gives them (projector_fill, projector_stroke, projector_stroke_width).
+    std::optional<Color> projectorFill;
+    std::optional<Color> projectorStroke;
+    std::optional<float> projectorStrokeWidth;
 };
+
+// The style with the projector theme's values where the layer file gives them. A layer
+// without a fill or stroke does not gain one (its mesh has none).
+LayerStyle projectorStyle(const LayerStyle& style);
 
 struct LayerSpec {
     std::string id;
@@ -43,6 +52,7 @@ struct LayerSpec {
 
 struct LayerConfig {
     Color background{158, 195, 222, 255};
+    std::optional<Color> projectorBackground; // [background] projector_color
     std::vector<LayerSpec> layers; // sorted by order (stable)
 };
 
