@@ -332,6 +332,64 @@ bool BriefingLayer::escape() {
     return true;
 }
 
+void BriefingLayer::setPresenting(bool on) {
+    m_presenting = on;
+    m_partnerships.onlyHighlighted = on;
+    if (!on) {
+        m_highlightSites.clear();
+        m_partnerships.highlighted.clear();
+        m_partnerships.showAll = false;
+    }
+}
+
+void BriefingLayer::applyStep(const geo::StoryStep& step, const geo::Projection& projection) {
+    ensureProjected(projection);
+    const geo::Briefing& b = briefing();
+    m_highlightSites = step.sites;
+    m_partnerships.highlighted = step.partnerships;
+    if (!step.partnershipId.empty()) m_partnerships.highlighted.push_back(step.partnershipId);
+    if (!step.notesId.empty() && b.findPartnership(step.notesId)) m_partnerships.highlighted.push_back(step.notesId);
+    m_partnerships.showAll = step.allPartnerships;
+    // Only the step's trip is on the map.
+    for (const auto& trip : b.trips) m_trips.setShown(trip.id, false);
+    m_trips.clearActive();
+    ContentActions actions;
+    if (!step.tripId.empty() && m_trips.activate(b, step.tripId, actions, false)) {
+        if (step.day > 0) m_trips.showDay(step.day - 1);
+    }
+    m_selectedId.clear();
+    m_partnerships.clearSelection();
+    if (!step.notesId.empty()) select(step.notesId);
+    // The camera target.
+    CameraRequest req;
+    if (const geo::Site* site = step.siteId.empty() ? nullptr : b.findSite(step.siteId)) {
+        const auto i = static_cast<std::size_t>(site - b.sites.data());
+        if (i < m_world.size()) req.box.extend(m_world[i]);
+        req.minMpp = site->kind == geo::SiteKind::City ? 40.0 : 20.0;
+    } else if (!step.tripId.empty()) {
+        std::optional<CameraRequest> r = step.day > 0 ? m_trips.dayFrame(step.day - 1) : std::nullopt;
+        if (!r) {
+            ContentActions framing;
+            m_trips.activate(b, step.tripId, framing, true);
+            if (step.day > 0) m_trips.showDay(step.day - 1);
+            r = framing.camera;
+        }
+        if (r) req = *r;
+    } else if (const geo::Partnership* p = step.partnershipId.empty() ? nullptr : b.findPartnership(step.partnershipId)) {
+        for (const auto& party : p->parties)
+            if (const geo::Site* ps = b.findSite(party)) {
+                const auto i = static_cast<std::size_t>(ps - b.sites.data());
+                if (i < m_world.size() && ps->lon > 110 && ps->lon < 150 && ps->lat > 15 && ps->lat < 45) req.box.extend(m_world[i]);
+            }
+        req.minMpp = 400.0;
+    } else if (step.view) {
+        req.box.extend(projection.forward({step.view->lon, step.view->lat}));
+        req.minMpp = geo::Camera::zoomToMpp(step.view->zoom);
+        req.exact = true;
+    }
+    if (!req.box.empty()) m_cameraRequest = req;
+}
+
 void BriefingLayer::frameDay(int day) {
     if (const auto request = m_trips.dayFrame(day)) m_cameraRequest = request;
 }
@@ -348,6 +406,12 @@ float BriefingLayer::rightInset(float displayWidth) const {
     return 14.0f * s + std::min(std::max(displayWidth * 0.3f, 320.0f * s), displayWidth - 28.0f * s);
 }
 
+std::optional<std::string> BriefingLayer::takePresentRequest() {
+    auto r = m_presentRequest;
+    m_presentRequest.reset();
+    return r;
+}
+
 std::optional<CameraRequest> BriefingLayer::takeCameraRequest() {
     auto r = m_cameraRequest;
     m_cameraRequest.reset();
@@ -357,6 +421,7 @@ std::optional<CameraRequest> BriefingLayer::takeCameraRequest() {
 void BriefingLayer::apply(const ContentActions& actions) {
     if (actions.camera) m_cameraRequest = actions.camera;
     m_panelsNext.insert(m_panelsNext.end(), actions.panels.begin(), actions.panels.end());
+    if (actions.present) m_presentRequest = actions.present;
     if (actions.selectSite) select(*actions.selectSite);
     if (actions.selectPartnership) {
         select(*actions.selectPartnership);
@@ -399,6 +464,8 @@ void BriefingLayer::updateClusters() {
     std::vector<int> priority = m_priority;
     const geo::Site* selected = selectedSite();
     if (selected) priority[static_cast<std::size_t>(selected - briefing().sites.data())] = 100;
+    for (const std::string& id : m_highlightSites)
+        if (const geo::Site* h = briefing().findSite(id)) priority[static_cast<std::size_t>(h - briefing().sites.data())] = 90;
     m_clusters = geo::clusterPoints(m_screen, priority, 17.0 * static_cast<double>(m_uiScale));
 }
 
@@ -467,7 +534,8 @@ void BriefingLayer::rememberPanel() {
 
 void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& projection, FontSet& fonts,
                          std::optional<glm::dvec2> cursor, geo::BaseMap* map) {
-    m_uiScale = fonts.uiScale();
+    // On the projector, markers and lines are half as large again (the fonts grow with the theme).
+    m_uiScale = fonts.uiScale() * (m_presenting ? 1.5f : 1.0f);
     fonts.setInterfaceFace(faceFor(language));
     ensureProjected(projection);
     updateScreenPositions(camera);
@@ -507,7 +575,7 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
     ContentActions actions;
     drawNotesPanel(fonts);
     m_partnerships.drawNotes(ctx, briefing(), actions);
-    if (showSidebar) drawSidebar(ctx, map);
+    if (showSidebar && !m_presenting) drawSidebar(ctx, map);
     // Panels this frame: the notes panel blocks labels from next frame on.
     apply(actions);
 }
@@ -554,6 +622,16 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
                         text.c_str() + text.size());
         }
     }
+    // A story step's highlighted sites: a ring in the highlight colour.
+    for (const std::string& id : m_highlightSites)
+        if (const geo::Site* h = briefing().findSite(id)) {
+            const std::size_t i = static_cast<std::size_t>(h - sites.data());
+            if (i >= m_screen.size() || !isFinite(m_screen[i])) continue;
+            const ImVec2 p = toIm(m_screen[i]);
+            const float r = markerStyle(h->kind).radius * s + 5.0f * s;
+            dl->AddCircle(p, r + 2.0f * s, kInk, 48, 2.0f * s);
+            dl->AddCircle(p, r, IM_COL32(0, 160, 230, 255), 48, 3.5f * s);
+        }
     // The selection ring last, above every marker.
     if (const geo::Site* selected = selectedSite()) {
         const std::size_t i = static_cast<std::size_t>(selected - sites.data());
@@ -598,7 +676,8 @@ void BriefingLayer::drawLabels(FontSet& fonts, std::optional<std::size_t> hovere
             continue;
         const LocalName name = localName(site, language);
         fonts.require(name.text);
-        const bool isSelected = &site == selected;
+        const bool isSelected = &site == selected ||
+                                std::find(m_highlightSites.begin(), m_highlightSites.end(), site.id) != m_highlightSites.end();
         const bool city = site.kind == geo::SiteKind::City;
         ImFont* font = city || isSelected ? fonts.large(faceFor(name.language)) : fonts.label(faceFor(name.language));
         if (!font) continue;

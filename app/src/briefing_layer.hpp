@@ -86,6 +86,8 @@ public:
     bool escape();
     // What the last clicks and panels asked the viewer to do (camera moves); cleared by the call.
     std::optional<CameraRequest> takeCameraRequest();
+    // A story the sidebar asked to present; cleared by the call.
+    std::optional<std::string> takePresentRequest();
 
     // Selects a site (opens its notes panel) or a partnership by id; false, and no change, if there is none.
     bool select(std::string_view id);
@@ -97,6 +99,14 @@ public:
     bool showTrip(std::string_view tripId, const geo::Projection& projection, bool frame = true);
     // Frames the stops of day `day` (0-based) of the active trip.
     void frameDay(int day);
+    // Shows a story step: its trip (up to its day), highlighted sites and partnerships, its
+    // notes, and a camera request for its target (none: the camera stays).
+    void applyStep(const geo::StoryStep& step, const geo::Projection& projection);
+    // Presentation mode: larger markers, only the step's partnerships, highlights; off restores.
+    void setPresenting(bool on);
+    // A box drawn over the map this frame (a caption): labels keep out of it from the next frame.
+    void coverForLabels(const geo::ScreenBox& box) { m_panelsNext.push_back(box); }
+    bool presenting() const { return m_presenting; }
     // Width in pixels the sidebar and the notes panel cover on the left and the right, for framing.
     float leftInset(float displayWidth) const;
     float rightInset(float displayWidth) const;
@@ -145,6 +155,9 @@ private:
     std::string m_selectedId; // kept across reloads while the id exists
     std::optional<CameraRequest> m_cameraRequest;
     std::string m_search;
+    bool m_presenting = false;
+    std::optional<std::string> m_presentRequest;
+    std::vector<std::string> m_highlightSites; // the story step's
     float m_uiScale = 1.0f;   // from the last draw, for hit radii in click()
 };
 

@@ -42,6 +42,15 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     cli.add_option("--year", options.year, "Show the partnerships as they stood in this year")->check(CLI::Range(1900, 2100));
     std::string labelsOut;
+    std::string presentStory;
+    auto* present = cli.add_option("--present", presentStory,
+                                   "Start in presentation mode with this story (its id; the first story when none is given)")
+                        ->expected(0, 1);
+    cli.add_option("--step", options.step, "With --present: start at this step (1 = the first)")->check(CLI::Range(1, 9999));
+    cli.add_flag("--reduced-motion", options.reducedMotion, "Cut between story steps instead of flying");
+    std::string exportStory, exportOut;
+    cli.add_option("--export-story", exportStory, "Render every step of this story (or 'all') to PNG and a PDF, then exit");
+    cli.add_option("--out", exportOut, "With --export-story: the folder to write into");
     cli.add_option("--labels-out", labelsOut, "With --screenshot: write the placed labels' boxes (x0 y0 x1 y1 text, tab-separated) to this file");
     cli.add_flag("--no-sidebar", options.noSidebar, "Start with the sidebar hidden (Tab shows it)");
     cli.add_flag("--no-shaders", options.noShaders, "Draw the map with the fixed-function fallback used when GLSL 3.30 is missing");
@@ -73,6 +82,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     options.labelsOut = labelsOut;
+    options.present = present->count() > 0;
+    options.presentStory = presentStory;
     options.layerFile = layerFile;
     options.briefingFile = briefingFile;
     for (const auto& e : extra) options.extraLayers.emplace_back(e);
@@ -95,6 +106,40 @@ int main(int argc, char** argv) {
         options.view = v;
     }
     if (benchmark) return app::runBenchmark(options, mainEntered);
+    if (!exportStory.empty()) {
+        if (exportOut.empty()) {
+            std::fprintf(stderr, "ktmap: --export-story needs --out DIR (the folder for the images and the PDF)\n");
+            return 2;
+        }
+        // The story ids, from the briefing file itself.
+        const geo::BriefingLoadResult content = geo::loadBriefingFile(options.briefingFile);
+        std::vector<std::string> ids;
+        if (exportStory == "all")
+            for (const auto& s : content.briefing.stories) ids.push_back(s.id);
+        else
+            ids.push_back(exportStory);
+        if (ids.empty()) {
+            std::fprintf(stderr, "ktmap: %s has no stories to export\n", options.briefingFile.c_str());
+            return 1;
+        }
+        // 1920x1080 for slides and a PDF of every step, 3840x2160 for print; --size gives one size.
+        std::vector<std::pair<int, int>> sizes;
+        if (!size.empty()) sizes.push_back({options.width, options.height});
+        else sizes = {{1920, 1080}, {3840, 2160}};
+        const float baseScale = options.uiScale;
+        int status = 0;
+        for (std::size_t k = 0; k < sizes.size(); ++k) {
+            app::ViewerOptions o = options;
+            o.width = sizes[k].first;
+            o.height = sizes[k].second;
+            o.uiScale = std::min(3.0f, baseScale * static_cast<float>(o.height) / 1080.0f); // the same layout at every size
+            const std::filesystem::path dir = std::filesystem::path(exportOut) / (std::to_string(o.width) + "x" + std::to_string(o.height));
+            const std::filesystem::path pdf = k == 0 ? std::filesystem::path(exportOut) / "stories.pdf" : std::filesystem::path();
+            app::Viewer exporter(o);
+            status |= exporter.runStoryExport(ids, dir, pdf);
+        }
+        return status;
+    }
     app::Viewer viewer(options);
     if (!screenshot.empty()) return viewer.runScreenshot(screenshot);
     return viewer.runInteractive();

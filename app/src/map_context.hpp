@@ -34,6 +34,7 @@ struct MapContext {
 struct CameraRequest {
     geo::Box box;
     double minMpp = 20.0;
+    bool exact = false; // minMpp is the scale to use (an explicit view), not only a limit
 };
 
 // What a click or a panel asked for this frame.
@@ -42,6 +43,7 @@ struct ContentActions {
     std::optional<std::string> selectSite;        // open this site's notes
     std::optional<std::string> selectPartnership; // open this partnership's notes
     std::vector<geo::ScreenBox> panels;           // panels drawn: labels keep out of them next frame
+    std::optional<std::string> present;           // start presenting this story
 };
 
 } // namespace app

@@ -90,6 +90,7 @@ void PartnershipView::rebuild(const geo::Briefing& briefing, const geo::Projecti
 bool PartnershipView::linkVisible(const geo::Briefing& briefing, const geo::PartnershipLink& link) const {
     if (!visible || link.partnership >= briefing.partnerships.size()) return false;
     const geo::Partnership& p = briefing.partnerships[link.partnership];
+    if (onlyHighlighted && !showAll && std::find(highlighted.begin(), highlighted.end(), p.id) == highlighted.end()) return false;
     const auto k = static_cast<std::size_t>(p.kind);
     if (k < kKinds && !kindVisible[k]) return false;
     return !yearFilter || geo::activeInYear(p, year);

@@ -39,6 +39,10 @@ public:
 
     bool visible = true;
     bool dimmed = false; // drawn faint and thin (a trip is on the map)
+    // Presentation: only these partnerships are drawn (a story step's), unless showAll.
+    bool onlyHighlighted = false;
+    bool showAll = false;
+    std::vector<std::string> highlighted;
     std::array<bool, kKinds> kindVisible{{true, true, true, true, true, true, true, true, true}};
     bool yearFilter = false;
     int year = 0;

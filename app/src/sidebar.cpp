@@ -131,6 +131,19 @@ void BriefingLayer::drawSidebar(const MapContext& ctx, geo::BaseMap* map) {
         }
 
         // Each section in its own ID scope: the same row numbers and "##kind" switches recur.
+        // Stories: a click presents one on the projector (P does the same for the last one).
+        if (!briefing().stories.empty() && section(fonts, ui(Ui::Stories, lang), "stories")) {
+            ImGui::PushID("stories");
+            for (const geo::Story& story : briefing().stories) {
+                const std::string label = pick(story.title, story.titleEn, lang) + "  (" + std::to_string(story.steps.size()) + ")";
+                fonts.require(label);
+                ImGui::PushID(story.id.c_str());
+                if (ImGui::Selectable(label.c_str(), false)) actions.present = story.id;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+                ImGui::PopID();
+            }
+            ImGui::PopID();
+        }
         if (section(fonts, ui(Ui::Trips, lang), "trips")) {
             ImGui::PushID("trips");
             m_trips.drawPanel(ctx, briefing(), actions);

@@ -166,7 +166,7 @@ std::optional<CameraRequest> TripView::dayFrame(int day) const {
     }
     if (framed.empty()) return std::nullopt;
     CameraRequest req = frameRequest(*r, framed);
-    req.minMpp = 60.0;
+    req.minMpp = 120.0; // a day in one city still shows the city
     return req;
 }
 

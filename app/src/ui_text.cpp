@@ -58,6 +58,7 @@ constexpr std::array<Row, static_cast<std::size_t>(Ui::Count)> kUi{{
     {"地圖外", "地図の外", "Off the map"},
     {"個地點", "か所", "places"},
     {"點選放大", "クリックで拡大", "Click to zoom in"},
+    {"簡報（P）", "プレゼン（P）", "Stories (P presents)"},
 }};
 
 constexpr std::array<Row, 14> kKinds{{

@@ -19,7 +19,7 @@ enum class Ui {
     ClickForNotes, Search, SearchHint, NoMatch, Trips, Trip, Event, Days, Day, Play, Pause, Speed, DaysPerSecond,
     Timeline, ShowAll, ShowNone, Frame, Legend, Sites, Layers, Language, Milestones, Parties, Year, AllYears,
     PartnershipKinds, ShowPartnerships, ShowLabels, Leader, Members, Dates, Sidebar, Distance, OffMap, Places,
-    ClickToZoom, Count
+    ClickToZoom, Stories, Count
 };
 
 const char* ui(Ui key, geo::Language language);

@@ -3,6 +3,8 @@
 #include "app_paths.hpp"
 #include "imgui_sfml.hpp"
 #include "offscreen_target.hpp"
+#include "pdf_writer.hpp"
+#include "story_keys.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Window/Context.hpp>
@@ -165,12 +167,17 @@ void Viewer::handleCameraRequest(const CameraRequest& request, bool animate) {
     const double right = m_briefing ? static_cast<double>(m_briefing->rightInset(vw)) : 0.0;
     const double usable = std::max(vp.x - left - right, 200.0 * s);
     const double margin = (request.minMpp <= 0.0 ? 40.0 : 70.0) * s;
+    // Presenting, the caption covers the bottom of the screen: frame above it.
+    const double bottom = m_presentation.active() ? 150.0 * s : 0.0;
     const glm::dvec2 size = request.box.size();
-    double mpp = std::max({size.x / std::max(usable - 2 * margin, 50.0), size.y / std::max(vp.y - 2 * margin, 50.0), request.minMpp});
+    double mpp = std::max({size.x / std::max(usable - 2 * margin, 50.0), size.y / std::max(vp.y - bottom - 2 * margin, 50.0),
+                           request.minMpp});
+    if (request.exact) mpp = request.minMpp;
     const double screenX = std::min(left + usable * 0.5, vp.x * 0.5 + (left - right) * 0.5);
     glm::dvec2 centre = request.box.center();
     centre.x += (vp.x * 0.5 - screenX) * mpp;
-    if (!animate) {
+    if (!request.exact) centre.y -= bottom * 0.5 * mpp; // world y is up: the box sits above the caption
+    if (!animate || m_presentation.reducedMotion) {
         m_flight.reset();
         m_camera.setMetersPerPixel(mpp);
         m_camera.setCenter(centre);
@@ -328,6 +335,12 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
     // No hover tooltip through a panel: ImGui has the pointer then.
     const bool overPanel = ImGui::GetIO().WantCaptureMouse && !m_dragging;
     if (m_briefing) m_briefing->draw(m_camera, m_projection, m_fonts, overPanel ? std::nullopt : m_cursor, &m_map);
+    if (m_presentation.active() && m_briefing) {
+        for (const geo::ScreenBox& box :
+             m_presentation.drawAudience(m_briefing->briefing(), m_fonts, m_briefing->language, m_options.uiScale))
+            m_briefing->coverForLabels(box);
+        m_presentation.drawPresenterOverlay(m_briefing->briefing(), m_fonts, m_briefing->language, m_options.uiScale);
+    }
     const geo::Diagnostics messages = allMessages();
     drawOverlay(OverlayInput{m_map, m_camera, m_projection, messages, m_cursor, m_fonts}, m_map, m_overlay);
     imgui_sfml::render();
@@ -366,6 +379,8 @@ int Viewer::runInteractive() {
     finishLoading();
     fitCameraToWindow();
     if (!initGraphics(true)) return 1;
+    if (m_options.present) enterPresentation(m_options.presentStory, static_cast<std::size_t>(std::max(m_options.step - 1, 0)));
+    if (m_options.reducedMotion) m_presentation.reducedMotion = true;
 
     sf::Clock clock;
     sf::Clock frameClock; // animation time (flights, playback), also while idle
@@ -388,7 +403,16 @@ int Viewer::runInteractive() {
         }
         if (m_quit) break;
         if (takeBuiltLevels()) any = true; // finer detail arrived: show it
-        if (m_briefing && m_briefing->poll()) any = true; // the content file was saved
+        if (m_briefing && m_briefing->poll()) {
+            any = true; // the content file was saved
+            // Presenting: keep the place in the story (or leave when the story is gone).
+            if (m_presentation.active()) {
+                if (m_presentation.reload(m_briefing->briefing())) applyCurrentStep(false);
+                else leavePresentation();
+            }
+        }
+        if (m_briefing)
+            if (const auto story = m_briefing->takePresentRequest()) enterPresentation(*story);
         const double dt = std::min(frameClock.restart().asSeconds(), 0.1f);
         if (stepFlight(dt)) any = true;
         if (m_briefing && m_briefing->update(static_cast<float>(dt))) any = true; // trip playback
@@ -461,7 +485,104 @@ void Viewer::handleEvent(const sf::Event& event) {
     }
 }
 
+bool Viewer::enterPresentation(const std::string& storyId, std::size_t step) {
+    if (!m_briefing) return false;
+    if (!m_presentation.start(m_briefing->briefing(), storyId, step)) {
+        const std::string message = storyId.empty() ? "presentation: the briefing file has no story to present"
+                                                    : "presentation: there is no story '" + storyId + "' with steps in " +
+                                                          m_options.briefingFile.string();
+        spdlog::warn("{}", message);
+        m_messages.push_back({geo::Severity::Warning, "", 0, 0, message, "add a [[story]] with [[story.step]] (assets/FORMAT.md)"});
+        return false;
+    }
+    if (!m_saved) {
+        SavedLook saved;
+        for (auto& layer : m_map.layers) {
+            saved.styles.push_back(layer.spec.style);
+            layer.spec.style = geo::projectorStyle(layer.spec.style);
+        }
+        saved.background = m_map.background;
+        if (m_map.projectorBackground) m_map.background = *m_map.projectorBackground;
+        saved.sidebar = m_briefing->showSidebar;
+        saved.fullscreen = m_fullscreen;
+        saved.messages = m_overlay.showMessages;
+        m_saved = saved;
+    }
+    m_overlay.showMessages = false; // chrome hidden: the audience sees the map
+    m_fonts.setProjector(true);
+    m_briefing->setPresenting(true);
+    if (m_window && !m_fullscreen) {
+        m_fullscreen = true;
+        createWindow();
+        fitCameraToWindow();
+        imgui_sfml::setWindow(m_window.get());
+    }
+    applyCurrentStep(false);
+    return true;
+}
+
+void Viewer::leavePresentation() {
+    m_presentation.stop();
+    if (m_briefing) m_briefing->setPresenting(false);
+    m_fonts.setProjector(false);
+    if (m_saved) {
+        for (std::size_t i = 0; i < m_map.layers.size() && i < m_saved->styles.size(); ++i) m_map.layers[i].spec.style = m_saved->styles[i];
+        m_map.background = m_saved->background;
+        if (m_briefing) m_briefing->showSidebar = m_saved->sidebar;
+        m_overlay.showMessages = m_saved->messages;
+        if (m_window && m_fullscreen != m_saved->fullscreen) {
+            m_fullscreen = m_saved->fullscreen;
+            createWindow();
+            fitCameraToWindow();
+            imgui_sfml::setWindow(m_window.get());
+        }
+        m_saved.reset();
+    }
+}
+
+void Viewer::applyCurrentStep(bool animate) {
+    if (!m_briefing || !m_presentation.active()) return;
+    const geo::StoryStep* step = m_presentation.step(m_briefing->briefing());
+    if (!step) return;
+    m_briefing->applyStep(*step, m_projection);
+    if (const auto request = m_briefing->takeCameraRequest()) handleCameraRequest(*request, animate);
+}
+
+void Viewer::handlePresentationKey(const sf::Event::KeyEvent& key) {
+    geo::StoryNavigator& nav = m_presentation.navigator();
+    const StoryKey k = storyKeyFor(key.code);
+    bool moved = false;
+    switch (k.command) {
+    case StoryCommand::Next: moved = nav.next(); break;
+    case StoryCommand::Previous: moved = nav.previous(); break;
+    case StoryCommand::First: moved = nav.first(); break;
+    case StoryCommand::Blank: nav.toggleBlank(); break;
+    case StoryCommand::Digit: nav.typeDigit(k.digit); break;
+    case StoryCommand::Enter: moved = nav.enter(); break;
+    case StoryCommand::Leave:
+        if (!nav.pending().empty()) nav.cancel();
+        else leavePresentation();
+        break;
+    case StoryCommand::PresenterOverlay: m_presentation.presenterOverlay = !m_presentation.presenterOverlay; break;
+    case StoryCommand::ReducedMotion: m_presentation.reducedMotion = !m_presentation.reducedMotion; break;
+    case StoryCommand::None:
+        if (key.code == sf::Keyboard::P || key.code == sf::Keyboard::F5) leavePresentation();
+        else if (key.code == sf::Keyboard::F11) {
+            m_fullscreen = !m_fullscreen;
+            createWindow();
+            fitCameraToWindow();
+            imgui_sfml::setWindow(m_window.get());
+        } else if (key.code == sf::Keyboard::Q && key.control) m_quit = true;
+        break;
+    }
+    if (moved) applyCurrentStep(true);
+}
+
 void Viewer::handleKey(const sf::Event::KeyEvent& key) {
+    if (m_presentation.active()) {
+        handlePresentationKey(key);
+        return;
+    }
     const glm::dvec2 vp = m_camera.viewport();
     const double step = std::min(vp.x, vp.y) / 6.0;
     switch (key.code) {
@@ -487,6 +608,8 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
         if (m_briefing) m_briefing->escape();
         break;
     case sf::Keyboard::L: m_overlay.showLayers = !m_overlay.showLayers; break;
+    case sf::Keyboard::P:
+    case sf::Keyboard::F5: enterPresentation(m_presentation.storyId()); break;
     case sf::Keyboard::Space:
         if (m_briefing) m_briefing->trips().togglePlay();
         break;
@@ -497,6 +620,89 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
         break;
     default: break;
     }
+}
+
+int Viewer::runStoryExport(const std::vector<std::string>& storyIds, const std::filesystem::path& outDir,
+                           const std::filesystem::path& pdfPath) {
+    const int w = m_options.width, h = m_options.height;
+    startLoading();
+    sf::Context context(contextSettings(), static_cast<unsigned>(w), static_cast<unsigned>(h));
+    finishLoading();
+    if (!context.setActive(true)) {
+        spdlog::error("--export-story: no OpenGL context (is an X server such as Xvfb running?)");
+        return 1;
+    }
+    if (!m_briefing) {
+        spdlog::error("--export-story: no briefing file to take the stories from");
+        return 1;
+    }
+    if (!initGraphics(false)) return 1;
+    OffscreenTarget target;
+    if (!target.create(w, h)) {
+        spdlog::error("--export-story: cannot make a {}x{} framebuffer", w, h);
+        return 1;
+    }
+    m_camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
+    std::unique_ptr<PdfWriter> pdf;
+    if (!pdfPath.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(pdfPath.parent_path(), ec);
+        // Pages of 16:9 at 96 dpi: 1920x1080 px is 1440x810 pt.
+        pdf = std::make_unique<PdfWriter>(pdfPath, w * 0.75, h * 0.75);
+        if (!pdf->ok()) {
+            spdlog::error("--export-story: cannot write {} (is the folder writable?)", pdfPath.string());
+            target.release();
+            shutdownGraphics(); // while the context is current
+            return 1;
+        }
+    }
+    int failures = 0, written = 0;
+    for (const std::string& id : storyIds) {
+        const geo::Story* story = m_briefing->briefing().findStory(id);
+        if (!story || story->steps.empty() || !enterPresentation(id)) {
+            spdlog::error("--export-story: there is no story '{}' with steps in {}", id, m_options.briefingFile.string());
+            ++failures;
+            continue;
+        }
+        std::error_code ec;
+        const std::filesystem::path dir = outDir / id;
+        std::filesystem::create_directories(dir, ec);
+        for (std::size_t i = 0; i < story->steps.size(); ++i) {
+            m_presentation.navigator().jumpTo(i + 1);
+            applyCurrentStep(false);
+            // Three frames: glyphs of new text baked, labels placed against the panels of the frame before.
+            for (int f = 0; f < 3; ++f) renderFrame({w, h}, 1.0f / 60.0f);
+            const sf::Image image = target.read();
+            char name[32];
+            std::snprintf(name, sizeof name, "%02zu.png", i + 1);
+            const std::filesystem::path file = dir / name;
+            if (!image.saveToFile(file.string())) {
+                spdlog::error("--export-story: cannot write {}", file.string());
+                ++failures;
+                continue;
+            }
+            ++written;
+            if (pdf && !pdf->addPage(image)) {
+                spdlog::error("--export-story: cannot add a page to {}", pdfPath.string());
+                ++failures;
+            }
+        }
+    }
+    leavePresentation();
+    target.release();
+    shutdownGraphics();
+    if (pdf) {
+        std::string error;
+        const int pages = pdf->pages();
+        if (!pdf->close(error)) {
+            spdlog::error("--export-story: {}: {}", pdfPath.string(), error);
+            ++failures;
+        } else {
+            spdlog::info("wrote {} ({} pages)", pdfPath.string(), pages);
+        }
+    }
+    spdlog::info("wrote {} step image(s) at {}x{} under {}", written, w, h, outDir.string());
+    return failures ? 1 : 0;
 }
 
 int Viewer::runScreenshot(const std::filesystem::path& out) {
@@ -518,6 +724,8 @@ int Viewer::runScreenshot(const std::filesystem::path& out) {
         spdlog::error("--screenshot: cannot make a {}x{} framebuffer", w, h);
         return 1;
     }
+    m_camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
+    if (m_options.present) enterPresentation(m_options.presentStory, static_cast<std::size_t>(std::max(m_options.step - 1, 0)));
     // Two frames: the first registers the text on screen, so the second has every glyph baked.
     renderFrame({w, h}, 1.0f / 60.0f);
     if (m_briefing)

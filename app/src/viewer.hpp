@@ -6,6 +6,7 @@
 #include "font_set.hpp"
 #include "map_renderer.hpp"
 #include "overlay.hpp"
+#include "presentation.hpp"
 #include "viewer_options.hpp"
 
 #include <geo/base_map.hpp>
@@ -62,6 +63,15 @@ public:
     void waitForAllLevels();
     // Frees everything that lives in the GL context; call while it is still current.
     void shutdownGraphics();
+    // Presentation mode: the projector theme, chrome hidden, a story step by step.
+    bool enterPresentation(const std::string& storyId, std::size_t step = 0);
+    void leavePresentation();
+    Presentation& presentation() { return m_presentation; }
+    // Shows the presentation's current step; the camera flies there (cuts with reduced motion or !animate).
+    void applyCurrentStep(bool animate);
+    // Renders every step of the stories to PNG (and, when pdf is set, a PDF of them all). Returns the exit code.
+    int runStoryExport(const std::vector<std::string>& storyIds, const std::filesystem::path& outDir,
+                       const std::filesystem::path& pdf);
 
 private:
     static void releaseCpuCopy(geo::MeshLevel& level);
@@ -106,6 +116,17 @@ private:
         double elapsed;
     };
     std::optional<Flight> m_flight;
+    Presentation m_presentation;
+    // What presentation mode changed, to restore on leaving it.
+    struct SavedLook {
+        std::vector<geo::LayerStyle> styles;
+        geo::Color background;
+        bool sidebar = true;
+        bool fullscreen = false;
+        bool messages = true;
+    };
+    std::optional<SavedLook> m_saved;
+    void handlePresentationKey(const sf::Event::KeyEvent& key);
 };
 
 } // namespace app

@@ -26,6 +26,10 @@ struct ViewerOptions {
     std::string language = "en";                     // --lang zh|ja|en
     bool noSidebar = false;                          // --no-sidebar
     std::filesystem::path labelsOut;                 // --labels-out: with --screenshot, the placed label boxes (tests)
+    bool present = false;                            // --present: start in presentation mode
+    std::string presentStory;                        // --present STORY (empty: the first story)
+    int step = 0;                                    // --step: 1-based step to start at
+    bool reducedMotion = false;                      // --reduced-motion: cut between steps
     int year = 0;                                    // --year: partnerships as they stood in that year (0: all)
 };
 

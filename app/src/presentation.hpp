@@ -1,0 +1,58 @@
+#pragma once
+// Presentation mode: a story shown step by step on the projector. It holds the
+// presenter's place (geo::StoryNavigator), and draws what the audience sees on top of
+// the map (the caption, the step number, a black screen) and, on request, a small
+// presenter overlay (this step, the next one, the clock).
+
+#include "font_set.hpp"
+
+#include <geo/briefing.hpp>
+#include <geo/label_placement.hpp>
+#include <geo/story_navigator.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace app {
+
+class Presentation {
+public:
+    bool active() const { return m_active; }
+    // Starts `storyId` (the first story when empty) at step `step` (0-based). False when
+    // the briefing has no such story (or none at all).
+    bool start(const geo::Briefing& briefing, const std::string& storyId, std::size_t step = 0);
+    void stop() { m_active = false; }
+    // The content was reloaded: keep the place when the story still exists, else stop.
+    // True when presentation goes on.
+    bool reload(const geo::Briefing& briefing);
+
+    const geo::Story* story(const geo::Briefing& briefing) const { return briefing.findStory(m_storyId); }
+    const geo::StoryStep* step(const geo::Briefing& briefing) const;
+    const std::string& storyId() const { return m_storyId; }
+    geo::StoryNavigator& navigator() { return m_nav; }
+    const geo::StoryNavigator& navigator() const { return m_nav; }
+
+    bool reducedMotion = false;    // cut between steps instead of flying
+    bool presenterOverlay = false; // the single-display presenter overlay (O)
+
+    // The caption, the step number, the typed number and the black screen, in the
+    // foreground (above every panel). `left`/`right`: what panels cover (for centring).
+    // Returns the boxes it covered (caption, step number), for labels to keep out of next frame.
+    std::vector<geo::ScreenBox> drawAudience(const geo::Briefing& briefing, FontSet& fonts, geo::Language language,
+                                             float scale) const;
+    // The presenter overlay: story, step n / N, this step's caption, the next one, the clock.
+    void drawPresenterOverlay(const geo::Briefing& briefing, FontSet& fonts, geo::Language language, float scale) const;
+
+private:
+    bool m_active = false;
+    std::string m_storyId;
+    geo::StoryNavigator m_nav;
+    std::chrono::steady_clock::time_point m_started;
+};
+
+// The caption of a step in `language` (Japanese shows the document's Chinese caption; an
+// empty one falls back to the other language).
+const std::string& stepCaption(const geo::StoryStep& step, geo::Language language);
+
+} // namespace app
