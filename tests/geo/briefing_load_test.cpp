@@ -4,6 +4,8 @@
 
 #include <geo/briefing.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -21,13 +23,7 @@ geo::BriefingLoadResult loadFixture(const std::string& name) { return geo::loadB
 
 // Formatted diagnostics, with the fixture directory cut off the file names.
 std::vector<std::string> messages(const geo::BriefingLoadResult& result) {
-    std::vector<std::string> out;
-    for (const geo::Diagnostic& d : result.diagnostics) {
-        std::string line = d.format();
-        if (line.rfind(kFixtureDir, 0) == 0) line.erase(0, kFixtureDir.size());
-        out.push_back(line);
-    }
-    return out;
+    return test::formatWithout(result.diagnostics, kFixtureDir);
 }
 
 using Lines = std::vector<std::string>;

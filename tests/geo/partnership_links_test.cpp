@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 #include <glm/geometric.hpp>
 
 #include <algorithm>
@@ -16,12 +18,7 @@ namespace {
 using Catch::WithinAbs;
 
 geo::Site site(const std::string& id, double lon, double lat, const std::string& city = "") {
-    geo::Site s;
-    s.id = id;
-    s.lon = lon;
-    s.lat = lat;
-    s.cityId = city;
-    return s;
+    return test::makeSite(id, lon, lat, city);
 }
 
 geo::Partnership partnership(const std::string& id, std::vector<std::string> parties,

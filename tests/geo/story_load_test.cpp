@@ -4,6 +4,8 @@
 
 #include <geo/briefing.hpp>
 
+#include "test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -15,15 +17,7 @@ const std::string kFixtureDir = std::string(KTMAP_TEST_DATA_DIR) + "/briefing/";
 
 geo::BriefingLoadResult loadFixture(const std::string& name) { return geo::loadBriefingFile(kFixtureDir + name); }
 
-std::vector<std::string> messages(const geo::Diagnostics& diagnostics) {
-    std::vector<std::string> out;
-    for (const geo::Diagnostic& d : diagnostics) {
-        std::string line = d.format();
-        if (line.rfind(kFixtureDir, 0) == 0) line.erase(0, kFixtureDir.size());
-        out.push_back(line);
-    }
-    return out;
-}
+std::vector<std::string> messages(const geo::Diagnostics& diagnostics) { return test::formatWithout(diagnostics, kFixtureDir); }
 
 using Lines = std::vector<std::string>;
 

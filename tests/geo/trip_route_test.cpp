@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 #include <cmath>
 #include <optional>
 #include <string>
@@ -17,12 +19,7 @@ using Catch::WithinAbs;
 constexpr double kHour = 1.0 / 24.0;
 
 geo::Site site(const std::string& id, double lon, double lat, const std::string& city = "") {
-    geo::Site s;
-    s.id = id;
-    s.lon = lon;
-    s.lat = lat;
-    s.cityId = city;
-    return s;
+    return test::makeSite(id, lon, lat, city);
 }
 
 geo::PartialDate date(int y, int m, int d) { return geo::PartialDate{y, m, d}; }

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include <geo/briefing.hpp>
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -81,6 +83,25 @@ std::string readFile(const std::filesystem::path& file) {
 void writeFile(const std::filesystem::path& file, const std::string& bytes) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out << bytes;
+}
+
+std::vector<std::string> formatWithout(const std::vector<geo::Diagnostic>& diagnostics, const std::string& prefix) {
+    std::vector<std::string> out;
+    for (const geo::Diagnostic& d : diagnostics) {
+        std::string line = d.format();
+        if (!prefix.empty() && line.rfind(prefix, 0) == 0) line.erase(0, prefix.size());
+        out.push_back(line);
+    }
+    return out;
+}
+
+geo::Site makeSite(const std::string& id, double lon, double lat, const std::string& city) {
+    geo::Site s;
+    s.id = id;
+    s.lon = lon;
+    s.lat = lat;
+    s.cityId = city;
+    return s;
 }
 
 } // namespace test

@@ -6,7 +6,20 @@
 #include <utility>
 #include <vector>
 
+namespace geo {
+struct Diagnostic;
+struct Site;
+} // namespace geo
+
 namespace test {
+
+// Diagnostics formatted as the user sees them, with `prefix` (a fixture folder) cut off
+// the file names so that expectations do not depend on where the checkout is.
+std::vector<std::string> formatWithout(const std::vector<geo::Diagnostic>& diagnostics, const std::string& prefix);
+
+// A site with an id, a position and optionally the id of its city.
+geo::Site makeSite(const std::string& id, double lon, double lat, const std::string& city = "");
+
 
 // A new empty folder under $KTMAP_TEST_TMP (or the system temp folder), unique per call.
 std::filesystem::path freshDir(const std::string& name);
