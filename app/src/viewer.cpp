@@ -622,27 +622,34 @@ void Viewer::handleKey(const sf::Event::KeyEvent& key) {
     }
 }
 
+bool Viewer::prepareHeadless(sf::Context& context, OffscreenTarget& target, const char* what) {
+    const int w = m_options.width, h = m_options.height;
+    if (!context.setActive(true)) {
+        spdlog::error("{}: no OpenGL context (is an X server such as Xvfb running?)", what);
+        return false;
+    }
+    if (!initGraphics(false)) return false;
+    if (!target.create(w, h)) {
+        spdlog::error("{}: cannot make a {}x{} framebuffer", what, w, h);
+        shutdownGraphics(); // while the context is current
+        return false;
+    }
+    m_camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
+    return true;
+}
+
 int Viewer::runStoryExport(const std::vector<std::string>& storyIds, const std::filesystem::path& outDir,
                            const std::filesystem::path& pdfPath) {
     const int w = m_options.width, h = m_options.height;
     startLoading();
     sf::Context context(contextSettings(), static_cast<unsigned>(w), static_cast<unsigned>(h));
     finishLoading();
-    if (!context.setActive(true)) {
-        spdlog::error("--export-story: no OpenGL context (is an X server such as Xvfb running?)");
-        return 1;
-    }
     if (!m_briefing) {
         spdlog::error("--export-story: no briefing file to take the stories from");
         return 1;
     }
-    if (!initGraphics(false)) return 1;
     OffscreenTarget target;
-    if (!target.create(w, h)) {
-        spdlog::error("--export-story: cannot make a {}x{} framebuffer", w, h);
-        return 1;
-    }
-    m_camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
+    if (!prepareHeadless(context, target, "--export-story")) return 1;
     std::unique_ptr<PdfWriter> pdf;
     if (!pdfPath.empty()) {
         std::error_code ec;
@@ -714,17 +721,8 @@ int Viewer::runScreenshot(const std::filesystem::path& out) {
     spdlog::debug("start-up: GL context {:.1f} ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     finishLoading();
     spdlog::debug("start-up: waited for data {:.1f} ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    if (!context.setActive(true)) {
-        spdlog::error("--screenshot: no OpenGL context (is an X server such as Xvfb running?)");
-        return 1;
-    }
-    if (!initGraphics(false)) return 1;
     OffscreenTarget target;
-    if (!target.create(w, h)) {
-        spdlog::error("--screenshot: cannot make a {}x{} framebuffer", w, h);
-        return 1;
-    }
-    m_camera.setViewport({static_cast<double>(w), static_cast<double>(h)});
+    if (!prepareHeadless(context, target, "--screenshot")) return 1;
     if (m_options.present) enterPresentation(m_options.presentStory, static_cast<std::size_t>(std::max(m_options.step - 1, 0)));
     // Two frames: the first registers the text on screen, so the second has every glyph baked.
     renderFrame({w, h}, 1.0f / 60.0f);

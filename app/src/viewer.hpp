@@ -19,12 +19,18 @@
 #include <SFML/Window/Event.hpp>
 #include <SFML/Window/Window.hpp>
 
+namespace sf {
+class Context;
+}
+
 #include <future>
 #include <memory>
 #include <optional>
 #include <string>
 
 namespace app {
+
+class OffscreenTarget;
 
 class Viewer {
 public:
@@ -127,6 +133,8 @@ private:
     };
     std::optional<SavedLook> m_saved;
     void handlePresentationKey(const sf::Event::KeyEvent& key);
+    // The GL context current, graphics up and an offscreen target of the options' size; false (and said why) otherwise.
+    bool prepareHeadless(sf::Context& context, OffscreenTarget& target, const char* what);
 };
 
 } // namespace app

@@ -323,11 +323,8 @@ TEST_CASE("unknown keys and tables are warnings", "[briefing]") {
 
 TEST_CASE("validateBriefing checks a briefing built in code", "[briefing]") {
     geo::Briefing b;
-    geo::Site site;
-    site.id = "fukuoka";
+    geo::Site site = test::makeSite("fukuoka", 130.4017, 33.5902);
     site.kind = geo::SiteKind::City;
-    site.lon = 130.4017;
-    site.lat = 33.5902;
     b.sites.push_back(site);
     geo::Partnership p;
     p.id = "p";

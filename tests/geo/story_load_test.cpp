@@ -171,11 +171,8 @@ TEST_CASE("of a broken story the loader keeps what the viewer can use", "[story]
 
 TEST_CASE("story checks on a briefing built in code", "[story]") {
     geo::Briefing b;
-    geo::Site site;
-    site.id = "fukuoka";
+    geo::Site site = test::makeSite("fukuoka", 130.4017, 33.5902);
     site.kind = geo::SiteKind::City;
-    site.lon = 130.4017;
-    site.lat = 33.5902;
     b.sites.push_back(site);
     geo::Trip trip;
     trip.id = "t";
