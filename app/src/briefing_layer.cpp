@@ -236,9 +236,20 @@ MarkerStyle markerStyle(geo::SiteKind kind) {
     return {IM_COL32(165, 165, 165, 255), 6.5f, 1};                  // light grey
 }
 
-void drawMarker(ImDrawList* dl, ImVec2 p, geo::SiteKind kind, float s, float grow) {
-    const MarkerStyle style = markerStyle(kind);
+MarkerStyle markerStyle(const geo::Site& site) {
+    MarkerStyle style = markerStyle(site.kind);
+    if (site.major) {
+        style.radius += 3.0f;
+        style.priority += 1;
+    }
+    return style;
+}
+
+void drawMarker(ImDrawList* dl, ImVec2 p, geo::SiteKind kind, float s, float grow, bool major) {
+    MarkerStyle style = markerStyle(kind);
+    if (major) style.radius += 3.0f;
     const float r = style.radius * s * grow;
+    if (major) dl->AddCircleFilled(p, r + 4.5f * s, kInk, 40); // the seven cities stand out most
     dl->AddCircleFilled(p, r + 2.5f * s, kEdge, 32);
     dl->AddCircleFilled(p, r + 1.5f * s, kWhite, 32);
     dl->AddCircleFilled(p, r - 0.5f * s, style.fill, 32);
@@ -438,7 +449,7 @@ void BriefingLayer::ensureProjected(const geo::Projection& projection) {
     m_priority.clear();
     for (const geo::Site& site : sites) {
         m_world.push_back({site.lon, site.lat});
-        m_priority.push_back(markerStyle(site.kind).priority);
+        m_priority.push_back(markerStyle(site).priority);
     }
     projection.forward(m_world); // NaN where PROJ fails: such a site is neither drawn nor hit
     m_trips.rebuild(briefing(), projection);
@@ -602,12 +613,12 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
         const geo::Site& site = sites[c.leader];
         const float grow = hoveredCluster == ci ? 1.25f : 1.0f;
         if (!visible(p, 40 * s)) continue;
-        drawMarker(dl, p, site.kind, s, grow);
+        drawMarker(dl, p, site.kind, s, grow, site.major);
         if (c.members.size() > 1) {
             // How many places the marker stands for: "+5" on a small badge, upper right.
             if (!font) font = ImGui::GetFont();
             const std::string text = "+" + std::to_string(c.members.size() - 1);
-            const float r = markerStyle(site.kind).radius * s * grow;
+            const float r = markerStyle(site).radius * s * grow;
             const float size = font->FontSize * 0.9f;
             const ImVec2 ext = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str(), text.c_str() + text.size());
             const ImVec2 centre(p.x - r - ext.x * 0.5f + 2 * s, p.y - r * 0.8f);
@@ -628,7 +639,7 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
             const std::size_t i = static_cast<std::size_t>(h - sites.data());
             if (i >= m_screen.size() || !isFinite(m_screen[i])) continue;
             const ImVec2 p = toIm(m_screen[i]);
-            const float r = markerStyle(h->kind).radius * s + 5.0f * s;
+            const float r = markerStyle(*h).radius * s + 5.0f * s;
             dl->AddCircle(p, r + 2.0f * s, kInk, 48, 2.0f * s);
             dl->AddCircle(p, r, IM_COL32(0, 160, 230, 255), 48, 3.5f * s);
         }
@@ -637,7 +648,7 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
         const std::size_t i = static_cast<std::size_t>(selected - sites.data());
         if (i < m_screen.size() && isFinite(m_screen[i])) {
             const ImVec2 p = toIm(m_screen[i]);
-            const float r = markerStyle(selected->kind).radius * s + 6.0f * s;
+            const float r = markerStyle(*selected).radius * s + 6.0f * s;
             dl->AddCircle(p, r + 2.0f * s, kInk, 48, 2.0f * s);
             dl->AddCircle(p, r, kSelect, 48, 4.0f * s);
         }
@@ -662,11 +673,12 @@ void BriefingLayer::drawLabels(FontSet& fonts, std::optional<std::size_t> hovere
     options.viewport = viewport;
     options.padding = 3.0 * static_cast<double>(s);
     options.blocked = m_panels;
-    for (const auto& badge : m_badges) options.blocked.push_back(badge.second); // a label never hides a group's count
+    // A label covers a group's "+N" count only when it fits nowhere else (the seven cities' names come first).
+    for (const auto& badge : m_badges) options.avoid.push_back(badge.second);
     for (std::size_t ci = 0; ci < m_clusters.size(); ++ci) {
         const geo::ScreenCluster& c = m_clusters[ci];
         const geo::Site& site = sites[c.leader];
-        const MarkerStyle style = markerStyle(site.kind);
+        const MarkerStyle style = markerStyle(site);
         const double r = static_cast<double>(style.radius * s + 2.5f * s);
         geo::ScreenBox marker;
         marker.min = c.position - glm::dvec2(r, r);
@@ -678,8 +690,8 @@ void BriefingLayer::drawLabels(FontSet& fonts, std::optional<std::size_t> hovere
         fonts.require(name.text);
         const bool isSelected = &site == selected ||
                                 std::find(m_highlightSites.begin(), m_highlightSites.end(), site.id) != m_highlightSites.end();
-        const bool city = site.kind == geo::SiteKind::City;
-        ImFont* font = city || isSelected ? fonts.large(faceFor(name.language)) : fonts.label(faceFor(name.language));
+        // The main cities (and the selection) in the large face; a town or venue in the label size.
+        ImFont* font = site.major || isSelected ? fonts.large(faceFor(name.language)) : fonts.label(faceFor(name.language));
         if (!font) continue;
         const ImVec2 ext = font->CalcTextSizeA(font->FontSize, std::numeric_limits<float>::max(), 0.0f, name.text.c_str(),
                                                name.text.c_str() + name.text.size());

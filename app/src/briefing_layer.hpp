@@ -52,8 +52,10 @@ struct MarkerStyle {
     int priority;
 };
 MarkerStyle markerStyle(geo::SiteKind kind);
-// Draws one marker of `kind` at `p` (legend and map alike).
-void drawMarker(ImDrawList* dl, ImVec2 p, geo::SiteKind kind, float scale, float grow = 1.0f);
+// A site's: its kind's, larger and ranked first for the briefing's main places (`major`).
+MarkerStyle markerStyle(const geo::Site& site);
+// Draws one marker at `p` (legend and map alike); a major place gets a second, dark ring.
+void drawMarker(ImDrawList* dl, ImVec2 p, geo::SiteKind kind, float scale, float grow = 1.0f, bool major = false);
 
 class BriefingLayer {
 public:

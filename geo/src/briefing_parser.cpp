@@ -2,7 +2,7 @@
 // id spelling, value ranges); cross-references are in briefing_validator.cpp.
 // toml++ is used header-only without exceptions (see the ktmap_toml CMake target).
 #undef TOML_SHARED_LIB
-#include <toml++/toml.h>
+#include "toml_fixed.hpp"
 
 #include <geo/briefing.hpp>
 
@@ -442,7 +442,7 @@ Source Reader::readSource(const toml::table& t) {
 
 Site Reader::readSite(const toml::table& t) {
     Ctx ctx{t, "[[site]]", keyList({"id", "kind", "city", "name_zh", "name_ja", "name_en", "lon", "lat", "notes",
-                                    "notes_en", "sources"})};
+                                    "notes_en", "sources", "major"})};
     checkUnknownKeys(ctx, "[[site]]");
     Site s;
     s.pos = posOf(t);
@@ -457,6 +457,10 @@ Site Reader::readSite(const toml::table& t) {
     s.notes = readString(ctx, "notes", false);
     s.notesEn = readString(ctx, "notes_en", false);
     s.sources = readSources(ctx);
+    if (const toml::node* major = t.get("major")) {
+        if (const auto* b = major->as_boolean()) s.major = b->get();
+        else wrongType(ctx, "major", *major, "true or false", "write major = true, without quotes");
+    }
 
     // A site with no usable position cannot be drawn; NaN marks it for removal.
     auto lon = readNumber(ctx, "lon");

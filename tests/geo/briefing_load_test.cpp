@@ -309,7 +309,7 @@ TEST_CASE("unknown keys and tables are warnings", "[briefing]") {
               "unknown_keys.toml:4:1: warning: unknown key 'subtitle' is ignored (" + known + ")",
               "unknown_keys.toml:10:1: warning: unknown key 'nmae_en' in [[site]] is ignored (did you mean 'name_en'?)",
               "unknown_keys.toml:14:1: warning: unknown key 'colour' in [[site]] is ignored (known keys: id, kind, "
-              "city, name_zh, name_ja, name_en, lon, lat, notes, notes_en, sources)",
+              "city, name_zh, name_ja, name_en, lon, lat, notes, notes_en, sources, major)",
               "unknown_keys.toml:16:1: warning: unknown table [[sites]] is ignored (did you mean 'site'?)",
               // [[story]] is a known table now (see story_load_test.cpp), checked as such.
               "unknown_keys.toml:19:1: error: [[story]] is missing required key 'id' (add a line like id = \"…\")",

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 TEST_CASE("displayName falls back to the other Han name before English", "[briefing]") {
     geo::Site site;
     site.id = "kumamoto";
@@ -24,6 +26,48 @@ TEST_CASE("displayName falls back to the other Han name before English", "[brief
     CHECK(geo::displayName(site, geo::Language::Zh) == "Kumamoto"); // zh → ja → en
     site.nameEn.clear();
     CHECK(geo::displayName(site, geo::Language::Zh) == "kumamoto"); // last resort: the id
+}
+
+TEST_CASE("a site may be marked major, with true or false only", "[briefing]") {
+    const auto ok = geo::parseBriefing(R"(schema = 1
+[[site]]
+id = "fukuoka"
+kind = "city"
+major = true
+name_zh = "福岡市"
+name_en = "Fukuoka"
+lon = 130.4017
+lat = 33.5902
+
+[[site]]
+id = "kikuyo"
+kind = "city"
+name_zh = "菊陽町"
+name_en = "Kikuyo"
+lon = 130.8283
+lat = 32.8628
+)",
+                                       "major.toml");
+    REQUIRE(ok.briefing.sites.size() == 2);
+    CHECK(ok.briefing.sites[0].major);
+    CHECK_FALSE(ok.briefing.sites[1].major); // not written: not major
+    const auto bad = geo::parseBriefing(R"(schema = 1
+[[site]]
+id = "fukuoka"
+kind = "city"
+major = "yes"
+name_zh = "福岡市"
+name_en = "Fukuoka"
+lon = 130.4017
+lat = 33.5902
+)",
+                                        "major.toml");
+    const auto it = std::find_if(bad.diagnostics.begin(), bad.diagnostics.end(),
+                                 [](const geo::Diagnostic& d) { return d.message.find("'major'") != std::string::npos; });
+    REQUIRE(it != bad.diagnostics.end());
+    CHECK(it->severity == geo::Severity::Error);
+    CHECK(it->line == 5);
+    CHECK(it->hint.find("major = true") != std::string::npos);
 }
 
 TEST_CASE("displayLanguage says which language the shown name is in", "[briefing]") {

@@ -43,7 +43,7 @@ std::string nameOfFirstSite(const geo::ContentReloader& reloader) {
 
 } // namespace
 
-TEST_CASE("reload: an invalid edit keeps the old content and reports the error; a fix replaces it", "[reload]") {
+TEST_CASE("reload: an invalid edit keeps the old content and reports the error, a fix replaces it", "[reload]") {
     const fs::path file = test::freshDir("reload_invalid") / "briefing.toml";
     const std::string label = file.string();
     test::writeFile(file, briefingText("Kumamoto", "130.7079"));

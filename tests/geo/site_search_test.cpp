@@ -111,7 +111,7 @@ TEST_CASE("foldForSearch folds case, width, separators and Han forms", "[site_se
     CHECK(once == geo::foldForSearch("北九州學術研究都市(kitakyushu)"));
 }
 
-TEST_CASE("searchSites ranks exact, prefix, word prefix, then anywhere; cities first", "[site_search]") {
+TEST_CASE("searchSites ranks exact, prefix, word prefix, then anywhere, cities first", "[site_search]") {
     const geo::Briefing& b = smallBriefing();
     REQUIRE(b.sites.size() == 6);
     const auto hits = geo::searchSites(b, "kumamoto");

@@ -92,6 +92,7 @@ struct Site {
     std::string notes;
     std::string notesEn;
     std::vector<SourceRef> sources;
+    bool major = false; // one of the briefing's main places (the seven cities): drawn most prominently
     TextPos pos;     // the [[site]] header; pos.line is the line where it was defined
     TextPos cityPos; // the value of `city`
 };
