@@ -1,6 +1,6 @@
 #include <geo/layer_config.hpp>
 
-#include <toml++/toml.h>
+#include "toml_fixed.hpp"
 
 #include <algorithm>
 #include <fstream>
