@@ -104,9 +104,12 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
         ImGui::SetNextWindowBgAlpha(0.94f);
         std::size_t errors = 0;
         for (const auto& d : in.messages) errors += d.severity == geo::Severity::Error;
-        char title[96];
-        std::snprintf(title, sizeof title, "Messages: %zu error(s), %zu other (M hides)###messages", errors,
-                      in.messages.size() - errors);
+        const std::string e = std::to_string(errors), o = std::to_string(in.messages.size() - errors);
+        const std::string titleText = in.language == geo::Language::Zh   ? "訊息：" + e + " 個錯誤、" + o + " 個其他（M 隱藏）###messages"
+                                      : in.language == geo::Language::Ja ? "メッセージ：エラー " + e + " 件、その他 " + o + " 件（M で隠す）###messages"
+                                                                         : "Messages: " + e + " error(s), " + o + " other (M hides)###messages";
+        const char* title = titleText.c_str();
+        in.fonts.require(title);
         if (ImGui::Begin(title, &state.showMessages, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
             ImGui::PushTextWrapPos(std::min(740.0f * s, io.DisplaySize.x * 0.68f));
             for (const auto& d : in.messages) {
@@ -138,13 +141,25 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
 
     if (state.showHelp) {
         ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-        if (ImGui::Begin("Keys", &state.showHelp, ImGuiWindowFlags_AlwaysAutoResize)) {
-            ImGui::TextUnformatted("Drag: pan    Wheel: zoom at the pointer\n"
-                                   "Arrows: pan    + / -: zoom    Home: Taiwan and Kyushu\n"
-                                   "F11: full screen    L: layers    M: messages    F1: this help\n"
-                                   "Tab: sidebar    Space: play / pause the trip    Esc: close the notes\n"
-                                   "Ctrl+Q: quit");
-        }
+        static constexpr const char* kHelp[3] = {
+            "拖曳：移動    滾輪：以游標為中心縮放\n"
+            "方向鍵：移動    + / -：縮放    Home：臺灣與九州\n"
+            "Tab：側欄    Space：播放／暫停行程    Esc：關閉說明\n"
+            "P 或 F5：簡報模式（PageDown／PageUp 切換步驟，B 黑畫面，O 講者資訊）\n"
+            "F11：全螢幕    L：圖層    M：訊息    F1：本說明    Ctrl+Q：結束",
+            "ドラッグ：移動    ホイール：カーソル位置でズーム\n"
+            "矢印キー：移動    + / -：ズーム    Home：台湾と九州\n"
+            "Tab：サイドバー    Space：日程の再生／一時停止    Esc：メモを閉じる\n"
+            "P または F5：プレゼン（PageDown／PageUp で移動、B 黒画面、O 発表者情報）\n"
+            "F11：全画面    L：レイヤー    M：メッセージ    F1：このヘルプ    Ctrl+Q：終了",
+            "Drag: pan    Wheel: zoom at the pointer\n"
+            "Arrows: pan    + / -: zoom    Home: Taiwan and Kyushu\n"
+            "Tab: sidebar    Space: play / pause the trip    Esc: close the notes\n"
+            "P or F5: present a story (PageDown / PageUp steps, B black screen, O presenter overlay)\n"
+            "F11: full screen    L: layers    M: messages    F1: this help    Ctrl+Q: quit"};
+        const char* help = kHelp[in.language == geo::Language::Zh ? 0 : in.language == geo::Language::Ja ? 1 : 2];
+        in.fonts.require(help);
+        if (ImGui::Begin("Keys###keys", &state.showHelp, ImGuiWindowFlags_AlwaysAutoResize)) ImGui::TextUnformatted(help);
         ImGui::End();
     }
     ImGui::PopFont();

@@ -4,6 +4,7 @@
 
 #include <geo/base_map.hpp>
 #include <geo/camera.hpp>
+#include <geo/briefing.hpp>
 #include <geo/diagnostic.hpp>
 
 #include <glm/vec2.hpp>
@@ -32,6 +33,7 @@ struct OverlayInput {
     const geo::Diagnostics& messages;
     std::optional<glm::dvec2> cursor; // screen pixels, when the pointer is over the map
     FontSet& fonts;
+    geo::Language language = geo::Language::En; // of the panel titles and the key help
 };
 
 // "Nice" scale-bar length in metres for at most `maxMetres`: 1, 2 or 5 times a power of ten.

@@ -342,7 +342,9 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
         m_presentation.drawPresenterOverlay(m_briefing->briefing(), m_fonts, m_briefing->language, m_options.uiScale);
     }
     const geo::Diagnostics messages = allMessages();
-    drawOverlay(OverlayInput{m_map, m_camera, m_projection, messages, m_cursor, m_fonts}, m_map, m_overlay);
+    drawOverlay(OverlayInput{m_map, m_camera, m_projection, messages, m_cursor, m_fonts,
+                             m_briefing ? m_briefing->language : geo::Language::En},
+                m_map, m_overlay);
     imgui_sfml::render();
     if (m_profiling) {
         glFinish();
