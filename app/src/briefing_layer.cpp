@@ -406,7 +406,7 @@ void BriefingLayer::frameDay(int day) {
 }
 
 float BriefingLayer::leftInset(float displayWidth) const {
-    if (!showSidebar) return 0.0f;
+    if (!showSidebar || m_presenting) return 0.0f; // presenting, the sidebar is hidden
     const float s = m_uiScale;
     return 14.0f * s + std::min(380.0f * s, displayWidth * 0.4f);
 }
@@ -553,7 +553,7 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
     m_panels.swap(m_panelsNext);
     m_panelsNext.clear();
 
-    const MapContext ctx{camera, projection, fonts, m_uiScale, language};
+    const MapContext ctx{camera, projection, fonts, m_uiScale, language, m_presenting ? 170.0f * fonts.uiScale() : 0.0f};
     // Lines are clipped to the screen (with room for the widest stroke) before they are drawn.
     const glm::dvec2 vpSize = camera.viewport();
     setClipBox(ImVec2(-40.0f, -40.0f), ImVec2(static_cast<float>(vpSize.x) + 40.0f, static_cast<float>(vpSize.y) + 40.0f));
@@ -566,13 +566,14 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
 
     // With a trip on the map, the partnership network steps back.
     m_partnerships.dimmed = !m_trips.activeId().empty();
-    m_partnerships.drawMap(dl, ctx, briefing(), hovered ? std::nullopt : cursor);
-    drawMarkers(hoveredIndex);
     const auto vw = static_cast<float>(camera.viewport().x);
-    m_trips.drawMap(dl, ctx, briefing(), leftInset(vw), rightInset(vw));
+    m_partnerships.drawMap(dl, ctx, briefing(), hovered ? std::nullopt : cursor, leftInset(vw), rightInset(vw));
+    drawMarkers(hoveredIndex);
+    m_trips.drawMap(dl, ctx, briefing(), leftInset(vw), rightInset(vw), m_partnerships.callouts());
     if (m_trips.caption().max.x > m_trips.caption().min.x) m_panels.push_back(m_trips.caption());
     if (showLabels) drawLabels(fonts, hoveredIndex, camera.viewport());
     else m_labels.clear();
+    m_trips.drawCallouts(dl, ctx); // where the lines to places off the map go, above the labels
 
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -795,7 +796,8 @@ void BriefingLayer::drawNotesPanel(FontSet& fonts) {
     const ImGuiIO& io = ImGui::GetIO();
     const float margin = 14.0f * s;
     const float width = std::min(std::max(io.DisplaySize.x * 0.3f, 320.0f * s), io.DisplaySize.x - 2 * margin);
-    const float height = std::max(io.DisplaySize.y - 2 * margin - 48.0f * s, 120.0f * s); // room for the attribution
+    // Room for the attribution, and for the caption when presenting.
+    const float height = std::max(io.DisplaySize.y - 2 * margin - 48.0f * s - (m_presenting ? 170.0f * fonts.uiScale() : 0.0f), 120.0f * s);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, margin), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(1.0f);

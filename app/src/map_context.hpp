@@ -7,6 +7,7 @@
 #include <geo/label_placement.hpp>
 
 #include <glm/vec2.hpp>
+#include <glm/vec2.hpp>
 
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@ struct MapContext {
     FontSet& fonts;
     float scale = 1.0f; // interface scale
     geo::Language language = geo::Language::En;
+    float bottomReserve = 0.0f; // pixels at the bottom a panel must leave free (the presentation caption)
 };
 
 // A request to move the camera: frame `box` (projected metres), zooming in no closer
@@ -35,6 +37,17 @@ struct CameraRequest {
     geo::Box box;
     double minMpp = 20.0;
     bool exact = false; // minMpp is the scale to use (an explicit view), not only a limit
+};
+
+// An arrow at the edge of the free map area, pointing to a place off it, with a label
+// ("Arizona  11,410 km"); a click on it opens `siteId`.
+struct EdgeCallout {
+    glm::vec2 position{0.0f, 0.0f};  // where the line leaves the free area (screen pixels)
+    glm::vec2 direction{1.0f, 0.0f}; // unit, outwards
+    std::string text;
+    bool japanese = false; // drawn in the JP face
+    unsigned colour = 0;   // ImU32
+    std::string siteId;
 };
 
 // What a click or a panel asked for this frame.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace app {
 
@@ -59,6 +60,17 @@ std::vector<ClippedRun> clipPolyline(const std::vector<ImVec2>& pts, ImVec2 lo, 
         along += len;
     }
     return runs;
+}
+
+std::string formatKm(double km) {
+    char buf[48];
+    if (km >= 100) std::snprintf(buf, sizeof buf, "%.0f km", std::round(km / 10.0) * 10.0);
+    else std::snprintf(buf, sizeof buf, "%.0f km", km);
+    // Thousands separator for the audience: 11,680 km.
+    std::string s = buf;
+    const auto space = s.find(' ');
+    for (int i = static_cast<int>(space) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+    return s;
 }
 
 ImU32 withAlpha(ImU32 colour, float alpha) {

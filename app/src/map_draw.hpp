@@ -37,5 +37,7 @@ ImVec2 drawBadge(ImDrawList* dl, ImFont* font, float fontSize, ImVec2 centre, co
                  ImU32 outline, float minRadius);
 
 ImU32 withAlpha(ImU32 colour, float alpha);
+// "11,410 km", rounded to 10 km from 100 km on.
+std::string formatKm(double km);
 
 } // namespace app

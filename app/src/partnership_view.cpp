@@ -6,6 +6,8 @@
 #include "ui_text.hpp"
 
 #include <geo/camera.hpp>
+#include <geo/edge_marker.hpp>
+#include <geo/great_circle.hpp>
 #include <geo/hit_test.hpp>
 #include <geo/projection.hpp>
 
@@ -97,8 +99,14 @@ bool PartnershipView::linkVisible(const geo::Briefing& briefing, const geo::Part
 }
 
 void PartnershipView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing,
-                              std::optional<glm::dvec2> cursor) {
+                              std::optional<glm::dvec2> cursor, float left, float right) {
     const float s = ctx.scale;
+    m_callouts.clear();
+    const glm::dvec2 vp = ctx.camera.viewport();
+    const double inset = 34.0 * static_cast<double>(s);
+    const double x0 = static_cast<double>(left), x1 = vp.x - static_cast<double>(right);
+    const double bottom = vp.y - static_cast<double>(ctx.bottomReserve);
+    auto inside = [&](glm::dvec2 p) { return isFinite(p) && p.x >= x0 + inset && p.x <= x1 - inset && p.y >= inset && p.y <= bottom - inset; };
     std::optional<std::string> hovered = cursor ? linkAt(*cursor) : std::nullopt;
     for (std::size_t i = 0; i < m_links.size(); ++i) {
         m_screen[i].clear();
@@ -111,7 +119,10 @@ void PartnershipView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::
         }
         const geo::Partnership& p = briefing.partnerships[m_links[i].partnership];
         const bool emphasis = p.id == m_selected || (hovered && *hovered == p.id);
-        const bool faint = dimmed && !emphasis;
+        // A story step's partnerships are its subject: never faint, even beside a trip.
+        const bool highlightedHere =
+            onlyHighlighted && std::find(highlighted.begin(), highlighted.end(), p.id) != highlighted.end();
+        const bool faint = dimmed && !emphasis && !highlightedHere;
         const float width = (emphasis ? 6.0f : faint ? 2.5f : 4.0f) * s;
         const ImU32 c = faint ? withAlpha(colour(p.kind), 0.3f) : colour(p.kind);
         const float dash = dashOf(p.kind) * s;
@@ -120,6 +131,34 @@ void PartnershipView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::
         if (emphasis) drawCasedLine(dl, pts, 0, 0, IM_COL32(255, 205, 0, 255), width + 7.0f * s);
         if (dash > 0) drawDashedLine(dl, pts, c, width, dash * 1.6f, 6.0f * s);
         else drawCasedLine(dl, pts, c, width, 0, 0);
+
+        // The subject of the moment (selected, or a story step's) reaching a place off the map: say where.
+        const bool subject = p.id == m_selected || (onlyHighlighted && (showAll || std::find(highlighted.begin(), highlighted.end(),
+                                                                                                  p.id) != highlighted.end()));
+        const auto& line = m_screen[i];
+        if (subject && !line.empty() && inside(line.front()) != inside(line.back()) && x1 - x0 > 4 * inset) {
+            const bool forward = inside(line.front());
+            const std::size_t farSite = forward ? m_links[i].toSite : m_links[i].fromSite;
+            const std::size_t nearSite = forward ? m_links[i].fromSite : m_links[i].toSite;
+            std::vector<glm::dvec2> local;
+            for (std::size_t k = 0; k < line.size(); ++k) {
+                const glm::dvec2 q = line[forward ? k : line.size() - 1 - k];
+                local.push_back({q.x - x0, q.y});
+            }
+            if (const auto exit = geo::edgeExit(local, {x1 - x0, bottom}, inset)) {
+                const geo::Site& far = briefing.sites[farSite];
+                const geo::Site& near = briefing.sites[nearSite];
+                const LocalName name = localName(far, ctx.language);
+                EdgeCallout callout;
+                callout.position = {static_cast<float>(exit->position.x + x0), static_cast<float>(exit->position.y)};
+                callout.direction = {static_cast<float>(exit->direction.x), static_cast<float>(exit->direction.y)};
+                callout.text = name.text + "  " + formatKm(geo::greatCircleDistanceKm({near.lon, near.lat}, {far.lon, far.lat}));
+                callout.japanese = name.language == geo::Language::Ja;
+                callout.colour = colour(p.kind);
+                callout.siteId = far.id;
+                m_callouts.push_back(std::move(callout));
+            }
+        }
     }
 }
 
@@ -203,7 +242,7 @@ void PartnershipView::drawNotes(const MapContext& ctx, const geo::Briefing& brie
     const ImGuiIO& io = ImGui::GetIO();
     const float margin = 14.0f * s;
     const float width = std::min(std::max(io.DisplaySize.x * 0.3f, 320.0f * s), io.DisplaySize.x - 2 * margin);
-    const float height = std::max(io.DisplaySize.y - 2 * margin - 48.0f * s, 120.0f * s);
+    const float height = std::max(io.DisplaySize.y - 2 * margin - 48.0f * s - ctx.bottomReserve, 120.0f * s);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, margin), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(1.0f);

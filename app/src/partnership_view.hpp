@@ -23,8 +23,12 @@ public:
 
     void rebuild(const geo::Briefing& briefing, const geo::Projection& projection);
 
-    // Arcs into the background draw list (below the site markers).
-    void drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, std::optional<glm::dvec2> cursor);
+    // Arcs into the background draw list (below the site markers). `left`/`right`: what the
+    // panels cover; a selected or highlighted link to a place beyond them gets an edge callout.
+    void drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, std::optional<glm::dvec2> cursor,
+                 float left = 0.0f, float right = 0.0f);
+    // This frame's edge callouts (the trip view draws them with its own, above the routes).
+    const std::vector<EdgeCallout>& callouts() const { return m_callouts; }
     // The sidebar section: show/hide, kinds (the legend), year.
     void drawPanel(const MapContext& ctx, const geo::Briefing& briefing, ContentActions& actions);
     // The notes panel of the selected partnership (right side), if any.
@@ -60,6 +64,7 @@ private:
     std::vector<std::vector<glm::dvec2>> m_screen;      // last frame's, for hit tests (empty when hidden)
     std::string m_selected;
     geo::YearSpan m_years;
+    std::vector<EdgeCallout> m_callouts;
 };
 
 } // namespace app

@@ -21,6 +21,15 @@ const std::string& stepCaption(const geo::StoryStep& step, geo::Language languag
     return pick(step.caption, step.captionEn, language);
 }
 
+void Presentation::flash(std::string message) {
+    m_flash = std::move(message);
+    m_flashUntil = std::chrono::steady_clock::now() + std::chrono::milliseconds(2500);
+}
+
+bool Presentation::animating() const {
+    return m_active && (presenterOverlay || std::chrono::steady_clock::now() < m_flashUntil);
+}
+
 bool Presentation::start(const geo::Briefing& briefing, const std::string& storyId, std::size_t step) {
     const geo::Story* s = storyId.empty() ? (briefing.stories.empty() ? nullptr : &briefing.stories.front())
                                           : briefing.findStory(storyId);
@@ -28,7 +37,8 @@ bool Presentation::start(const geo::Briefing& briefing, const std::string& story
     m_storyId = s->id;
     m_nav.reset(s->steps.size());
     m_nav.first();
-    if (step > 0) m_nav.jumpTo(step + 1);
+    if (step > 0 && !m_nav.jumpTo(step + 1))
+        flash("no step " + std::to_string(step + 1) + " (1–" + std::to_string(m_nav.count()) + "): step 1");
     if (m_nav.blanked()) m_nav.toggleBlank();
     m_active = true;
     m_started = std::chrono::steady_clock::now();
@@ -64,10 +74,7 @@ std::vector<geo::ScreenBox> Presentation::drawAudience(const geo::Briefing& brie
     if (!m_active) return covered;
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    if (m_nav.blanked()) {
-        dl->AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 255));
-        return covered;
-    }
+    if (m_nav.blanked()) return covered; // the viewer paints it black above everything
     const geo::Story* st = story(briefing);
     const geo::StoryStep* current = step(briefing);
     if (!st || !current) return covered;
@@ -90,7 +97,7 @@ std::vector<geo::ScreenBox> Presentation::drawAudience(const geo::Briefing& brie
         const float bottom = display.y - 56.0f * s; // above the attribution and scale bar
         const ImVec2 p0((display.x - width) * 0.5f - pad, bottom - height - pad * 2);
         const ImVec2 p1((display.x + width) * 0.5f + pad, bottom);
-        dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 242), 10.0f * s);
+        dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 255), 10.0f * s);
         cover(p0, p1);
         dl->AddRect(p0, p1, IM_COL32(15, 20, 30, 255), 10.0f * s, 0, 3.0f * s);
         float y = p0.y + pad;
@@ -105,7 +112,7 @@ std::vector<geo::ScreenBox> Presentation::drawAudience(const geo::Briefing& brie
     std::string counter = std::to_string(m_nav.current() + 1) + " / " + std::to_string(m_nav.count());
     if (!m_nav.pending().empty()) counter += "   → " + m_nav.pending();
     fonts.require(counter);
-    ImFont* small = fonts.label(Face::Tc);
+    ImFont* small = fonts.large(Face::Tc);
     if (small && !presenterOverlay) {
         const float size = small->FontSize;
         const ImVec2 ext = small->CalcTextSizeA(size, 1e9f, 0.0f, counter.c_str(), counter.c_str() + counter.size());
@@ -115,6 +122,16 @@ std::vector<geo::ScreenBox> Presentation::drawAudience(const geo::Briefing& brie
                           IM_COL32(255, 255, 255, 230), 6 * s);
         dl->AddText(small, size, p, kInk, counter.c_str(), counter.c_str() + counter.size());
         cover(ImVec2(p.x - 10 * s, p.y - 4 * s), ImVec2(p.x + ext.x + 10 * s, p.y + ext.y + 4 * s));
+    }
+    // A message for the presenter (a step that does not exist, reduced motion switched).
+    if (std::chrono::steady_clock::now() < m_flashUntil && !m_flash.empty() && small) {
+        fonts.require(m_flash);
+        const float size = small->FontSize;
+        const ImVec2 ext = small->CalcTextSizeA(size, 1e9f, 0.0f, m_flash.c_str(), m_flash.c_str() + m_flash.size());
+        const ImVec2 p((display.x - ext.x) * 0.5f, display.y * 0.4f);
+        dl->AddRectFilled(ImVec2(p.x - 16 * s, p.y - 8 * s), ImVec2(p.x + ext.x + 16 * s, p.y + ext.y + 8 * s),
+                          IM_COL32(15, 20, 30, 235), 8 * s);
+        dl->AddText(small, size, p, IM_COL32(255, 255, 255, 255), m_flash.c_str(), m_flash.c_str() + m_flash.size());
     }
     return covered;
 }
@@ -162,10 +179,12 @@ void Presentation::drawPresenterOverlay(const geo::Briefing& briefing, FontSet& 
             ImGui::Spacing();
             ImGui::TextColored(kMuted, "%s", label.c_str());
         }
-        ImGui::PopTextWrapPos();
         ImGui::Separator();
-        ImGui::TextColored(kMuted, "PgDn/→/Space next · PgUp/← back · Home first · B blank · 12 Enter: step 12 · O overlay · R %s · Esc leave",
-                           reducedMotion ? "fly" : "cut");
+        ImGui::TextColored(kMuted, "%s", reducedMotion ? "Reduced motion: steps cut (R: fly)" : "Steps fly (R: cut)");
+        ImGui::TextColored(kMuted, "%s",
+                           "PgDn / → / Space next · PgUp / ← back · Home first · B blank · 12 Enter: step 12 · "
+                           "O this overlay · Esc leave");
+        ImGui::PopTextWrapPos();
     }
     ImGui::End();
     ImGui::PopFont();

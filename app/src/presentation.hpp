@@ -33,6 +33,11 @@ public:
     geo::StoryNavigator& navigator() { return m_nav; }
     const geo::StoryNavigator& navigator() const { return m_nav; }
 
+    // A short message to the presenter on screen for a few seconds ("no step 12 (1–7)").
+    void flash(std::string message);
+    // True while something on screen changes by itself (the overlay's clock, a message fading).
+    bool animating() const;
+
     bool reducedMotion = false;    // cut between steps instead of flying
     bool presenterOverlay = false; // the single-display presenter overlay (O)
 
@@ -49,6 +54,8 @@ private:
     std::string m_storyId;
     geo::StoryNavigator m_nav;
     std::chrono::steady_clock::time_point m_started;
+    std::string m_flash;
+    std::chrono::steady_clock::time_point m_flashUntil;
 };
 
 // The caption of a step in `language` (Japanese shows the document's Chinese caption; an

@@ -47,17 +47,6 @@ std::vector<ImVec2> toScreen(const geo::Camera& camera, const std::vector<glm::d
     return out;
 }
 
-std::string formatKm(double km) {
-    char buf[48];
-    if (km >= 100) std::snprintf(buf, sizeof buf, "%.0f km", std::round(km / 10.0) * 10.0);
-    else std::snprintf(buf, sizeof buf, "%.0f km", km);
-    // Thousands separator for the audience: 11,680 km.
-    std::string s = buf;
-    const auto space = s.find(' ');
-    for (int i = static_cast<int>(space) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return s;
-}
-
 std::string dayTitle(const geo::TripRoute& route, int day, geo::Language language) {
     std::string s = ui(Ui::Day, language);
     const auto at = s.find("%d");
@@ -148,7 +137,7 @@ void TripView::setTime(double tDays) {
 }
 
 void TripView::showDay(int day) {
-    setTime(static_cast<double>(day) + 1.0 - 1e-6);
+    setTime(static_cast<double>(day) + 0.999); // the end of that day, before midnight
     m_playing = false;
 }
 
@@ -247,27 +236,29 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
         const glm::dvec2 end = ctx.camera.worldToScreen(r.stopWorld[leg.toStop]);
         const double in = static_cast<double>(inset);
         const double dx0 = static_cast<double>(x0), dx1 = static_cast<double>(x1);
-        const bool endVisible = isFinite(end) && end.x >= dx0 + in && end.y >= in && end.x <= dx1 - in && end.y <= vp.y - in;
+        const bool endVisible = isFinite(end) && end.x >= dx0 + in && end.y >= in && end.x <= dx1 - in &&
+                                end.y <= vp.y - static_cast<double>(ctx.bottomReserve) - in;
         if (!endVisible && x1 - x0 > 4 * inset) {
             std::vector<glm::dvec2> line; // in the free area's own coordinates
             bool started = false;
             for (const ImVec2& p : pts) {
-                const bool inside = p.x >= x0 + inset && p.y >= inset && p.x <= x1 - inset && p.y <= vh - inset;
+                const bool inside = p.x >= x0 + inset && p.y >= inset && p.x <= x1 - inset && p.y <= vh - ctx.bottomReserve - inset;
                 if (!started && !inside) continue;
                 started = true;
                 line.push_back({static_cast<double>(p.x - x0), static_cast<double>(p.y)});
             }
-            const glm::dvec2 area(static_cast<double>(x1 - x0), vp.y);
+            // The free area ends above the presentation caption.
+            const glm::dvec2 area(static_cast<double>(x1 - x0), vp.y - static_cast<double>(ctx.bottomReserve));
             if (const auto exit = geo::edgeExit(line, area, in)) {
                 const geo::Trip* trip = briefing.findTrip(r.id);
                 const geo::Site* site = trip ? briefing.findSite(trip->stops[leg.toStop].siteId) : nullptr;
                 if (site) {
                     const LocalName name = localName(*site, ctx.language);
-                    Callout callout;
-                    callout.position = ImVec2(static_cast<float>(exit->position.x) + x0, static_cast<float>(exit->position.y));
-                    callout.direction = toIm(exit->direction);
+                    EdgeCallout callout;
+                    callout.position = {static_cast<float>(exit->position.x) + x0, static_cast<float>(exit->position.y)};
+                    callout.direction = {static_cast<float>(exit->direction.x), static_cast<float>(exit->direction.y)};
                     callout.text = name.text + "  " + formatKm(leg.lengthKm);
-                    callout.face = faceFor(name.language);
+                    callout.japanese = name.language == geo::Language::Ja;
                     callout.colour = c;
                     callout.siteId = site->id;
                     m_callouts.push_back(std::move(callout));
@@ -336,19 +327,19 @@ void TripView::drawCallouts(ImDrawList* dl, const MapContext& ctx) {
     const float vw = static_cast<float>(vp.x), vh = static_cast<float>(vp.y);
     const float x0 = m_captionLeft, x1 = vw - m_captionRight;
     std::vector<ImVec4> placed;
-    for (const Callout& co : m_callouts) {
-        const ImVec2 d = co.direction;
+    for (const EdgeCallout& co : m_callouts) {
+        const ImVec2 d(co.direction.x, co.direction.y);
         const ImVec2 tip(co.position.x + d.x * 18.0f * s, co.position.y + d.y * 18.0f * s);
         drawArrowhead(dl, tip, d, 26.0f * s, co.colour, kWhite);
         ctx.fonts.require(co.text);
-        ImFont* font = ctx.fonts.label(co.face);
+        ImFont* font = ctx.fonts.label(co.japanese ? Face::Jp : Face::Tc);
         const float size = font->FontSize;
         const ImVec2 ext = font->CalcTextSizeA(size, 1e9f, 0.0f, co.text.c_str(), co.text.c_str() + co.text.size());
         // Inside the free area, beside the arrow, on the side away from the edge; below any callout already there.
         ImVec2 p(co.position.x - d.x * (ext.x * 0.5f + 30.0f * s) - ext.x * 0.5f,
                  co.position.y - d.y * (ext.y * 0.5f + 30.0f * s) - ext.y * 0.5f);
         p.x = std::clamp(p.x, x0 + 4.0f * s, std::max(x0 + 4.0f * s, x1 - ext.x - 10.0f * s));
-        p.y = std::clamp(p.y, 8.0f * s, vh - ext.y - 8.0f * s);
+        p.y = std::clamp(p.y, 8.0f * s, std::max(8.0f * s, vh - ctx.bottomReserve - ext.y - 8.0f * s));
         for (const ImVec4& q : placed)
             if (p.x < q.z && q.x < p.x + ext.x && p.y < q.w && q.y < p.y + ext.y) p.y = q.w + 10.0f * s;
         placed.push_back(ImVec4(p.x - 6 * s, p.y - 3 * s, p.x + ext.x + 6 * s, p.y + ext.y + 3 * s));
@@ -363,9 +354,10 @@ void TripView::drawCallouts(ImDrawList* dl, const MapContext& ctx) {
     }
 }
 
-void TripView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, float left, float right) {
+void TripView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, float left, float right,
+                       const std::vector<EdgeCallout>& extra) {
     m_edgeArrows.clear();
-    m_callouts.clear();
+    m_callouts = extra;
     m_caption = {};
     m_captionLeft = left;
     m_captionRight = right;
@@ -374,7 +366,6 @@ void TripView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefin
         if (m_shown.count(m_routes[i].id) && m_routes[i].id != m_active) drawRoute(dl, ctx, briefing, m_routes[i], i, false);
     for (std::size_t i = 0; i < m_routes.size() && i < briefing.trips.size(); ++i)
         if (m_routes[i].id == m_active) drawRoute(dl, ctx, briefing, m_routes[i], i, true);
-    drawCallouts(dl, ctx);
 }
 
 bool TripView::hoversEdgeArrow(glm::dvec2 screen) const {

@@ -46,7 +46,11 @@ public:
 
     // Routes, stops, the playback marker and edge arrows, into the background draw list.
     // `left` and `right`: pixels the panels cover on each side (the day caption is centred between them).
-    void drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, float left, float right);
+    // `extra`: edge callouts of other layers (partnerships to places off the map), drawn and clickable with the trips'.
+    void drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, float left, float right,
+                 const std::vector<EdgeCallout>& extra = {});
+    // The edge callouts gathered by drawMap, above everything else on the map (call after the labels).
+    void drawCallouts(ImDrawList* dl, const MapContext& ctx);
     // The playback caption's box this frame (empty when there is none): labels keep out of it.
     const geo::ScreenBox& caption() const { return m_caption; }
     // The sidebar section: trip list, the active trip's days and stops, playback.
@@ -72,16 +76,7 @@ private:
         std::string siteId;
         float radius;
     };
-    struct Callout {
-        ImVec2 position;  // where the leg leaves the free area
-        ImVec2 direction; // unit, outwards
-        std::string text; // "Arizona  11,410 km"
-        Face face = Face::Tc;
-        ImU32 colour = 0;
-        std::string siteId;
-    };
     const Route* findRoute(std::string_view id) const;
-    void drawCallouts(ImDrawList* dl, const MapContext& ctx);
     void drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, const Route& r, std::size_t tripIndex,
                    bool active);
     CameraRequest frameRequest(const Route& r, const std::vector<std::size_t>& stops) const;
@@ -94,7 +89,7 @@ private:
     float m_speed = 0.5f; // days per second
     mutable int m_followDay = -1; // the day the list last scrolled to during playback
     mutable std::vector<EdgeArrow> m_edgeArrows; // this frame's, for clicks
-    std::vector<Callout> m_callouts; // this frame's edge callouts, drawn above every route
+    std::vector<EdgeCallout> m_callouts; // this frame's edge callouts, drawn above every route
     geo::ScreenBox m_caption;
     float m_captionLeft = 0.0f, m_captionRight = 0.0f;
 };

@@ -169,14 +169,15 @@ void Viewer::handleCameraRequest(const CameraRequest& request, bool animate) {
     const double margin = (request.minMpp <= 0.0 ? 40.0 : 70.0) * s;
     // Presenting, the caption covers the bottom of the screen: frame above it.
     const double bottom = m_presentation.active() ? 150.0 * s : 0.0;
+    const double top = m_presentation.active() ? 80.0 * s : 0.0; // the step number and the day
     const glm::dvec2 size = request.box.size();
-    double mpp = std::max({size.x / std::max(usable - 2 * margin, 50.0), size.y / std::max(vp.y - bottom - 2 * margin, 50.0),
+    double mpp = std::max({size.x / std::max(usable - 2 * margin, 50.0), size.y / std::max(vp.y - bottom - top - 2 * margin, 50.0),
                            request.minMpp});
     if (request.exact) mpp = request.minMpp;
     const double screenX = std::min(left + usable * 0.5, vp.x * 0.5 + (left - right) * 0.5);
     glm::dvec2 centre = request.box.center();
     centre.x += (vp.x * 0.5 - screenX) * mpp;
-    if (!request.exact) centre.y -= bottom * 0.5 * mpp; // world y is up: the box sits above the caption
+    if (!request.exact) centre.y -= (bottom - top) * 0.5 * mpp; // world y is up: the box sits between them
     if (!animate || m_presentation.reducedMotion) {
         m_flight.reset();
         m_camera.setMetersPerPixel(mpp);
@@ -342,9 +343,15 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
         m_presentation.drawPresenterOverlay(m_briefing->briefing(), m_fonts, m_briefing->language, m_options.uiScale);
     }
     const geo::Diagnostics messages = allMessages();
-    drawOverlay(OverlayInput{m_map, m_camera, m_projection, messages, m_cursor, m_fonts,
+    const bool presenting = m_presentation.active();
+    // Presenting, the pointer's coordinates are not for the audience.
+    drawOverlay(OverlayInput{m_map, m_camera, m_projection, messages, presenting ? std::nullopt : m_cursor, m_fonts,
                              m_briefing ? m_briefing->language : geo::Language::En},
                 m_map, m_overlay);
+    // A blanked projector is black: above everything, the attribution and scale bar too.
+    if (presenting && m_presentation.navigator().blanked())
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(static_cast<float>(size.x), static_cast<float>(size.y)),
+                                                      IM_COL32(0, 0, 0, 255));
     imgui_sfml::render();
     if (m_profiling) {
         glFinish();
@@ -417,6 +424,7 @@ int Viewer::runInteractive() {
             if (const auto story = m_briefing->takePresentRequest()) enterPresentation(*story);
         const double dt = std::min(frameClock.restart().asSeconds(), 0.1f);
         if (stepFlight(dt)) any = true;
+        if (m_presentation.animating()) any = true; // the overlay's clock, a message
         if (m_briefing && m_briefing->update(static_cast<float>(dt))) any = true; // trip playback
         if (any) redraw = 3;
         if (redraw <= 0) {
@@ -458,7 +466,8 @@ void Viewer::handleEvent(const sf::Event& event) {
     case sf::Event::MouseButtonReleased:
         if (event.mouseButton.button == sf::Mouse::Left && m_dragging) {
             m_dragging = false;
-            if (!m_dragMoved && m_briefing)
+            // Presenting, a stray click (a clicker in mouse mode, a touchpad tap) must not undo the step.
+            if (!m_dragMoved && m_briefing && !m_presentation.active())
                 m_briefing->click({static_cast<double>(event.mouseButton.x), static_cast<double>(event.mouseButton.y)}, m_camera,
                                   m_projection);
         }
@@ -560,13 +569,24 @@ void Viewer::handlePresentationKey(const sf::Event::KeyEvent& key) {
     case StoryCommand::First: moved = nav.first(); break;
     case StoryCommand::Blank: nav.toggleBlank(); break;
     case StoryCommand::Digit: nav.typeDigit(k.digit); break;
-    case StoryCommand::Enter: moved = nav.enter(); break;
+    case StoryCommand::Enter: {
+        const std::string typed = nav.pending();
+        moved = nav.enter();
+        if (!moved && !typed.empty() && typed != std::to_string(nav.current() + 1))
+            m_presentation.flash("no step " + typed + " (1–" + std::to_string(nav.count()) + ")");
+        break;
+    }
     case StoryCommand::Leave:
-        if (!nav.pending().empty()) nav.cancel();
+        // Esc brings the picture back, clears a typed number, and only then leaves.
+        if (nav.blanked()) nav.toggleBlank();
+        else if (!nav.pending().empty()) nav.cancel();
         else leavePresentation();
         break;
     case StoryCommand::PresenterOverlay: m_presentation.presenterOverlay = !m_presentation.presenterOverlay; break;
-    case StoryCommand::ReducedMotion: m_presentation.reducedMotion = !m_presentation.reducedMotion; break;
+    case StoryCommand::ReducedMotion:
+        m_presentation.reducedMotion = !m_presentation.reducedMotion;
+        m_presentation.flash(m_presentation.reducedMotion ? "reduced motion: cut between steps" : "motion: fly between steps");
+        break;
     case StoryCommand::None:
         if (key.code == sf::Keyboard::P || key.code == sf::Keyboard::F5) leavePresentation();
         else if (key.code == sf::Keyboard::F11) {
@@ -673,6 +693,7 @@ int Viewer::runStoryExport(const std::vector<std::string>& storyIds, const std::
             ++failures;
             continue;
         }
+        spdlog::info("exporting story '{}' ({} steps) at {}x{}", id, story->steps.size(), w, h);
         std::error_code ec;
         const std::filesystem::path dir = outDir / id;
         std::filesystem::create_directories(dir, ec);

@@ -205,6 +205,20 @@ BriefingLoadResult loadBriefingFile(const std::filesystem::path& path) {
                                       exists ? "check its permissions" : "check the path"});
         return result;
     }
+    // A briefing is text of well under a megabyte; a file far larger is the wrong file, and
+    // reading it whole would only use up memory.
+    std::error_code sizeError;
+    const auto size = std::filesystem::file_size(path, sizeError);
+    if (!sizeError && size > kMaxBriefingFileBytes) {
+        BriefingLoadResult result;
+        char mb[32];
+        std::snprintf(mb, sizeof mb, "%.1f", static_cast<double>(size) / (1024.0 * 1024.0));
+        result.diagnostics.push_back({Severity::Error, path.string(), 0, 0,
+                                      std::string("the file is ") + mb + " MB; a briefing file may be at most " +
+                                          std::to_string(kMaxBriefingFileBytes / (1024 * 1024)) + " MB",
+                                      "check that this is the briefing file (a briefing is usually under 1 MB)"});
+        return result;
+    }
     std::ostringstream text;
     text << in.rdbuf();
     BriefingLoadResult result = parseBriefing(text.str(), path.string());

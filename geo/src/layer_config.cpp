@@ -194,6 +194,17 @@ LayerConfigResult loadLayerConfig(const std::filesystem::path& file) {
                                       "check that it exists and is readable; the map opens without base layers"});
         return result;
     }
+    // A layer file lists a few dozen layers; a far larger file is the wrong file.
+    std::error_code sizeError;
+    const auto size = std::filesystem::file_size(file, sizeError);
+    if (!sizeError && size > kMaxLayerFileBytes) {
+        LayerConfigResult result;
+        result.diagnostics.push_back({Severity::Error, file.string(), 0, 0,
+                                      "the file is " + std::to_string((size + 1023) / 1024) + " KB; a layer file may be at most " +
+                                          std::to_string(kMaxLayerFileBytes / 1024) + " KB",
+                                      "check that this is the layer file; the map opens without base layers"});
+        return result;
+    }
     std::ostringstream text;
     text << in.rdbuf();
     return parseLayerConfig(text.str(), file.string(), file.parent_path());

@@ -352,3 +352,19 @@ TEST_CASE("a file cut off at any byte loads without crashing", "[briefing]") {
     // Most cuts are errors; cuts at the end of a line that completes a table may be fine.
     CHECK(withErrors > full.size() * 9 / 10);
 }
+
+TEST_CASE("a briefing file far larger than a briefing is refused with a message, not read whole", "[briefing][bad-input]") {
+    const auto dir = test::freshDir("huge_briefing");
+    const auto file = dir / "huge.toml";
+    {
+        std::ofstream out(file, std::ios::binary);
+        const std::string line(1023, '#');
+        for (std::uintmax_t written = 0; written <= geo::kMaxBriefingFileBytes; written += 1024) out << line << '\n';
+    }
+    const auto result = geo::loadBriefingFile(file);
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].severity == geo::Severity::Error);
+    CHECK(result.diagnostics[0].message == "the file is 16.0 MB; a briefing file may be at most 16 MB");
+    CHECK(result.diagnostics[0].hint == "check that this is the briefing file (a briefing is usually under 1 MB)");
+    CHECK(result.briefing.sites.empty());
+}

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 namespace {
 std::vector<std::string> messages(const geo::LayerConfigResult& r) {
     std::vector<std::string> out;
@@ -152,4 +154,14 @@ TEST_CASE("colours parse with and without alpha", "[layer-config]") {
     CHECK_FALSE(geo::Color::parse("ff8000").has_value());
     CHECK_FALSE(geo::Color::parse("#ff80").has_value());
     CHECK_FALSE(geo::Color::parse("#gg0000").has_value());
+}
+
+TEST_CASE("a layer file far larger than a layer file is refused with a message", "[layer-config][bad-input]") {
+    const auto dir = test::freshDir("huge_layers");
+    const auto file = dir / "layers.toml";
+    test::writeFile(file, std::string(geo::kMaxLayerFileBytes + 1, '#'));
+    const auto r = geo::loadLayerConfig(file);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].message == "the file is 1025 KB; a layer file may be at most 1024 KB");
+    CHECK(r.config.layers.empty());
 }

@@ -10,6 +10,7 @@
 #include <geo/text_match.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -240,6 +241,9 @@ struct BriefingLoadResult {
     Briefing briefing;       // whatever was good
     Diagnostics diagnostics; // sorted by line, then column
 };
+
+// The largest briefing file read (a briefing is usually under 1 MB); a larger one is an error.
+inline constexpr std::uintmax_t kMaxBriefingFileBytes = 16u * 1024u * 1024u;
 
 // Never throws: problems come back as diagnostics, labelled with the path as given.
 BriefingLoadResult loadBriefingFile(const std::filesystem::path& path);

@@ -61,6 +61,9 @@ struct LayerConfigResult {
     Diagnostics diagnostics;
 };
 
+// The largest layer file read; a larger one is an error (it lists a few dozen layers).
+inline constexpr std::uintmax_t kMaxLayerFileBytes = 1024u * 1024u;
+
 // Parses a layer file. Relative sources are resolved against the file's folder.
 LayerConfigResult loadLayerConfig(const std::filesystem::path& file);
 LayerConfigResult parseLayerConfig(const std::string& text, const std::string& fileLabel,
