@@ -81,7 +81,7 @@ void PartnershipView::rebuild(const geo::Briefing& briefing, const geo::Projecti
             m_world.emplace_back();
             continue;
         }
-        m_world.push_back(geo::curvedArc(a, b, link.bend, 48));
+        m_world.push_back(geo::curvedArc(a, b, link.bend, 32)); // smooth at any zoom: the bow is at most 0.45 chords
     }
     m_screen.assign(m_links.size(), {});
     m_years = geo::milestoneYears(briefing);
