@@ -1,6 +1,7 @@
 // ktmap: the Taiwan–Kyushu cooperation briefing map.
 #include "app_paths.hpp"
 #include "benchmark.hpp"
+#include "soak.hpp"
 
 #include <geo/briefing.hpp>
 #include <geo/briefing_export.hpp>
@@ -28,6 +29,9 @@ int main(int argc, char** argv) {
     cli.add_option("--size", size, "Window or screenshot size, WxH (default 1600x900)");
     cli.add_option("--view", view, "Initial view LON,LAT,ZOOM (web-map zoom levels, e.g. 130.7,32.8,11)");
     bool benchmark = false;
+    int soakFrames = 0;
+    cli.add_option("--soak", soakFrames, "Drive the viewer headless through a briefing for this many frames, printing memory")
+        ->check(CLI::Range(1, 10000000));
     std::string briefingFile = (app::assetsDir() / "briefing.toml").string();
     std::string check, exportPath;
     cli.add_option("--briefing", briefingFile, "Briefing content file (TOML): sites, trips, partnerships; \"\" for none")->capture_default_str();
@@ -106,6 +110,7 @@ int main(int argc, char** argv) {
         options.view = v;
     }
     if (benchmark) return app::runBenchmark(options, mainEntered);
+    if (soakFrames > 0) return app::runSoak(options, soakFrames);
     if (!exportStory.empty()) {
         if (exportOut.empty()) {
             std::fprintf(stderr, "ktmap: --export-story needs --out DIR (the folder for the images and the PDF)\n");

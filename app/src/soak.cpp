@@ -1,0 +1,168 @@
+#include "soak.hpp"
+
+#include "offscreen_target.hpp"
+#include "viewer.hpp"
+
+#include <geo/camera.hpp>
+
+#include <SFML/Window/Context.hpp>
+#include <epoxy/gl.h>
+#include <spdlog/spdlog.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace app {
+
+namespace {
+
+// Resident memory of this process in MB (/proc/self/statm), 0 when unknown.
+double residentMb() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    if (!(statm >> pages >> resident)) return 0.0;
+    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+std::string readAll(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Saves `text` as an editor does: a new file renamed over the old one.
+void save(const std::filesystem::path& file, const std::string& text) {
+    const std::filesystem::path tmp = file.string() + ".saving";
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        out << text;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, file, ec);
+}
+
+} // namespace
+
+int runSoak(const ViewerOptions& inOptions, int frames) {
+    if (inOptions.briefingFile.empty()) {
+        std::fprintf(stderr, "soak: needs a briefing file (--briefing)\n");
+        return 1;
+    }
+    // A private copy of the content: the run edits it, never the user's file.
+    char dirTemplate[] = "/tmp/ktmap-soak-XXXXXX";
+    const char* dir = mkdtemp(dirTemplate);
+    if (!dir) {
+        std::fprintf(stderr, "soak: cannot make a temporary folder\n");
+        return 1;
+    }
+    const std::filesystem::path copy = std::filesystem::path(dir) / "briefing.toml";
+    const std::string original = readAll(inOptions.briefingFile);
+    save(copy, original);
+
+    ViewerOptions options = inOptions;
+    options.briefingFile = copy;
+    options.width = 1280;
+    options.height = 720;
+    options.view.reset();
+    const int w = options.width, h = options.height;
+    Viewer viewer(options);
+    viewer.startLoading();
+    sf::ContextSettings settings;
+    settings.majorVersion = 3;
+    settings.minorVersion = 3;
+    sf::Context context(settings, static_cast<unsigned>(w), static_cast<unsigned>(h));
+    viewer.finishLoading();
+    if (!context.setActive(true) || !viewer.initGraphics(false)) {
+        std::fprintf(stderr, "soak: no OpenGL context (is an X server such as Xvfb running?)\n");
+        return 1;
+    }
+    OffscreenTarget target;
+    if (!target.create(w, h) || !viewer.briefing()) {
+        std::fprintf(stderr, "soak: cannot start (framebuffer or briefing missing)\n");
+        viewer.shutdownGraphics();
+        return 1;
+    }
+    BriefingLayer& layer = *viewer.briefing();
+    viewer.waitForAllLevels(); // every level of detail on the GPU first: what grows later is not the map's cache
+    const float dt = 1.0f / 60.0f;
+    const double startMb = residentMb();
+    double afterWarmUpMb = startMb;
+    std::printf("soak: %d frames at %dx%d, content copied to %s\n", frames, w, h, copy.c_str());
+    std::printf("soak: resident memory at start %.1f MB\n", startMb);
+    std::size_t selections = 0, trips = 0, reloads = 0, stories = 0;
+    const int phaseLength = 40;
+    for (int frame = 0; frame < frames; ++frame) {
+        const geo::Briefing& b = layer.briefing();
+        const int phase = (frame / phaseLength) % 6;
+        const int step = frame % phaseLength;
+        const int round = frame / (phaseLength * 6);
+        switch (phase) {
+        case 0: // pan and zoom like a presenter's mouse
+            viewer.camera().panPixels({7.0 * std::sin(frame * 0.05), 5.0 * std::cos(frame * 0.03)});
+            viewer.camera().zoomAbout({w * 0.5, h * 0.5}, step < phaseLength / 2 ? 1.04 : 1.0 / 1.04);
+            break;
+        case 1: // select every site in turn, framing it
+            if (!b.sites.empty() && step % 4 == 0) {
+                layer.select(b.sites[selections++ % b.sites.size()].id);
+                layer.frameSelection(viewer.projection());
+            }
+            break;
+        case 2: // play every trip in turn
+            if (!b.trips.empty() && step == 0) {
+                layer.showTrip(b.trips[trips++ % b.trips.size()].id, viewer.projection(), true);
+                layer.trips().togglePlay();
+            }
+            layer.update(dt * 20.0f); // a day every few frames
+            break;
+        case 3: // switch languages
+            if (step % 10 == 0) layer.language = static_cast<geo::Language>((step / 10 + round) % 3);
+            break;
+        case 4: // hot reload: a valid edit, then a broken one, then the original again
+            if (step == 0) save(copy, original + "\n# edited " + std::to_string(round) + "\n");
+            if (step == 15) save(copy, original + "\n[[site]]\nid = \"broken\"\nkind = \"nope\"\nname_zh = \"壞\xe2\x80\n");
+            if (step == 30) save(copy, original);
+            if (layer.poll()) ++reloads;
+            break;
+        case 5: // present a story, step through it, leave
+            if (step == 0 && !b.stories.empty()) {
+                viewer.enterPresentation(b.stories[stories++ % b.stories.size()].id);
+            } else if (viewer.presentation().active()) {
+                if (step % 5 == 0) {
+                    viewer.presentation().navigator().next();
+                    viewer.applyCurrentStep(true);
+                }
+                if (step == 20) viewer.presentation().navigator().toggleBlank();
+                if (step == 22) viewer.presentation().navigator().toggleBlank();
+                if (step == phaseLength - 1) viewer.leavePresentation();
+            }
+            break;
+        default: break;
+        }
+        if (const auto request = layer.takeCameraRequest()) viewer.requestCamera(*request, true);
+        viewer.advanceFlight(dt);
+        viewer.takeBuiltLevels();
+        viewer.renderFrame({w, h}, dt);
+        glFinish(); // the frame boundary a window's swap would be (llvmpipe queues work until one)
+        if (frame == phaseLength * 6 - 1) afterWarmUpMb = residentMb(); // every phase once: caches and atlas filled
+        if ((frame + 1) % 1000 == 0) std::printf("soak: frame %d, resident %.1f MB\n", frame + 1, residentMb());
+    }
+    if (viewer.presentation().active()) viewer.leavePresentation();
+    const double endMb = residentMb();
+    std::printf("soak: %zu selections, %zu trips played, %zu reloads seen, %zu stories presented\n", selections, trips, reloads,
+                stories);
+    std::printf("soak: resident memory %.1f MB at start, %.1f MB after the first round of every phase, %.1f MB at the end "
+                "(growth after warm-up %+.1f MB)\n",
+                startMb, afterWarmUpMb, endMb, endMb - afterWarmUpMb);
+    target.release();
+    viewer.shutdownGraphics();
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    return 0;
+}
+
+} // namespace app

@@ -1,0 +1,16 @@
+#pragma once
+// The soak run (`ktmap --soak FRAMES`): the viewer driven headless through what a
+// briefing does to it, over and over — pan and zoom, select every site, play every trip,
+// switch languages, hot-reload valid and invalid content, present every story — for a
+// number of frames, printing the memory it holds as it goes. Run under the sanitizers
+// (the asan preset) it shows leaks, overflows and undefined behaviour; in any build,
+// whether memory stays flat. It edits only a copy of the briefing file, in a temporary folder.
+
+#include "viewer_options.hpp"
+
+namespace app {
+
+// Returns 0 when the run completed; 1 when it could not start (no GL, no briefing).
+int runSoak(const ViewerOptions& options, int frames);
+
+} // namespace app
