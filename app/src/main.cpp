@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
     cli.add_option("--export-story", exportStory, "Render every step of this story (or 'all') to PNG and a PDF, then exit");
     cli.add_option("--out", exportOut, "With --export-story: the folder to write into");
     cli.add_option("--labels-out", labelsOut, "With --screenshot: write the placed labels' boxes (x0 y0 x1 y1 text, tab-separated) to this file");
+    bool noSettings = false;
+    cli.add_flag("--no-settings", noSettings,
+                 "Start with the defaults and remember nothing (the last view, language, sidebar and motion are kept otherwise)");
     cli.add_flag("--no-sidebar", options.noSidebar, "Start with the sidebar hidden (Tab shows it)");
     cli.add_flag("--no-shaders", options.noShaders, "Draw the map with the fixed-function fallback used when GLSL 3.30 is missing");
     cli.add_flag("--benchmark", benchmark, "Print start-up time, frame times over a scripted pan/zoom at 1920x1080, and memory");
@@ -86,6 +89,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     options.labelsOut = labelsOut;
+    options.languageGiven = cli.count("--lang") > 0;
     options.present = present->count() > 0;
     options.presentStory = presentStory;
     options.layerFile = layerFile;
@@ -145,6 +149,9 @@ int main(int argc, char** argv) {
         }
         return status;
     }
+    // Screenshots, exports, the benchmark and the soak are the same on every machine: only
+    // the interactive viewer remembers (in the XDG config folder, never beside the inputs).
+    options.rememberSettings = screenshot.empty() && !noSettings;
     app::Viewer viewer(options);
     if (!screenshot.empty()) return viewer.runScreenshot(screenshot);
     return viewer.runInteractive();

@@ -6,6 +6,8 @@
 #include "pdf_writer.hpp"
 #include "story_keys.hpp"
 
+#include <geo/settings.hpp>
+
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Window/Context.hpp>
 #include <SFML/Window/VideoMode.hpp>
@@ -211,7 +213,8 @@ void Viewer::finishLoading() {
 }
 
 geo::Diagnostics Viewer::allMessages() const {
-    geo::Diagnostics all = m_messages;
+    geo::Diagnostics all = m_settingsMessages;
+    all.insert(all.end(), m_messages.begin(), m_messages.end());
     if (m_briefing) all.insert(all.end(), m_briefing->diagnostics().begin(), m_briefing->diagnostics().end());
     return all;
 }
@@ -378,6 +381,21 @@ void Viewer::fitCameraToWindow() {
 }
 
 int Viewer::runInteractive() {
+    // What the last session left: the view, the language, the sidebar, reduced motion.
+    // The command line wins; a settings file that cannot be read is set aside, with a message.
+    const std::filesystem::path settingsFile = m_options.rememberSettings ? geo::settingsPath() : std::filesystem::path();
+    if (!settingsFile.empty()) {
+        const geo::SettingsLoad remembered = geo::loadSettings(settingsFile);
+        for (const auto& d : remembered.diagnostics) spdlog::warn("{}", d.format());
+        m_settingsMessages = remembered.diagnostics; // shown with the other messages
+        const geo::Settings& s = remembered.settings;
+        if (s.view && !m_options.view && m_options.trips.empty() && !m_options.present)
+            m_options.view = InitialView{s.view->lon, s.view->lat, s.view->zoom};
+        if (s.language && !m_options.languageGiven)
+            m_options.language = *s.language == geo::Language::Zh ? "zh" : *s.language == geo::Language::Ja ? "ja" : "en";
+        if (s.sidebar && !*s.sidebar) m_options.noSidebar = true;
+        if (s.reducedMotion && *s.reducedMotion) m_options.reducedMotion = true;
+    }
     m_fullscreen = m_options.fullscreen;
     if (m_fullscreen) {
         const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
@@ -442,6 +460,19 @@ int Viewer::runInteractive() {
                 handleCameraRequest(*request, true);
                 redraw = 3;
             }
+    }
+    if (m_presentation.active()) leavePresentation(); // the everyday sidebar state is the one to keep
+    if (!settingsFile.empty()) {
+        geo::Settings s;
+        const glm::dvec2 ll = m_projection.inverse(m_camera.center());
+        if (std::isfinite(ll.x) && std::isfinite(ll.y)) s.view = geo::Settings::View{ll.x, ll.y, m_camera.zoom()};
+        if (m_briefing) {
+            s.language = m_briefing->language;
+            s.sidebar = m_briefing->showSidebar;
+        }
+        s.reducedMotion = m_presentation.reducedMotion;
+        std::string error;
+        if (!geo::saveSettings(settingsFile, s, error)) spdlog::warn("settings not saved: {}", error);
     }
     shutdownGraphics();
     m_window->close();

@@ -99,6 +99,7 @@ private:
     geo::MeshBuilder m_meshBuilder;
     geo::Camera m_camera;
     geo::Diagnostics m_messages;
+    geo::Diagnostics m_settingsMessages; // about the settings file (set aside, values ignored)
     MapRenderer m_renderer;
     FontSet m_fonts;
     OverlayState m_overlay;

@@ -26,6 +26,8 @@ struct ViewerOptions {
     std::string language = "en";                     // --lang zh|ja|en
     bool noSidebar = false;                          // --no-sidebar
     std::filesystem::path labelsOut;                 // --labels-out: with --screenshot, the placed label boxes (tests)
+    bool languageGiven = false;                      // --lang was on the command line (it wins over the settings)
+    bool rememberSettings = false;                   // the interactive viewer: last view, language... (not --no-settings)
     bool present = false;                            // --present: start in presentation mode
     std::string presentStory;                        // --present STORY (empty: the first story)
     int step = 0;                                    // --step: 1-based step to start at
