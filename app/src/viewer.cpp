@@ -484,8 +484,10 @@ void Viewer::handleEvent(const sf::Event& event) {
     switch (event.type) {
     case sf::Event::Closed: m_quit = true; break;
     case sf::Event::Resized:
-        // Keeps the centre and the scale: the map does not jump.
-        m_camera.setViewport({static_cast<double>(event.size.width), static_cast<double>(event.size.height)});
+        // Keeps the centre and the scale: the map does not jump. A window minimised or
+        // squeezed to nothing keeps the last real size (nothing is drawn until it is back).
+        if (event.size.width > 0 && event.size.height > 0)
+            m_camera.setViewport({static_cast<double>(event.size.width), static_cast<double>(event.size.height)});
         break;
     case sf::Event::MouseButtonPressed:
         if (!io.WantCaptureMouse && event.mouseButton.button == sf::Mouse::Left) {
