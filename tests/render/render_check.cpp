@@ -8,6 +8,7 @@
 // instead: look at the new expected images before committing them.
 //
 // case.toml:  args = ["--view", "130.7,32.8,9"]   size = "960x540"   allowed = 0.002
+//             env = { FONTCONFIG_FILE = "fontconfig/no-fonts.conf" }   (paths relative to tests/data)
 //             labels_min = 10   (also checks the frame's map labels: at least that many
 //                                placed, each inside the image, no two overlapping)
 // The viewer runs with tests/data as its working directory.
@@ -108,7 +109,20 @@ int main(int argc, char** argv) {
     // The viewer runs in tests/data, so that case arguments name fixtures by relative
     // paths and the messages on screen do not depend on where the checkout is.
     const fs::path dataDir = fs::absolute(caseDir).parent_path().parent_path().parent_path() / "data";
-    std::string command = "cd " + quote(dataDir.string()) + " && " + quote(fs::absolute(viewer).string());
+    std::string command = "cd " + quote(dataDir.string()) + " && ";
+    // env = { NAME = "value" }: variables for the viewer (a value may name a file in tests/data).
+    if (const toml::table* env = t["env"].as_table()) {
+        command += "env";
+        for (const auto& [key, value] : *env) {
+            std::string v = value.value_or(std::string());
+            // A file of tests/data is passed by its absolute path: tools such as fontconfig
+            // resolve relative paths against their own folders, not the working directory.
+            if (!v.empty() && fs::exists(dataDir / v)) v = (dataDir / v).string();
+            command += " " + std::string(key.str()) + "=" + quote(v);
+        }
+        command += " ";
+    }
+    command += quote(fs::absolute(viewer).string());
     if (const toml::array* args = t["args"].as_array())
         for (const auto& a : *args) command += " " + quote(a.value_or(std::string()));
     const fs::path actualPath = fs::absolute(outDir / "actual.png");
