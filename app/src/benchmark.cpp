@@ -144,25 +144,14 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     const std::optional<InitialView> heldView = options.view;
     options.view.reset();
     const int w = options.width, h = options.height;
-    sf::ContextSettings settings;
-    settings.majorVersion = 3;
-    settings.minorVersion = 3;
     Viewer viewer(options);
     viewer.startLoading(); // as the viewer does: data loads while the GL context comes up
-    sf::Context context(settings, static_cast<unsigned>(w), static_cast<unsigned>(h));
+    sf::Context context(Viewer::contextSettings(), static_cast<unsigned>(w), static_cast<unsigned>(h));
     const auto loadStart = Clock::now();
     viewer.finishLoading();
     const double loadMs = msSince(loadStart);
-    if (!context.setActive(true)) {
-        std::fprintf(stderr, "benchmark: no OpenGL context (is an X server such as Xvfb running?)\n");
-        return 1;
-    }
-    if (!viewer.initGraphics(false)) return 1;
     OffscreenTarget target;
-    if (!target.create(w, h)) {
-        std::fprintf(stderr, "benchmark: cannot make a %dx%d framebuffer\n", w, h);
-        return 1;
-    }
+    if (!viewer.prepareHeadless(context, target, "benchmark")) return 1;
 
     viewer.renderFrame({w, h}, 1.0f / 60.0f);
     glFinish();

@@ -27,7 +27,6 @@ namespace app {
 namespace {
 
 constexpr ImU32 kInk = IM_COL32(25, 35, 45, 255);
-constexpr ImU32 kHalo = IM_COL32(255, 255, 255, 235);
 constexpr ImU32 kWhite = IM_COL32(255, 255, 255, 255);
 constexpr ImU32 kEdge = IM_COL32(25, 35, 45, 150);     // thin dark rim outside the white outline: visible on pale land too
 constexpr ImU32 kSelect = IM_COL32(255, 196, 0, 255);  // selection ring
@@ -304,23 +303,31 @@ bool BriefingLayer::select(std::string_view id) {
     return false;
 }
 
+CameraRequest BriefingLayer::siteFrame(const geo::Site& site) const {
+    CameraRequest req;
+    const auto i = static_cast<std::size_t>(&site - briefing().sites.data());
+    if (i < m_world.size() && isFinite(m_world[i])) req.box.extend(m_world[i]);
+    req.minMpp = site.kind == geo::SiteKind::City ? 40.0 : 20.0; // a city with its places; a venue among its neighbours
+    return req;
+}
+
+CameraRequest BriefingLayer::partnershipFrame(const geo::Partnership& p) const {
+    CameraRequest req;
+    for (const auto& party : p.parties)
+        if (const geo::Site* site = briefing().findSite(party)) {
+            const auto i = static_cast<std::size_t>(site - briefing().sites.data());
+            // A party far off the map (Arizona) is left out of the frame: an edge callout points to it.
+            if (i < m_world.size() && geo::inBriefingRegion({site->lon, site->lat})) req.box.extend(m_world[i]);
+        }
+    req.minMpp = 400.0;
+    return req;
+}
+
 void BriefingLayer::frameSelection(const geo::Projection& projection) {
     ensureProjected(projection);
     CameraRequest req;
-    if (const geo::Partnership* p = briefing().findPartnership(m_partnerships.selectedId())) {
-        for (const auto& party : p->parties)
-            if (const geo::Site* site = briefing().findSite(party)) {
-                const auto i = static_cast<std::size_t>(site - briefing().sites.data());
-                // A party far off the map (Arizona) is left out of the frame.
-                if (i < m_world.size() && site->lon > 110 && site->lon < 150 && site->lat > 15 && site->lat < 45)
-                    req.box.extend(m_world[i]);
-            }
-        req.minMpp = 400.0;
-    } else if (const geo::Site* site = selectedSite()) {
-        const auto i = static_cast<std::size_t>(site - briefing().sites.data());
-        if (i < m_world.size()) req.box.extend(m_world[i]);
-        req.minMpp = site->kind == geo::SiteKind::City ? 40.0 : 12.0;
-    }
+    if (const geo::Partnership* p = briefing().findPartnership(m_partnerships.selectedId())) req = partnershipFrame(*p);
+    else if (const geo::Site* site = selectedSite()) req = siteFrame(*site);
     if (!req.box.empty()) m_cameraRequest = req;
 }
 
@@ -374,9 +381,7 @@ void BriefingLayer::applyStep(const geo::StoryStep& step, const geo::Projection&
     // The camera target.
     CameraRequest req;
     if (const geo::Site* site = step.siteId.empty() ? nullptr : b.findSite(step.siteId)) {
-        const auto i = static_cast<std::size_t>(site - b.sites.data());
-        if (i < m_world.size()) req.box.extend(m_world[i]);
-        req.minMpp = site->kind == geo::SiteKind::City ? 40.0 : 20.0;
+        req = siteFrame(*site);
     } else if (!step.tripId.empty()) {
         std::optional<CameraRequest> r = step.day > 0 ? m_trips.dayFrame(step.day - 1) : std::nullopt;
         if (!r) {
@@ -387,12 +392,7 @@ void BriefingLayer::applyStep(const geo::StoryStep& step, const geo::Projection&
         }
         if (r) req = *r;
     } else if (const geo::Partnership* p = step.partnershipId.empty() ? nullptr : b.findPartnership(step.partnershipId)) {
-        for (const auto& party : p->parties)
-            if (const geo::Site* ps = b.findSite(party)) {
-                const auto i = static_cast<std::size_t>(ps - b.sites.data());
-                if (i < m_world.size() && ps->lon > 110 && ps->lon < 150 && ps->lat > 15 && ps->lat < 45) req.box.extend(m_world[i]);
-            }
-        req.minMpp = 400.0;
+        req = partnershipFrame(*p);
     } else if (step.view) {
         req.box.extend(projection.forward({step.view->lon, step.view->lat}));
         req.minMpp = geo::Camera::zoomToMpp(step.view->zoom);

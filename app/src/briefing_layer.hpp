@@ -138,6 +138,9 @@ private:
     void drawNotesPanel(FontSet& fonts);
     void drawSidebar(const MapContext& ctx, geo::BaseMap* map);
     void apply(const ContentActions& actions);
+    // How the camera frames a site (at a scale that suits its kind) or a partnership (its parties in the region).
+    CameraRequest siteFrame(const geo::Site& site) const;
+    CameraRequest partnershipFrame(const geo::Partnership& p) const;
     void rememberPanel(); // call inside a panel's Begin/End: its rectangle blocks labels next frame
 
     geo::ContentReloader m_reloader;

@@ -7,7 +7,6 @@
 #include <geo/label_placement.hpp>
 
 #include <glm/vec2.hpp>
-#include <glm/vec2.hpp>
 
 #include <optional>
 #include <string>

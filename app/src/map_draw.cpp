@@ -137,6 +137,24 @@ float polylineLength(const std::vector<ImVec2>& pts) {
     return total;
 }
 
+std::vector<ImVec2> polylineHead(const std::vector<ImVec2>& pts, float fraction) {
+    std::vector<ImVec2> head;
+    if (pts.empty()) return head;
+    float want = std::clamp(fraction, 0.0f, 1.0f) * polylineLength(pts);
+    head.push_back(pts[0]);
+    for (std::size_t i = 1; i < pts.size() && want > 0; ++i) {
+        const float d = dist(pts[i - 1], pts[i]);
+        if (d >= want) {
+            const float f = want / d;
+            head.push_back(ImVec2(pts[i - 1].x + (pts[i].x - pts[i - 1].x) * f, pts[i - 1].y + (pts[i].y - pts[i - 1].y) * f));
+            break;
+        }
+        head.push_back(pts[i]);
+        want -= d;
+    }
+    return head;
+}
+
 bool pointAlong(const std::vector<ImVec2>& pts, float fraction, ImVec2& at, ImVec2& dir) {
     const float total = polylineLength(pts);
     if (pts.size() < 2 || !(total > 0)) return false;

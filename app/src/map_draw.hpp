@@ -30,6 +30,8 @@ void drawDashedLine(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour
 // The point at `fraction` (0..1) of the polyline's length, and the direction there (unit).
 bool pointAlong(const std::vector<ImVec2>& pts, float fraction, ImVec2& at, ImVec2& dir);
 float polylineLength(const std::vector<ImVec2>& pts);
+// The first `fraction` (0..1) of the polyline by length (the travelled part of a leg).
+std::vector<ImVec2> polylineHead(const std::vector<ImVec2>& pts, float fraction);
 // A filled arrowhead whose tip is at `tip`, pointing along `dir` (unit), `size` px long.
 void drawArrowhead(ImDrawList* dl, ImVec2 tip, ImVec2 dir, float size, ImU32 fill, ImU32 outline);
 // A rounded badge with centred text (stop numbers): returns its half size.

@@ -117,12 +117,8 @@ void BriefingLayer::drawSidebar(const MapContext& ctx, geo::BaseMap* map) {
                 ImGui::PushID(static_cast<int>(k));
                 if (ImGui::Selectable(label.c_str(), site.id == m_selectedId) || (enter && k == 0)) {
                     select(site.id);
-                    if (k < m_world.size() && hits[k].site < m_world.size() && isFinite(m_world[hits[k].site])) {
-                        CameraRequest req;
-                        req.box.extend(m_world[hits[k].site]);
-                        req.minMpp = site.kind == geo::SiteKind::City ? 40.0 : 20.0;
-                        actions.camera = req;
-                    }
+                    const CameraRequest req = siteFrame(site);
+                    if (!req.box.empty()) actions.camera = req;
                 }
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
                 ImGui::PopID();

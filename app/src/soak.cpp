@@ -72,18 +72,13 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
     const int w = options.width, h = options.height;
     Viewer viewer(options);
     viewer.startLoading();
-    sf::ContextSettings settings;
-    settings.majorVersion = 3;
-    settings.minorVersion = 3;
-    sf::Context context(settings, static_cast<unsigned>(w), static_cast<unsigned>(h));
+    sf::Context context(Viewer::contextSettings(), static_cast<unsigned>(w), static_cast<unsigned>(h));
     viewer.finishLoading();
-    if (!context.setActive(true) || !viewer.initGraphics(false)) {
-        std::fprintf(stderr, "soak: no OpenGL context (is an X server such as Xvfb running?)\n");
-        return 1;
-    }
     OffscreenTarget target;
-    if (!target.create(w, h) || !viewer.briefing()) {
-        std::fprintf(stderr, "soak: cannot start (framebuffer or briefing missing)\n");
+    if (!viewer.prepareHeadless(context, target, "soak")) return 1;
+    if (!viewer.briefing()) {
+        std::fprintf(stderr, "soak: the briefing file could not be used\n");
+        target.release();
         viewer.shutdownGraphics();
         return 1;
     }

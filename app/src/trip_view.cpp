@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 
 namespace app {
 
@@ -149,10 +148,8 @@ std::optional<CameraRequest> TripView::dayFrame(int day) const {
         if (r->route.stopDay[q] == day) stops.push_back(q);
     // Leave out stops far off the map (the day of the flight to Arizona frames its departure).
     std::vector<std::size_t> framed;
-    for (std::size_t q : stops) {
-        const glm::dvec2 ll = r->route.stopLonLat[q];
-        if (ll.x > 110 && ll.x < 150 && ll.y > 15 && ll.y < 45) framed.push_back(q);
-    }
+    for (std::size_t q : stops)
+        if (geo::inBriefingRegion(r->route.stopLonLat[q])) framed.push_back(q);
     if (framed.empty()) return std::nullopt;
     CameraRequest req = frameRequest(*r, framed);
     req.minMpp = 120.0; // a day in one city still shows the city
@@ -208,20 +205,7 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
         // Travelled part of the current leg, solid over the faded line.
         if (!done && !future && t1 > t0) {
             const geo::RoutePosition pos = geo::positionAt(r.route, t);
-            std::vector<ImVec2> part;
-            const float total = polylineLength(pts);
-            float want = static_cast<float>(pos.legFraction) * total, acc = 0;
-            part.push_back(pts[0]);
-            for (std::size_t k = 1; k < pts.size() && acc < want; ++k) {
-                const float d = std::hypot(pts[k].x - pts[k - 1].x, pts[k].y - pts[k - 1].y);
-                if (acc + d >= want && d > 0) {
-                    const float f = (want - acc) / d;
-                    part.push_back(ImVec2(pts[k - 1].x + (pts[k].x - pts[k - 1].x) * f, pts[k - 1].y + (pts[k].y - pts[k - 1].y) * f));
-                } else {
-                    part.push_back(pts[k]);
-                }
-                acc += d;
-            }
+            const std::vector<ImVec2> part = polylineHead(pts, static_cast<float>(pos.legFraction));
             if (part.size() >= 2) dl->AddPolyline(part.data(), static_cast<int>(part.size()), c, ImDrawFlags_None, width);
         }
         // An arrow mid-leg (legs long enough to carry one) shows the direction of travel.

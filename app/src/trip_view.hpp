@@ -87,8 +87,8 @@ private:
     double m_t = 0.0;
     bool m_playing = false;
     float m_speed = 0.5f; // days per second
-    mutable int m_followDay = -1; // the day the list last scrolled to during playback
-    mutable std::vector<EdgeArrow> m_edgeArrows; // this frame's, for clicks
+    int m_followDay = -1; // the day the list last scrolled to during playback
+    std::vector<EdgeArrow> m_edgeArrows; // this frame's, for clicks
     std::vector<EdgeCallout> m_callouts; // this frame's edge callouts, drawn above every route
     geo::ScreenBox m_caption;
     float m_captionLeft = 0.0f, m_captionRight = 0.0f;

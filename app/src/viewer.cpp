@@ -30,7 +30,9 @@ namespace {
 
 constexpr const char* kTitle = "Taiwan–Kyushu cooperation map";
 
-sf::ContextSettings contextSettings() {
+} // namespace
+
+sf::ContextSettings Viewer::contextSettings() {
     sf::ContextSettings s;
     s.depthBits = 0;
     s.stencilBits = 8;
@@ -39,6 +41,8 @@ sf::ContextSettings contextSettings() {
     s.minorVersion = 3;
     return s;
 }
+
+namespace {
 
 // The area the Home key frames: Taiwan (with Kinmen and Matsu) and Kyushu together.
 geo::Box homeBox(const geo::Projection& projection) {

@@ -17,6 +17,7 @@
 
 #include <SFML/System/Clock.hpp>
 #include <SFML/Window/Event.hpp>
+#include <SFML/Window/ContextSettings.hpp>
 #include <SFML/Window/Window.hpp>
 
 namespace sf {
@@ -69,6 +70,11 @@ public:
     void waitForAllLevels();
     // Frees everything that lives in the GL context; call while it is still current.
     void shutdownGraphics();
+    // Headless rendering (screenshot, export, benchmark, soak): makes `context` current, starts
+    // the graphics and an offscreen target of the options' size; false (and says why) otherwise.
+    bool prepareHeadless(sf::Context& context, OffscreenTarget& target, const char* what);
+    // The GL context every window and offscreen context of the viewer asks for (GL 3.3, no MSAA).
+    static sf::ContextSettings contextSettings();
     // Presentation mode: the projector theme, chrome hidden, a story step by step.
     bool enterPresentation(const std::string& storyId, std::size_t step = 0);
     void leavePresentation();
@@ -134,8 +140,6 @@ private:
     };
     std::optional<SavedLook> m_saved;
     void handlePresentationKey(const sf::Event::KeyEvent& key);
-    // The GL context current, graphics up and an offscreen target of the options' size; false (and said why) otherwise.
-    bool prepareHeadless(sf::Context& context, OffscreenTarget& target, const char* what);
 };
 
 } // namespace app

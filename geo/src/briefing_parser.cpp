@@ -162,6 +162,8 @@ private:
                    std::string hint);
 
     std::string readString(const Ctx& ctx, std::string_view key, bool required);
+    // An optional true/false: nullopt when absent; reported (and nullopt) when of another type.
+    std::optional<bool> readBool(const Ctx& ctx, std::string_view key);
     std::optional<double> readNumber(const Ctx& ctx, std::string_view key);
     std::optional<PartialDate> readDate(const Ctx& ctx, std::string_view key, bool required);
     std::optional<PartialDate> readPartialDate(const Ctx& ctx, std::string_view key);
@@ -229,6 +231,14 @@ void Reader::wrongType(const Ctx& ctx, std::string_view key, const toml::node& n
     error(posOf(node), ctx.label + ": '" + std::string(key) + "' must be " + std::string(expected) + ", not " +
                            typeName(node),
           std::move(hint));
+}
+
+std::optional<bool> Reader::readBool(const Ctx& ctx, std::string_view key) {
+    const toml::node* node = ctx.table.get(key);
+    if (!node) return std::nullopt;
+    if (const auto* b = node->as_boolean()) return b->get();
+    wrongType(ctx, key, *node, "true or false", "write " + std::string(key) + " = true, without quotes");
+    return std::nullopt;
 }
 
 std::string Reader::readString(const Ctx& ctx, std::string_view key, bool required) {
@@ -457,10 +467,7 @@ Site Reader::readSite(const toml::table& t) {
     s.notes = readString(ctx, "notes", false);
     s.notesEn = readString(ctx, "notes_en", false);
     s.sources = readSources(ctx);
-    if (const toml::node* major = t.get("major")) {
-        if (const auto* b = major->as_boolean()) s.major = b->get();
-        else wrongType(ctx, "major", *major, "true or false", "write major = true, without quotes");
-    }
+    s.major = readBool(ctx, "major").value_or(false);
 
     // A site with no usable position cannot be drawn; NaN marks it for removal.
     auto lon = readNumber(ctx, "lon");
@@ -608,11 +615,8 @@ StoryStep Reader::readStep(const toml::table& t, const std::string& storyLabel, 
     if (const toml::node* view = t.get("view")) readView(ctx, *view, step);
     step.sites = readStringList(ctx, "sites", false, &step.sitesPos);
     step.partnerships = readStringList(ctx, "partnerships", false, &step.partnershipsPos);
-    if (const toml::node* all = t.get("all_partnerships")) {
-        step.allPartnershipsPos = posOf(*all);
-        if (const auto* b = all->as_boolean()) step.allPartnerships = b->get();
-        else wrongType(ctx, "all_partnerships", *all, "true or false", "write all_partnerships = true, without quotes");
-    }
+    if (const toml::node* all = t.get("all_partnerships")) step.allPartnershipsPos = posOf(*all);
+    step.allPartnerships = readBool(ctx, "all_partnerships").value_or(false);
     return step;
 }
 
