@@ -63,11 +63,4 @@ std::optional<EdgeMarker> edgeExit(const std::vector<glm::dvec2>& screenLine, gl
     return std::nullopt;
 }
 
-std::optional<EdgeMarker> edgeMarkerTowards(glm::dvec2 screenTarget, glm::dvec2 viewport, double insetPx) {
-    const std::optional<InsetRect> rect = insetRect(viewport, insetPx);
-    if (!rect || !isFinite(screenTarget) || rect->contains(screenTarget)) return std::nullopt;
-    const glm::dvec2 centre = viewport * 0.5;
-    return markerOnEdge(*rect, centre, screenTarget - centre);
-}
-
 } // namespace geo

@@ -51,16 +51,4 @@ std::vector<ScreenCluster> clusterPoints(const std::vector<glm::dvec2>& points, 
     return clusters;
 }
 
-std::vector<glm::dvec2> fanOut(glm::dvec2 centre, std::size_t n, double radiusPx) {
-    std::vector<glm::dvec2> out;
-    out.reserve(n);
-    constexpr double kTwoPi = 6.283185307179586476925286766559;
-    for (std::size_t k = 0; k < n; ++k) {
-        const double angle = kTwoPi * static_cast<double>(k) / static_cast<double>(n);
-        // y grows downwards: (0, -r) is straight up, and increasing angle turns towards +x: clockwise on screen.
-        out.push_back(centre + radiusPx * glm::dvec2(std::sin(angle), -std::cos(angle)));
-    }
-    return out;
-}
-
 } // namespace geo

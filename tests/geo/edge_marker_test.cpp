@@ -58,39 +58,3 @@ TEST_CASE("edgeExit finds nothing for a line that stays in or starts out", "[edg
     CHECK_FALSE(geo::edgeExit({{nan, 300}, {5000, 300}}, kViewport, kInset));
     CHECK_FALSE(geo::edgeExit({{400, 300}, {5000, 300}}, {30, 30}, kInset)); // inset wider than the view
 }
-
-TEST_CASE("edgeMarkerTowards points from the centre at a target off the view", "[edge_marker]") {
-    CHECK_FALSE(geo::edgeMarkerTowards({500, 400}, kViewport, kInset)); // inside
-    CHECK_FALSE(geo::edgeMarkerTowards({780, 580}, kViewport, kInset)); // on the inset corner: inside
-    CHECK_FALSE(geo::edgeMarkerTowards({std::numeric_limits<double>::infinity(), 0}, kViewport, kInset));
-
-    const auto right = geo::edgeMarkerTowards({2000, 300}, kViewport, kInset);
-    REQUIRE(right);
-    CHECK(right->position.x == Approx(780.0));
-    CHECK(right->position.y == Approx(300.0));
-    CHECK(right->direction.x == Approx(1.0));
-
-    // Upper left: the ray from (400, 300) to (-600, -200) has slope 1/2, so it meets x = 20
-    // (380 px left, 190 px up, at y = 110) before y = 20.
-    const dvec2 target{-600, -200};
-    const auto m = geo::edgeMarkerTowards(target, kViewport, kInset);
-    REQUIRE(m);
-    const bool onTop = std::abs(m->position.y - 20.0) < 1e-9;
-    const bool onLeft = std::abs(m->position.x - 20.0) < 1e-9;
-    CHECK((onTop || onLeft));
-    CHECK(m->position.x == Approx(20.0));
-    CHECK(m->position.y == Approx(110.0));
-    const dvec2 along = glm::normalize(target - dvec2(400, 300));
-    CHECK(m->direction.x == Approx(along.x));
-    CHECK(m->direction.y == Approx(along.y));
-    CHECK(glm::length(m->direction) == Approx(1.0));
-    // On the ray: the marker lies on the line from the centre towards the target.
-    const dvec2 v = m->position - dvec2(400, 300);
-    CHECK(v.x * along.y - v.y * along.x == Approx(0.0).margin(1e-9));
-
-    // Steeper: upper left with slope 2 meets the top first.
-    const auto steep = geo::edgeMarkerTowards({200, -100}, kViewport, kInset);
-    REQUIRE(steep);
-    CHECK(steep->position.y == Approx(20.0));
-    CHECK(steep->position.x == Approx(260.0)); // 280 px up, 140 px left
-}

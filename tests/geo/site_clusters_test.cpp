@@ -107,23 +107,3 @@ TEST_CASE("clusterPoints: random points, every one in exactly one cluster within
     for (std::size_t i = 0; i < clusters.size(); ++i) CHECK(again[i].members == clusters[i].members);
     CHECK(clusterOf(clusters, 0) != nullptr);
 }
-
-TEST_CASE("fanOut spreads n points clockwise from straight up", "[site_clusters]") {
-    const dvec2 c{200, 100};
-    const auto four = geo::fanOut(c, 4, 30.0);
-    REQUIRE(four.size() == 4);
-    CHECK(four[0].x == Approx(200.0)); // up (y down on screen)
-    CHECK(four[0].y == Approx(70.0));
-    CHECK(four[1].x == Approx(230.0)); // right: clockwise on screen
-    CHECK(four[1].y == Approx(100.0));
-    CHECK(four[2].x == Approx(200.0)); // down
-    CHECK(four[2].y == Approx(130.0));
-    CHECK(four[3].x == Approx(170.0)); // left
-    CHECK(four[3].y == Approx(100.0).margin(1e-9));
-    for (const dvec2& p : geo::fanOut(c, 7, 25.0)) CHECK(glm::distance(p, c) == Approx(25.0));
-    CHECK(geo::fanOut(c, 7, 25.0).size() == 7);
-    CHECK(geo::fanOut(c, 0, 25.0).empty());
-    const auto one = geo::fanOut(c, 1, 10.0);
-    REQUIRE(one.size() == 1);
-    CHECK(one[0].y == Approx(90.0));
-}

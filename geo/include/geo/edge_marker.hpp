@@ -24,9 +24,4 @@ struct EdgeMarker {
 // leaves it, or starts outside it. Non-finite vertices end the line there.
 std::optional<EdgeMarker> edgeExit(const std::vector<glm::dvec2>& screenLine, glm::dvec2 viewport, double insetPx);
 
-// For a single target point: nothing when it lies inside the inset rectangle; otherwise
-// the point where the ray from the viewport's centre towards it crosses the inset
-// rectangle, pointing along that ray.
-std::optional<EdgeMarker> edgeMarkerTowards(glm::dvec2 screenTarget, glm::dvec2 viewport, double insetPx);
-
 } // namespace geo

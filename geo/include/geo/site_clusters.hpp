@@ -27,8 +27,4 @@ struct ScreenCluster {
 std::vector<ScreenCluster> clusterPoints(const std::vector<glm::dvec2>& points, const std::vector<int>& priority,
                                          double radiusPx);
 
-// Spreads the members of a cluster on a circle around `centre` (a fan-out for a click on
-// a cluster): n positions at `radiusPx`, the first straight up, clockwise on screen.
-std::vector<glm::dvec2> fanOut(glm::dvec2 centre, std::size_t n, double radiusPx);
-
 } // namespace geo
