@@ -14,9 +14,18 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 int main(int argc, char** argv) {
     const auto mainEntered = std::chrono::steady_clock::now();
+#ifdef __GLIBC__
+    // Two malloc arenas instead of one per loading and meshing thread: what those threads
+    // free goes back to a shared arena instead of staying in theirs (peak RSS of the
+    // benchmark 304 -> 290 MB, no slower frames or start-up here).
+    mallopt(M_ARENA_MAX, 2);
+#endif
     spdlog::cfg::load_env_levels(); // SPDLOG_LEVEL=debug shows start-up timings
     app::ViewerOptions options;
     CLI::App cli{"Taiwan–Kyushu cooperation briefing map"};
