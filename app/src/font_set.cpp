@@ -18,8 +18,7 @@ namespace app {
 namespace {
 
 // Finds a font file and face index for a fontconfig family name with a given weight.
-bool findFont(const char* family, int weight, std::string& path, int& index) {
-    FcConfig* config = FcInitLoadConfigAndFonts();
+bool findFont(FcConfig* config, const char* family, int weight, std::string& path, int& index) {
     if (!config) return false;
     FcPattern* pattern = FcPatternCreate();
     FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
@@ -44,7 +43,6 @@ bool findFont(const char* family, int weight, std::string& path, int& index) {
         FcPatternDestroy(match);
     }
     FcPatternDestroy(pattern);
-    FcConfigDestroy(config);
     return found;
 }
 
@@ -71,8 +69,10 @@ FontSet::MappedFile::~MappedFile() {
 
 void FontSet::init(float uiScale, std::string& message) {
     m_scale = uiScale;
+    // Loaded once for both lookups (each load reads fontconfig's configuration and caches: ~5 ms).
+    FcConfig* config = FcInitLoadConfigAndFonts();
     // "Noto Sans CJK TC" is face 3 of NotoSansCJK-Regular.ttc: Traditional Chinese glyph forms.
-    if (!findFont("Noto Sans CJK TC", FC_WEIGHT_REGULAR, m_regularPath, m_tcIndex)) {
+    if (!findFont(config, "Noto Sans CJK TC", FC_WEIGHT_REGULAR, m_regularPath, m_tcIndex)) {
         m_regularPath.clear();
         message = "The CJK font Noto Sans CJK was not found, so Chinese and Japanese text cannot be shown "
                   "(install the Debian package fonts-noto-cjk)";
@@ -80,9 +80,10 @@ void FontSet::init(float uiScale, std::string& message) {
     // The Japanese face, from the same collection file when it is there (one mapping, both faces).
     std::string jpPath;
     int jpIndex = 0;
-    if (!m_regularPath.empty() && findFont("Noto Sans CJK JP", FC_WEIGHT_REGULAR, jpPath, jpIndex) && jpPath == m_regularPath &&
-        jpIndex != m_tcIndex)
+    if (!m_regularPath.empty() && findFont(config, "Noto Sans CJK JP", FC_WEIGHT_REGULAR, jpPath, jpIndex) &&
+        jpPath == m_regularPath && jpIndex != m_tcIndex)
         m_jpIndex = jpIndex;
+    if (config) FcConfigDestroy(config);
     if (!m_regularPath.empty() && !m_regularData.map(m_regularPath)) {
         message = "The CJK font file " + m_regularPath + " cannot be read, so Chinese and Japanese text cannot be shown";
         m_regularPath.clear();

@@ -210,10 +210,20 @@ bool Viewer::stepFlight(double dt) {
     return true;
 }
 
-void Viewer::startLoading() { m_loading = std::async(std::launch::async, [this] { loadData(); }); }
+void Viewer::startLoading() {
+    m_loading = std::async(std::launch::async, [this] { loadData(); });
+    // Finding and mapping the CJK font (fontconfig, ~10 ms) needs no GL either.
+    m_fontsFound = std::async(std::launch::async, [this] { findFonts(); });
+}
 
 void Viewer::finishLoading() {
     if (m_loading.valid()) m_loading.get();
+    if (m_fontsFound.valid()) m_fontsFound.get();
+}
+
+void Viewer::findFonts() {
+    m_fonts.init(m_options.uiScale, m_fontMessage);
+    m_fontsReady = true;
 }
 
 geo::Diagnostics Viewer::allMessages() const {
@@ -305,12 +315,11 @@ bool Viewer::initGraphics(bool withWindow) {
     ImGui::StyleColorsLight();
     ImGui::GetStyle().ScaleAllSizes(m_options.uiScale);
     ImGui::GetStyle().WindowRounding = 6.0f * m_options.uiScale;
-    std::string fontMessage;
-    m_fonts.init(m_options.uiScale, fontMessage);
+    if (!m_fontsReady) findFonts(); // not started with the loading
     lap("fontconfig");
-    if (!fontMessage.empty()) {
-        spdlog::warn("{}", fontMessage);
-        m_messages.push_back({geo::Severity::Warning, "", 0, 0, fontMessage, ""});
+    if (!m_fontMessage.empty()) {
+        spdlog::warn("{}", m_fontMessage);
+        m_messages.push_back({geo::Severity::Warning, "", 0, 0, m_fontMessage, ""});
     }
     for (const auto& d : m_messages) m_fonts.require(d.format());
     for (const auto& a : m_map.attributions()) m_fonts.require(a);

@@ -111,6 +111,11 @@ private:
     OverlayState m_overlay;
     std::unique_ptr<BriefingLayer> m_briefing;
     std::future<void> m_loading;
+    // The font lookup (fontconfig) runs beside the loading; its message, if any.
+    void findFonts();
+    std::future<void> m_fontsFound;
+    std::string m_fontMessage;
+    bool m_fontsReady = false;
     geo::Diagnostics allMessages() const; // base map + briefing content problems
     std::unique_ptr<sf::Window> m_window;
     bool m_fullscreen = false;
