@@ -316,11 +316,7 @@ void Presentation::drawPresenterView(const geo::Briefing& briefing, FontSet& fon
         auto wrappedIn = [&](ImFont* font, const ImVec4& colour, const std::string& t) {
             fonts.require(t);
             ImGui::PushFont(font);
-            ImGui::PushStyleColor(ImGuiCol_Text, colour);
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(t.c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::PopStyleColor();
+            wrappedColoured(colour, t); // breaks Chinese and Japanese between characters too
             ImGui::PopFont();
         };
         // Top: the step number and the story, the clock and the time since presenting began.
@@ -344,9 +340,10 @@ void Presentation::drawPresenterView(const geo::Briefing& briefing, FontSet& fon
         ImGui::SetCursorPos(ImVec2(display.x - 32.0f * s - clockWidth, top));
         textIn(clockFont, white, clock);
         ImFont* small = fonts.ui(uiFace);
-        const float elapsedWidth = small->CalcTextSizeA(small->FontSize, 1e9f, 0.0f, elapsed.c_str()).x;
+        ImFont* elapsedFont = fonts.label(uiFace);
+        const float elapsedWidth = elapsedFont->CalcTextSizeA(elapsedFont->FontSize, 1e9f, 0.0f, elapsed.c_str()).x;
         ImGui::SetCursorPosX(display.x - 32.0f * s - elapsedWidth);
-        textIn(small, muted, elapsed);
+        textIn(elapsedFont, muted, elapsed);
         ImGui::Separator();
         ImGui::Spacing();
 
@@ -361,27 +358,37 @@ void Presentation::drawPresenterView(const geo::Briefing& briefing, FontSet& fon
 
         // Left: this step's caption and notes. Right: the next step.
         const float gap = 40.0f * s;
-        const float bottomRoom = small->FontSize * 2.6f + 24.0f * s; // the key line
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float bottomRoom = small->FontSize + style.ItemSpacing.y * 3.0f + 2.0f; // the separator and the key line
         const float height = std::max(ImGui::GetContentRegionAvail().y - bottomRoom, 100.0f);
-        const float leftWidth = (ImGui::GetContentRegionAvail().x - gap) * 0.62f;
+        const float leftWidth = (ImGui::GetContentRegionAvail().x - gap) * 0.66f;
         ImGui::BeginChild("now", ImVec2(leftWidth, height), false);
         textIn(small, muted, ui(Ui::Now, language));
         if (current) {
-            wrappedIn(fonts.large(text), white, stepCaption(*current, language));
+            wrappedIn(fonts.caption(text), white, stepCaption(*current, language));
             for (const NoteBlock& block : stepNotes(briefing, *current, language)) {
-                ImGui::Spacing();
-                ImGui::Spacing();
+                ImGui::Dummy(ImVec2(0.0f, 10.0f * s));
                 if (!block.heading.empty()) wrappedIn(fonts.label(text), accent, block.heading);
-                if (!block.text.empty()) wrappedIn(fonts.label(text), white, block.text);
+                // A paragraph a line (a stop of the day, a milestone), a little apart.
+                for (std::size_t from = 0; from < block.text.size();) {
+                    const std::size_t to = std::min(block.text.find('\n', from), block.text.size());
+                    if (from > 0) ImGui::Dummy(ImVec2(0.0f, 4.0f * s));
+                    wrappedIn(fonts.label(text), white, block.text.substr(from, to - from));
+                    from = to + 1;
+                }
             }
         }
         ImGui::EndChild();
         ImGui::SameLine(0.0f, gap);
         ImGui::BeginChild("next", ImVec2(0.0f, height), false);
         textIn(small, muted, ui(Ui::Next, language));
-        if (st && current && m_nav.current() + 1 < st->steps.size())
-            wrappedIn(fonts.large(text), muted, stepCaption(st->steps[m_nav.current() + 1], language));
-        else
+        if (st && current && m_nav.current() + 1 < st->steps.size()) {
+            const geo::StoryStep& next = st->steps[m_nav.current() + 1];
+            wrappedIn(fonts.large(text), muted, stepCaption(next, language));
+            // What its notes are about (the day, the partnership), to lead into it.
+            for (const NoteBlock& block : stepNotes(briefing, next, language))
+                if (!block.heading.empty()) wrappedIn(fonts.label(text), muted, "· " + block.heading);
+        } else
             wrappedIn(fonts.large(uiFace), muted, ui(Ui::LastStep, language));
         ImGui::EndChild();
 

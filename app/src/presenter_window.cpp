@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
+#include <cfloat>
 #include <vector>
 
 namespace app {
@@ -69,6 +70,28 @@ void PresenterWindow::close() {
     m_window->setActive(false);
     m_window->close();
     m_window.reset();
+}
+
+void PresenterWindow::processEvent(const sf::Event& event) {
+    if (!m_imgui) return;
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(m_imgui);
+    ImGuiIO& io = ImGui::GetIO();
+    switch (event.type) {
+    case sf::Event::MouseMoved:
+        io.MousePos = ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
+        break;
+    case sf::Event::MouseLeft: io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); break;
+    case sf::Event::MouseWheelScrolled:
+        if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel) io.MouseWheel += event.mouseWheelScroll.delta;
+        break;
+    case sf::Event::MouseButtonPressed:
+    case sf::Event::MouseButtonReleased:
+        if (event.mouseButton.button == sf::Mouse::Left) io.MouseDown[0] = event.type == sf::Event::MouseButtonPressed;
+        break;
+    default: break;
+    }
+    ImGui::SetCurrentContext(previous);
 }
 
 void PresenterWindow::frame(const std::function<void()>& draw, float dt) {

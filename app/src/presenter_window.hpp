@@ -35,6 +35,8 @@ public:
     void close();
     bool isOpen() const { return m_window != nullptr; }
     sf::Window& window() { return *m_window; }
+    // The pointer and the wheel over it (a long day's notes scroll); keys are the viewer's.
+    void processEvent(const sf::Event& event);
 
     // One frame: makes the window's GL context current, switches to its ImGui context,
     // clears, runs `draw` between NewFrame and Render, and switches back to the previous

@@ -450,6 +450,7 @@ int Viewer::runInteractive() {
         }
         // The presenter window: the same keys; closing it leaves presentation mode.
         while (m_presenterWindow.isOpen() && m_presenterWindow.window().pollEvent(event)) {
+            m_presenterWindow.processEvent(event);
             if (event.type == sf::Event::Closed) leavePresentation();
             else if (event.type == sf::Event::KeyPressed) handleKey(event.key);
             any = true;
