@@ -709,6 +709,8 @@ void Viewer::applyCurrentStep(bool animate) {
     if (!m_briefing || !m_presentation.active()) return;
     const geo::StoryStep* step = m_presentation.step(m_briefing->briefing());
     if (!step) return;
+    spdlog::debug("presenting '{}': step {} / {}", m_presentation.storyId(), m_presentation.navigator().current() + 1,
+                  m_presentation.navigator().count());
     m_briefing->applyStep(*step, m_projection);
     if (const auto request = m_briefing->takeCameraRequest()) handleCameraRequest(*request, animate);
 }

@@ -42,7 +42,7 @@ TEST_CASE("no primary: the first listed is taken as the laptop's", "[displays]")
     CHECK(c.presenter == 0);
 }
 
-TEST_CASE("--display picks the projector by number or by name", "[displays]") {
+TEST_CASE("the projector picked by number or by name (--display)", "[displays]") {
     const std::vector<Monitor> three{mon("eDP-1", 0, 0, 1920, 1080, true), mon("HDMI-1", 1920, 0, 1920, 1080),
                                      mon("DP-2", 3840, 0, 3840, 2160)};
     auto c = chooseDisplays(three, "3");
@@ -58,7 +58,7 @@ TEST_CASE("--display picks the projector by number or by name", "[displays]") {
     CHECK(c.presenter == 1);
 }
 
-TEST_CASE("--display naming no display: a message, and the default", "[displays]") {
+TEST_CASE("a --display that names no display: a message, and the default", "[displays]") {
     const std::vector<Monitor> two{mon("eDP-1", 0, 0, 1920, 1080, true), mon("HDMI-1", 1920, 0, 1920, 1080)};
     for (const char* bad : {"0", "3", "VGA-1", "-1", "99999999999"}) {
         const auto c = chooseDisplays(two, bad);
