@@ -738,7 +738,9 @@ void Viewer::handlePresentationKey(const sf::Event::KeyEvent& key) {
         else if (!nav.pending().empty()) nav.cancel();
         else leavePresentation();
         break;
-    case StoryCommand::PresenterOverlay: m_presentation.presenterOverlay = !m_presentation.presenterOverlay; break;
+    case StoryCommand::PresenterOverlay: // with a presenter window it would only show the audience the notes
+        if (!m_presenterWindow.isOpen()) m_presentation.presenterOverlay = !m_presentation.presenterOverlay;
+        break;
     case StoryCommand::ReducedMotion:
         m_presentation.reducedMotion = !m_presentation.reducedMotion;
         m_presentation.flash(m_presentation.reducedMotion ? "reduced motion: cut between steps" : "motion: fly between steps");
