@@ -663,8 +663,7 @@ bool Viewer::presentOnTwoDisplays() {
     fitCameraToWindow();
     imgui_sfml::setWindow(m_window.get());
     if (!m_presenterWindow.open(laptop, m_options.uiScale)) {
-        spdlog::warn("presenter window: cannot open it on {}; O shows the presenter overlay", laptop.name);
-        m_presentation.presenterOverlay = true;
+        spdlog::warn("presenter window: cannot open it on {}; O shows the presenter overlay on the projector", laptop.name);
     }
     m_window->setActive(true);
     return true;
