@@ -427,7 +427,19 @@ int Viewer::runInteractive() {
     // --capture-windows: every level of detail first, so that the frames do not depend on timing.
     int captureIn = m_options.captureDir.empty() ? -1 : 4;
     if (captureIn > 0) waitForAllLevels();
-    std::time_t presenterSecond = 0; // the presenter window's clock, redrawn when it ticks
+    // The presenter window is redrawn after input and when its clock ticks, not with every
+    // frame of a flight or of playback (it would halve the projector's frame rate on llvmpipe).
+    std::time_t presenterSecond = 0;
+    int presenterRedraw = 0;
+    auto drawPresenter = [&](float dt, bool capture, std::time_t second) {
+        sf::Image image;
+        if (!m_presenterWindow.isOpen() || (!capture && presenterRedraw <= 0 && second == presenterSecond)) return image;
+        presenterSecond = second;
+        presenterRedraw = std::max(presenterRedraw - 1, 0);
+        image = drawPresenterWindow(dt, capture);
+        if (m_fonts.rebuildIfNeeded()) presenterRedraw = std::max(presenterRedraw, 1); // its text needed new glyphs
+        return image;
+    };
 
     sf::Clock clock;
     sf::Clock frameClock; // animation time (flights, playback), also while idle
@@ -455,6 +467,7 @@ int Viewer::runInteractive() {
             else if (event.type == sf::Event::KeyPressed) handleKey(event.key);
             any = true;
         }
+        if (any) presenterRedraw = 3;
         if (m_quit) break;
         if (takeBuiltLevels()) any = true; // finer detail arrived: show it
         if (m_briefing && m_briefing->poll()) {
@@ -474,11 +487,7 @@ int Viewer::runInteractive() {
         if (captureIn > 0) any = true;
         if (any) redraw = 3;
         const std::time_t second = std::time(nullptr);
-        const bool presenterTick = m_presenterWindow.isOpen() && second != presenterSecond;
-        if (presenterTick && redraw <= 0) {
-            presenterSecond = second;
-            drawPresenterWindow(static_cast<float>(dt), false);
-        }
+        if (redraw <= 0) drawPresenter(static_cast<float>(dt), false, second);
         if (redraw <= 0) {
             // Nothing changed: don't spend the presenter's battery redrawing the same picture.
             std::this_thread::sleep_for(std::chrono::milliseconds(8));
@@ -492,8 +501,7 @@ int Viewer::runInteractive() {
         const bool capture = captureIn > 0 && --captureIn == 0;
         const sf::Image mapFrame = capture ? readBackBuffer(size) : sf::Image();
         m_window->display();
-        presenterSecond = second;
-        const sf::Image presenterFrame = drawPresenterWindow(frameDt, capture);
+        const sf::Image presenterFrame = drawPresenter(frameDt, capture, second);
         if (capture) {
             writeCapture(mapFrame, presenterFrame);
             m_quit = true;
