@@ -610,9 +610,9 @@ bool Viewer::enterPresentation(const std::string& storyId, std::size_t step) {
     m_overlay.showMessages = false; // chrome hidden: the audience sees the map
     m_fonts.setProjector(true);
     m_briefing->setPresenting(true);
-    if (m_window && !m_projectorMonitor && presentOnTwoDisplays()) {
-        // The map on the projector, the presenter window on the laptop.
-    } else if (m_window && !m_fullscreen && !m_projectorMonitor) {
+    // Two displays: the map on the projector, the presenter window on the laptop. One: full screen.
+    const bool onTwoDisplays = m_projectorMonitor || (m_window && presentOnTwoDisplays());
+    if (m_window && !m_fullscreen && !onTwoDisplays) {
         m_fullscreen = true;
         createWindow();
         fitCameraToWindow();
