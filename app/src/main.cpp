@@ -61,6 +61,21 @@ int main(int argc, char** argv) {
                         ->expected(0, 1);
     cli.add_option("--step", options.step, "With --present: start at this step (1 = the first)")->check(CLI::Range(1, 9999));
     cli.add_flag("--reduced-motion", options.reducedMotion, "Cut between story steps instead of flying");
+    cli.add_option("--display", options.display,
+                   "Presenting with two or more displays: the projector's display, by number (1 = the first xrandr --listmonitors "
+                   "lists) or name; default: one that is not the primary");
+    std::string captureDir;
+    cli.add_option("--capture-windows", captureDir,
+                   "For tests: write the frames of the map and presenter windows (map.png, presenter.png) and their placement "
+                   "(windows.txt) to this folder, then quit");
+    cli.add_option("--clock", options.clock, "For tests: the presenter's clock shows this time (HH:MM:SS) and the time elapsed stays 0:00")
+        ->check([](const std::string& v) {
+            int h = 0, m = 0, sec = 0;
+            char end = 0;
+            const bool ok = std::sscanf(v.c_str(), "%2d:%2d:%2d%c", &h, &m, &sec, &end) == 3 && h >= 0 && h < 24 && m >= 0 &&
+                            m < 60 && sec >= 0 && sec < 60 && v.size() == 8;
+            return ok ? std::string() : std::string("--clock should be HH:MM:SS, e.g. 14:05:00");
+        });
     std::string exportStory, exportOut;
     cli.add_option("--export-story", exportStory, "Render every step of this story (or 'all') to PNG and a PDF, then exit");
     cli.add_option("--out", exportOut, "With --export-story: the folder to write into");
@@ -98,6 +113,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     options.labelsOut = labelsOut;
+    options.captureDir = captureDir;
     options.languageGiven = cli.count("--lang") > 0;
     options.present = present->count() > 0;
     options.presentStory = presentStory;

@@ -40,6 +40,7 @@ public:
 
     bool reducedMotion = false;    // cut between steps instead of flying
     bool presenterOverlay = false; // the single-display presenter overlay (O)
+    std::string fixedClock;        // --clock: the presenter's clock shows this, elapsed stays 0:00 (tests)
 
     // The caption, the step number, the typed number and the black screen, in the
     // foreground (above every panel). `left`/`right`: what panels cover (for centring).
@@ -48,6 +49,13 @@ public:
                                              float scale) const;
     // The presenter overlay: story, step n / N, this step's caption, the next one, the clock.
     void drawPresenterOverlay(const geo::Briefing& briefing, FontSet& fonts, geo::Language language, float scale) const;
+    // The presenter window (a second display): step n / N, the clock and the time elapsed, this
+    // step's caption and notes, the next step's caption, a blanked projector or a typed number.
+    // Fills the current ImGui context's display.
+    void drawPresenterView(const geo::Briefing& briefing, FontSet& fonts, geo::Language language, float scale) const;
+    // "14:05:09" (or fixedClock) and "12:34" since presenting began.
+    std::string clockText() const;
+    std::string elapsedText() const;
 
 private:
     bool m_active = false;
@@ -57,6 +65,15 @@ private:
     std::string m_flash;
     std::chrono::steady_clock::time_point m_flashUntil;
 };
+
+// What the presenter reads about a step, from the briefing: the trip day's stops (time,
+// place, what happened), the trip (dates, leader, notes) for a step on a whole trip, the
+// site's or partnership's notes (with milestones), and the highlighted partnerships'.
+struct NoteBlock {
+    std::string heading;
+    std::string text; // lines separated by '\n'
+};
+std::vector<NoteBlock> stepNotes(const geo::Briefing& briefing, const geo::StoryStep& step, geo::Language language);
 
 // The caption of a step in `language` (Japanese shows the document's Chinese caption; an
 // empty one falls back to the other language).

@@ -59,6 +59,17 @@ constexpr std::array<Row, static_cast<std::size_t>(Ui::Count)> kUi{{
     {"個地點", "か所", "places"},
     {"點選放大", "クリックで拡大", "Click to zoom in"},
     {"簡報（P）", "プレゼン（P）", "Stories (P presents)"},
+    {"現在", "現在", "Now"},
+    {"下一步", "次", "Next"},
+    {"最後一步", "最後のステップ", "Last step"},
+    {"已進行", "経過", "elapsed"},
+    {"投影畫面已變黑（B 恢復）", "投影画面は黒です（B で戻す）", "Projector blanked (B brings it back)"},
+    {"跳至第 %s 步（Enter）", "ステップ %s へ（Enter）", "Go to step %s (Enter)"},
+    {"步驟間直接切換（R：飛行）", "ステップ間は切り替え（R：飛行）", "Steps cut (R: fly)"},
+    {"步驟間飛行（R：直接切換）", "ステップ間は飛行（R：切り替え）", "Steps fly (R: cut)"},
+    {"PgDn／→／空白 下一步 · PgUp／← 上一步 · Home 第一步 · B 黑畫面 · 數字＋Enter 跳至該步 · Esc 結束",
+     "PgDn／→／スペース 次 · PgUp／← 前 · Home 最初 · B 黒画面 · 数字＋Enter そのステップへ · Esc 終了",
+     "PgDn / → / Space next · PgUp / ← back · Home first · B blank · 12 Enter: step 12 · Esc leave"},
 }};
 
 constexpr std::array<Row, 14> kKinds{{

@@ -19,7 +19,9 @@ enum class Ui {
     ClickForNotes, Search, SearchHint, NoMatch, Trips, Trip, Event, Days, Day, Play, Pause, Speed, DaysPerSecond,
     Timeline, ShowAll, ShowNone, Frame, Legend, Sites, Layers, Language, Milestones, Parties, Year, AllYears,
     PartnershipKinds, ShowPartnerships, ShowLabels, Leader, Members, Dates, Sidebar, Distance, OffMap, Places,
-    ClickToZoom, Stories, Count
+    ClickToZoom, Stories,
+    // The presenter window.
+    Now, Next, LastStep, Elapsed, Blanked, GoToStep, StepsCut, StepsFly, PresenterKeys, Count
 };
 
 const char* ui(Ui key, geo::Language language);

@@ -21,6 +21,7 @@
 #include <malloc.h>
 #endif
 #include <cmath>
+#include <ctime>
 #include <fstream>
 #include <thread>
 
@@ -381,8 +382,18 @@ void Viewer::createWindow() {
     const sf::VideoMode mode = m_fullscreen ? sf::VideoMode::getDesktopMode()
                                             : sf::VideoMode(static_cast<unsigned>(m_options.width), static_cast<unsigned>(m_options.height));
     if (!m_window) m_window = std::make_unique<sf::Window>();
-    m_window->create(mode, sf::String::fromUtf8(kTitle, kTitle + std::char_traits<char>::length(kTitle)),
-                     m_fullscreen ? sf::Style::Fullscreen : sf::Style::Default, contextSettings());
+    if (m_projectorMonitor) {
+        // Several displays share one X screen: sf::Style::Fullscreen would switch the video mode
+        // of all of them. Borderless, exactly over the projector's monitor, instead.
+        const Monitor& m = *m_projectorMonitor;
+        m_window->create(sf::VideoMode(static_cast<unsigned>(m.width), static_cast<unsigned>(m.height)),
+                         sf::String::fromUtf8(kTitle, kTitle + std::char_traits<char>::length(kTitle)), sf::Style::None,
+                         contextSettings());
+        m_window->setPosition({m.x, m.y});
+    } else {
+        m_window->create(mode, sf::String::fromUtf8(kTitle, kTitle + std::char_traits<char>::length(kTitle)),
+                         m_fullscreen ? sf::Style::Fullscreen : sf::Style::Default, contextSettings());
+    }
     m_window->setVerticalSyncEnabled(true);
     m_window->setKeyRepeatEnabled(true);
     m_window->setActive(true);
@@ -419,8 +430,25 @@ int Viewer::runInteractive() {
     finishLoading();
     fitCameraToWindow();
     if (!initGraphics(true)) return 1;
+    m_presentation.fixedClock = m_options.clock;
     if (m_options.present) enterPresentation(m_options.presentStory, static_cast<std::size_t>(std::max(m_options.step - 1, 0)));
     if (m_options.reducedMotion) m_presentation.reducedMotion = true;
+    // --capture-windows: every level of detail first, so that the frames do not depend on timing.
+    int captureIn = m_options.captureDir.empty() ? -1 : 4;
+    if (captureIn > 0) waitForAllLevels();
+    // The presenter window is redrawn after input and when its clock ticks, not with every
+    // frame of a flight or of playback (it would halve the projector's frame rate on llvmpipe).
+    std::time_t presenterSecond = 0;
+    int presenterRedraw = 0;
+    auto drawPresenter = [&](float dt, bool capture, std::time_t second) {
+        sf::Image image;
+        if (!m_presenterWindow.isOpen() || (!capture && presenterRedraw <= 0 && second == presenterSecond)) return image;
+        presenterSecond = second;
+        presenterRedraw = std::max(presenterRedraw - 1, 0);
+        image = drawPresenterWindow(dt, capture);
+        if (m_fonts.rebuildIfNeeded()) presenterRedraw = std::max(presenterRedraw, 1); // its text needed new glyphs
+        return image;
+    };
 
     sf::Clock clock;
     sf::Clock frameClock; // animation time (flights, playback), also while idle
@@ -441,6 +469,14 @@ int Viewer::runInteractive() {
             handleEvent(event);
             any = true;
         }
+        // The presenter window: the same keys; closing it leaves presentation mode.
+        while (m_presenterWindow.isOpen() && m_presenterWindow.window().pollEvent(event)) {
+            m_presenterWindow.processEvent(event);
+            if (event.type == sf::Event::Closed) leavePresentation();
+            else if (event.type == sf::Event::KeyPressed) handleKey(event.key);
+            any = true;
+        }
+        if (any) presenterRedraw = 3;
         if (m_quit) break;
         if (takeBuiltLevels()) any = true; // finer detail arrived: show it
         if (m_briefing && m_briefing->poll()) {
@@ -457,7 +493,10 @@ int Viewer::runInteractive() {
         if (stepFlight(dt)) any = true;
         if (m_presentation.animating()) any = true; // the overlay's clock, a message
         if (m_briefing && m_briefing->update(static_cast<float>(dt))) any = true; // trip playback
+        if (captureIn > 0) any = true;
         if (any) redraw = 3;
+        const std::time_t second = std::time(nullptr);
+        if (redraw <= 0) drawPresenter(static_cast<float>(dt), false, second);
         if (redraw <= 0) {
             // Nothing changed: don't spend the presenter's battery redrawing the same picture.
             std::this_thread::sleep_for(std::chrono::milliseconds(8));
@@ -466,8 +505,16 @@ int Viewer::runInteractive() {
         --redraw;
         const sf::Vector2u size = m_window->getSize();
         if (size.x == 0 || size.y == 0) continue; // minimised
-        renderFrame({static_cast<int>(size.x), static_cast<int>(size.y)}, clock.restart().asSeconds());
+        const float frameDt = clock.restart().asSeconds();
+        renderFrame({static_cast<int>(size.x), static_cast<int>(size.y)}, frameDt);
+        const bool capture = captureIn > 0 && --captureIn == 0;
+        const sf::Image mapFrame = capture ? readBackBuffer(size) : sf::Image();
         m_window->display();
+        const sf::Image presenterFrame = drawPresenter(frameDt, capture, second);
+        if (capture) {
+            writeCapture(mapFrame, presenterFrame);
+            m_quit = true;
+        }
         if (m_briefing)
             if (const auto request = m_briefing->takeCameraRequest()) {
                 handleCameraRequest(*request, true);
@@ -563,12 +610,18 @@ bool Viewer::enterPresentation(const std::string& storyId, std::size_t step) {
         saved.sidebar = m_briefing->showSidebar;
         saved.fullscreen = m_fullscreen;
         saved.messages = m_overlay.showMessages;
+        if (m_window) {
+            saved.windowPosition = m_window->getPosition();
+            saved.windowSize = m_window->getSize();
+        }
         m_saved = saved;
     }
     m_overlay.showMessages = false; // chrome hidden: the audience sees the map
     m_fonts.setProjector(true);
     m_briefing->setPresenting(true);
-    if (m_window && !m_fullscreen) {
+    // Two displays: the map on the projector, the presenter window on the laptop. One: full screen.
+    const bool onTwoDisplays = m_projectorMonitor || (m_window && presentOnTwoDisplays());
+    if (m_window && !m_fullscreen && !onTwoDisplays) {
         m_fullscreen = true;
         createWindow();
         fitCameraToWindow();
@@ -587,7 +640,19 @@ void Viewer::leavePresentation() {
         m_map.background = m_saved->background;
         if (m_briefing) m_briefing->showSidebar = m_saved->sidebar;
         m_overlay.showMessages = m_saved->messages;
-        if (m_window && m_fullscreen != m_saved->fullscreen) {
+        if (m_window && m_projectorMonitor) {
+            // Back from the projector's display to the window as it was.
+            m_presenterWindow.close();
+            m_projectorMonitor.reset();
+            m_fullscreen = m_saved->fullscreen;
+            createWindow();
+            if (!m_fullscreen && m_saved->windowSize.x > 0 && m_saved->windowSize.y > 0) {
+                m_window->setSize(m_saved->windowSize);
+                m_window->setPosition(m_saved->windowPosition);
+            }
+            fitCameraToWindow();
+            imgui_sfml::setWindow(m_window.get());
+        } else if (m_window && m_fullscreen != m_saved->fullscreen) {
             m_fullscreen = m_saved->fullscreen;
             createWindow();
             fitCameraToWindow();
@@ -597,10 +662,71 @@ void Viewer::leavePresentation() {
     }
 }
 
+bool Viewer::presentOnTwoDisplays() {
+    std::string error;
+    const std::vector<Monitor> monitors = queryMonitors(error);
+    if (!error.empty()) spdlog::info("displays: {}; presenting full screen", error);
+    const DisplayChoice choice = chooseDisplays(monitors, m_options.display);
+    if (!choice.message.empty()) {
+        spdlog::warn("{}", choice.message);
+        m_messages.push_back({geo::Severity::Warning, "", 0, 0, choice.message, "give a number or a name from the list"});
+    }
+    if (!choice.twoDisplays()) return false;
+    const Monitor& projector = monitors[static_cast<std::size_t>(choice.projector)];
+    const Monitor& laptop = monitors[static_cast<std::size_t>(choice.presenter)];
+    spdlog::info("displays: {}; the map on {}, the presenter window on {}", describeMonitors(monitors), projector.name, laptop.name);
+    m_projectorMonitor = projector;
+    createWindow();
+    fitCameraToWindow();
+    imgui_sfml::setWindow(m_window.get());
+    if (!m_presenterWindow.open(laptop, m_options.uiScale)) {
+        spdlog::warn("presenter window: cannot open it on {}; O shows the presenter overlay on the projector", laptop.name);
+    }
+    m_window->setActive(true);
+    return true;
+}
+
+sf::Image Viewer::drawPresenterWindow(float dt, bool capture) {
+    sf::Image image;
+    if (!m_presenterWindow.isOpen() || !m_briefing) return image;
+    m_presenterWindow.frame(
+        [&] { m_presentation.drawPresenterView(m_briefing->briefing(), m_fonts, m_briefing->language, m_options.uiScale); }, dt);
+    if (capture) image = m_presenterWindow.capture();
+    m_presenterWindow.display();
+    m_window->setActive(true); // the map's context again
+    return image;
+}
+
+void Viewer::writeCapture(const sf::Image& map, const sf::Image& presenter) {
+    const std::filesystem::path& dir = m_options.captureDir;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    std::ofstream placement(dir / "windows.txt");
+    auto line = [&](const char* what, sf::Window* window) {
+        if (!window) {
+            placement << what << " none\n";
+            return;
+        }
+        // Where X has the window (SFML asks the server: XTranslateCoordinates to the root window).
+        const sf::Vector2i p = window->getPosition();
+        const sf::Vector2u size = window->getSize();
+        placement << what << ' ' << size.x << 'x' << size.y << '+' << p.x << '+' << p.y << '\n';
+    };
+    line("map", m_window.get());
+    line("presenter", m_presenterWindow.isOpen() ? &m_presenterWindow.window() : nullptr);
+    if (!placement) spdlog::error("--capture-windows: cannot write {}", (dir / "windows.txt").string());
+    if (!map.saveToFile((dir / "map.png").string())) spdlog::error("--capture-windows: cannot write map.png in {}", dir.string());
+    if (presenter.getSize().x > 0 && !presenter.saveToFile((dir / "presenter.png").string()))
+        spdlog::error("--capture-windows: cannot write presenter.png in {}", dir.string());
+    spdlog::info("wrote the windows' frames and placement to {}", dir.string());
+}
+
 void Viewer::applyCurrentStep(bool animate) {
     if (!m_briefing || !m_presentation.active()) return;
     const geo::StoryStep* step = m_presentation.step(m_briefing->briefing());
     if (!step) return;
+    spdlog::debug("presenting '{}': step {} / {}", m_presentation.storyId(), m_presentation.navigator().current() + 1,
+                  m_presentation.navigator().count());
     m_briefing->applyStep(*step, m_projection);
     if (const auto request = m_briefing->takeCameraRequest()) handleCameraRequest(*request, animate);
 }
@@ -628,14 +754,16 @@ void Viewer::handlePresentationKey(const sf::Event::KeyEvent& key) {
         else if (!nav.pending().empty()) nav.cancel();
         else leavePresentation();
         break;
-    case StoryCommand::PresenterOverlay: m_presentation.presenterOverlay = !m_presentation.presenterOverlay; break;
+    case StoryCommand::PresenterOverlay: // with a presenter window it would only show the audience the notes
+        if (!m_presenterWindow.isOpen()) m_presentation.presenterOverlay = !m_presentation.presenterOverlay;
+        break;
     case StoryCommand::ReducedMotion:
         m_presentation.reducedMotion = !m_presentation.reducedMotion;
         m_presentation.flash(m_presentation.reducedMotion ? "reduced motion: cut between steps" : "motion: fly between steps");
         break;
     case StoryCommand::None:
         if (key.code == sf::Keyboard::P || key.code == sf::Keyboard::F5) leavePresentation();
-        else if (key.code == sf::Keyboard::F11) {
+        else if (key.code == sf::Keyboard::F11 && !m_projectorMonitor) {
             m_fullscreen = !m_fullscreen;
             createWindow();
             fitCameraToWindow();

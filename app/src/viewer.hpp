@@ -3,10 +3,12 @@
 // the interactive window or a single headless frame.
 
 #include "briefing_layer.hpp"
+#include "displays.hpp"
 #include "font_set.hpp"
 #include "map_renderer.hpp"
 #include "overlay.hpp"
 #include "presentation.hpp"
+#include "presenter_window.hpp"
 #include "viewer_options.hpp"
 
 #include <geo/base_map.hpp>
@@ -142,9 +144,21 @@ private:
         bool sidebar = true;
         bool fullscreen = false;
         bool messages = true;
+        sf::Vector2i windowPosition; // the window before it went over the projector's display
+        sf::Vector2u windowSize;
     };
     std::optional<SavedLook> m_saved;
     void handlePresentationKey(const sf::Event::KeyEvent& key);
+    // With two displays: the map borderless over the projector's monitor, the presenter
+    // window on the other (see displays.hpp). Unset: one display (full screen, the O overlay).
+    std::optional<Monitor> m_projectorMonitor;
+    PresenterWindow m_presenterWindow;
+    // Moves presenting onto the displays chooseDisplays picks; false when there are not two.
+    bool presentOnTwoDisplays();
+    // Draws the presenter window's frame (when open); with `capture`, returns its picture.
+    sf::Image drawPresenterWindow(float dt, bool capture);
+    // --capture-windows: the frames of the map and presenter windows and where they stand.
+    void writeCapture(const sf::Image& map, const sf::Image& presenter);
 };
 
 } // namespace app

@@ -33,6 +33,9 @@ struct ViewerOptions {
     int step = 0;                                    // --step: 1-based step to start at
     bool reducedMotion = false;                      // --reduced-motion: cut between steps
     int year = 0;                                    // --year: partnerships as they stood in that year (0: all)
+    std::string display;                             // --display N|NAME: the projector's display (empty: not the primary)
+    std::filesystem::path captureDir;                // --capture-windows: write each window's frame there, then quit (tests)
+    std::string clock;                               // --clock HH:MM:SS: the presenter's clock stands still (tests)
 };
 
 } // namespace app
