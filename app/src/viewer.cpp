@@ -84,13 +84,31 @@ void Viewer::loadData() {
     // builds only the level of detail this view draws.
     m_camera.setLimits(geo::Box{}, 0.5, 1e5);
     applyInitialView();
+    // Watching starts before the load reads the file: a save during loading is seen.
+    if (!m_options.layerFile.empty())
+        m_layerReloader = std::make_unique<geo::LayerFileReloader>(m_options.layerFile, m_options.extraLayers);
     m_map = geo::loadBaseMap(m_options.layerFile, m_options.extraLayers, m_projection, m_camera.metersPerPixel(),
                              &m_loadTimings);
     m_messages = m_map.diagnostics;
+    m_mapMessages = m_messages.size();
     for (const auto& d : m_messages) {
         if (d.severity == geo::Severity::Error) spdlog::error("{}", d.format());
         else spdlog::warn("{}", d.format());
     }
+    limitCamera();
+    startMeshBuilder();
+
+    if (!m_options.briefingFile.empty()) {
+        m_briefing = std::make_unique<BriefingLayer>(m_options.briefingFile);
+        m_briefing->setUiScale(m_options.uiScale);
+        m_briefing->load();
+        for (const auto& d : m_briefing->diagnostics()) spdlog::warn("{}", d.format());
+        if (!m_options.view) homeView(); // beside the sidebar
+        applyContentOptions();
+    }
+}
+
+void Viewer::limitCamera() {
     // Limits: the map can't be lost off-screen. The centre stays over the data
     // (or the home area when nothing loaded), zoom stays between street level and
     // the whole region.
@@ -103,7 +121,9 @@ void Viewer::loadData() {
     world.extend(m_map.frame);
     const double maxMpp = std::max(world.size().x / 800.0, world.size().y / 500.0);
     m_camera.setLimits(world, 0.5, maxMpp);
+}
 
+void Viewer::startMeshBuilder() {
     // Every other level of detail, in the background, nearest to the current scale first.
     std::vector<geo::MeshBuilder::Job> jobs;
     for (const auto& layer : m_map.layers) {
@@ -122,15 +142,89 @@ void Viewer::loadData() {
         jobs.push_back(std::move(job));
     }
     m_meshBuilder.start(std::move(jobs), m_camera.metersPerPixel());
+}
 
-    if (!m_options.briefingFile.empty()) {
-        m_briefing = std::make_unique<BriefingLayer>(m_options.briefingFile);
-        m_briefing->setUiScale(m_options.uiScale);
-        m_briefing->load();
-        for (const auto& d : m_briefing->diagnostics()) spdlog::warn("{}", d.format());
-        if (!m_options.view) homeView(); // beside the sidebar
-        applyContentOptions();
+bool Viewer::pollLayerFile(bool now, bool wait) {
+    if (!m_layerReloader) return false;
+    if (now) m_layerReloader->poll(m_map.layers, m_camera.metersPerPixel());
+    else m_layerReloader->pollIfDue(std::chrono::steady_clock::now(), m_map.layers, m_camera.metersPerPixel());
+    if (wait) m_layerReloader->wait();
+    auto result = m_layerReloader->take();
+    if (!result) return false;
+    applyLayerFile(std::move(*result));
+    return true;
+}
+
+void Viewer::applyLayerFile(geo::LayerFileReloader::Result result) {
+    using Kind = geo::LayerFileReloader::Result::Kind;
+    const std::string label = m_options.layerFile.string();
+    // Messages about the file as it was give way to those about it as it is now.
+    const auto mapEnd = m_messages.begin() + static_cast<std::ptrdiff_t>(m_mapMessages);
+    const auto kept = std::remove_if(m_messages.begin(), mapEnd, [&](const geo::Diagnostic& d) { return d.file == label; });
+    m_mapMessages = static_cast<std::size_t>(kept - m_messages.begin());
+    m_messages.erase(kept, mapEnd);
+    // Presenting, the layers wear the projector theme: the new everyday styles are kept
+    // for leaving it, the theme goes over them.
+    // `fresh`: every layer has just been loaded (a restyle leaves --layer ones in the theme already).
+    auto presentLayers = [&](bool fresh) {
+        if (!m_saved) return;
+        m_saved->styles.resize(m_map.layers.size());
+        for (std::size_t i = 0; i < m_map.layers.size(); ++i) {
+            if (!fresh && m_map.layers[i].spec.userAdded) continue;
+            m_saved->styles[i] = m_map.layers[i].spec.style;
+            m_map.layers[i].spec.style = geo::projectorStyle(m_map.layers[i].spec.style);
+        }
+        m_saved->background = m_map.background;
+        if (m_map.projectorBackground) m_map.background = *m_map.projectorBackground;
+    };
+    switch (result.kind) {
+    case Kind::Kept:
+        for (const auto& d : result.diagnostics) spdlog::warn("{}", d.format());
+        m_layerFileMessages = std::move(result.diagnostics);
+        break;
+    case Kind::Restyle:
+        spdlog::info("reloaded {}: new styles", label);
+        geo::restyleBaseMap(m_map, result.config);
+        presentLayers(false);
+        m_layerFileMessages = std::move(result.diagnostics);
+        break;
+    case Kind::Reload: {
+        spdlog::info("reloaded {}: {} layers", label, result.map->layers.size());
+        m_meshBuilder.stop();
+        m_meshBuilder.takeFinished(); // levels of the old map
+        const std::vector<geo::MapLayer> old = std::move(m_map.layers);
+        m_map = std::move(*result.map);
+        for (auto& layer : m_map.layers) // what was switched off in the layer list stays off
+            for (const auto& before : old)
+                if (before.spec.id == layer.spec.id && before.spec.userAdded == layer.spec.userAdded) layer.visible = before.visible;
+        presentLayers(true);
+        for (const auto& d : m_map.diagnostics) spdlog::warn("{}", d.format());
+        m_messages.erase(m_messages.begin(), m_messages.begin() + static_cast<std::ptrdiff_t>(m_mapMessages));
+        m_messages.insert(m_messages.begin(), m_map.diagnostics.begin(), m_map.diagnostics.end());
+        m_mapMessages = m_map.diagnostics.size();
+        m_layerFileMessages.clear();
+        m_renderer.upload(m_map);
+        for (auto& layer : m_map.layers)
+            for (auto& level : layer.mesh.levels) releaseCpuCopy(level);
+        limitCamera();
+        startMeshBuilder();
+        break;
     }
+    }
+    if (m_imguiReady) {
+        for (const auto& d : allMessages()) m_fonts.require(d.format());
+        for (const auto& a : m_map.attributions()) m_fonts.require(a);
+    }
+}
+
+void Viewer::resized(int width, int height) {
+    // A window minimised or squeezed to nothing keeps the last real size (nothing is
+    // drawn until it is back).
+    if (width <= 0 || height <= 0) return;
+    m_camera.setViewport({static_cast<double>(width), static_cast<double>(height)});
+    // Presenting (a projector unplugged, the laptop's own screen taking over, another
+    // resolution): the step keeps its place and is framed again for the new shape.
+    if (m_presentation.active()) applyCurrentStep(false);
 }
 
 void Viewer::applyContentOptions() {
@@ -218,6 +312,7 @@ void Viewer::finishLoading() {
 
 geo::Diagnostics Viewer::allMessages() const {
     geo::Diagnostics all = m_settingsMessages;
+    all.insert(all.end(), m_layerFileMessages.begin(), m_layerFileMessages.end());
     all.insert(all.end(), m_messages.begin(), m_messages.end());
     if (m_briefing) all.insert(all.end(), m_briefing->diagnostics().begin(), m_briefing->diagnostics().end());
     return all;
@@ -434,6 +529,7 @@ int Viewer::runInteractive() {
         }
         if (m_quit) break;
         if (takeBuiltLevels()) any = true; // finer detail arrived: show it
+        if (pollLayerFile()) any = true;   // the layer file was saved (checked in the background)
         if (m_briefing && m_briefing->poll()) {
             any = true; // the content file was saved
             // Presenting: keep the place in the story (or leave when the story is gone).
@@ -488,10 +584,8 @@ void Viewer::handleEvent(const sf::Event& event) {
     switch (event.type) {
     case sf::Event::Closed: m_quit = true; break;
     case sf::Event::Resized:
-        // Keeps the centre and the scale: the map does not jump. A window minimised or
-        // squeezed to nothing keeps the last real size (nothing is drawn until it is back).
-        if (event.size.width > 0 && event.size.height > 0)
-            m_camera.setViewport({static_cast<double>(event.size.width), static_cast<double>(event.size.height)});
+        // Keeps the centre and the scale: the map does not jump (see resized()).
+        resized(static_cast<int>(event.size.width), static_cast<int>(event.size.height));
         break;
     case sf::Event::MouseButtonPressed:
         if (!io.WantCaptureMouse && event.mouseButton.button == sf::Mouse::Left) {
