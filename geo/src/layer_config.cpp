@@ -187,6 +187,13 @@ LayerConfigResult parseLayerConfig(const std::string& text, const std::string& f
 }
 
 LayerConfigResult loadLayerConfig(const std::filesystem::path& file) {
+    std::error_code statusError;
+    if (std::filesystem::is_directory(file, statusError)) { // it would open, and read as an empty file
+        LayerConfigResult result;
+        result.diagnostics.push_back({Severity::Error, file.string(), 0, 0, "this is a folder, not a layer file",
+                                      "give the layer file itself (e.g. assets/layers.toml); the map opens without base layers"});
+        return result;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         LayerConfigResult result;
