@@ -54,7 +54,8 @@ LayerFileCheck checkLayerFile(const std::filesystem::path& file) {
     if (::stat(file.c_str(), &st) != 0) {
         keep("the layer file does not exist (deleted, or renamed?)", "put it back, or save it again under this name");
     } else if (!S_ISREG(st.st_mode)) {
-        keep(S_ISDIR(st.st_mode) ? "this is now a folder, not a layer file" : "this is no longer a regular file",
+        // (a named pipe or a device would block the read)
+        keep(S_ISDIR(st.st_mode) ? "this is now a folder, not a layer file" : "this is no longer a regular file (a pipe or a device?)",
              "put the layer file back under this name");
     } else if (static_cast<std::uintmax_t>(st.st_size) > kMaxLayerFileBytes) {
         keep("the file is " + std::to_string((static_cast<std::uintmax_t>(st.st_size) + 1023) / 1024) +

@@ -6,6 +6,7 @@
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <string>
@@ -267,4 +268,20 @@ TEST_CASE("reload: a file replaced by a link to another briefing shows that brie
     fs::create_symlink(dir / "other.toml", file);
     CHECK(reloader.poll() == Outcome::Replaced);
     CHECK(nameOfFirstSite(reloader) == "Kumamoto (other)");
+}
+
+TEST_CASE("reload: a file replaced by a named pipe is not read (the read would block)", "[reload][bad-input]") {
+    // The slowest disk there is: a FIFO blocks open() until a writer comes, which would
+    // freeze the frame loop. It is named for what it is and the content stays.
+    const fs::path dir = test::freshDir("reload_fifo");
+    const fs::path file = dir / "briefing.toml";
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    reloader.load();
+    fs::remove(file);
+    REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+    CHECK(reloader.poll() == Outcome::KeptLastGood); // returns: a hang here fails the test by its timeout
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(messages(reloader.diagnostics()).front() ==
+          file.string() + ": error: this is not a regular file (a pipe or a device?) (put the briefing file back under this name)");
 }

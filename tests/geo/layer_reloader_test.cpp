@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 #include <ogr_core.h>
+#include <sys/stat.h>
 
 #include <string>
 #include <vector>
@@ -267,4 +268,21 @@ TEST_CASE("layer file: layers added with --layer are not the file's and keep the
     REQUIRE(result->kind == Kind::Reload);
     REQUIRE(result->map->layers.size() == 3);
     CHECK(result->map->layers[2].spec.userAdded);
+}
+
+TEST_CASE("layer file: replaced by a named pipe is not read, the map stays", "[layer_reload][bad-input]") {
+    Fixture f("fifo");
+    geo::LayerFileReloader reloader(f.file, {});
+    fs::remove(f.file);
+    REQUIRE(::mkfifo(f.file.c_str(), 0600) == 0);
+    auto result = f.check(reloader); // a read would block the background check for good
+    REQUIRE(result);
+    CHECK(result->kind == Kind::Kept);
+    CHECK(messages(result->diagnostics).front() ==
+          f.file.string() + ": error: this is no longer a regular file (a pipe or a device?) (put the layer file back under this name)");
+    // And at start, given as --layers:
+    const geo::LayerConfigResult atStart = geo::loadLayerConfig(f.file);
+    CHECK(messages(atStart.diagnostics) ==
+          std::vector<std::string>{f.file.string() + ": error: this is not a regular file (a pipe or a device?) (give the layer "
+                                                     "file itself (e.g. assets/layers.toml); the map opens without base layers)"});
 }
