@@ -9,6 +9,8 @@
 #include <epoxy/gl.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -16,6 +18,7 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <vector>
 #include <unistd.h>
 
 namespace app {
@@ -125,6 +128,7 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
     };
     const geo::Color background0 = viewer.baseMap().background;
     const std::size_t layerCount0 = viewer.baseMap().layers.size();
+    std::vector<double> reloadMs;
     std::size_t layerRestyles = 0, layerReloads = 0, layerKept = 0, resizes = 0;
     const double startMb = residentMb();
     double afterWarmUpMb = startMb;
@@ -162,7 +166,14 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
             if (step == 0) save(copy, original + "\n# edited " + std::to_string(round) + "\n");
             if (step == 15) save(copy, original + "\n[[site]]\nid = \"broken\"\nkind = \"nope\"\nname_zh = \"壞\xe2\x80\n");
             if (step == 30) save(copy, original);
-            if (layer.poll()) ++reloads;
+            {
+                // The content file is read and parsed on the frame thread: what a reload costs a frame.
+                const auto t0 = std::chrono::steady_clock::now();
+                if (layer.poll()) {
+                    ++reloads;
+                    reloadMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                }
+            }
             // The layer file: restyled (every fourth round, its top layer dropped instead), broken, restored.
             if (layersOriginal.empty()) break;
             if (step == 5) save(layersCopy, round % 4 == 3 ? layersDropped : layersRestyled);
@@ -247,6 +258,11 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
     const double endMb = residentMb();
     std::printf("soak: %zu selections, %zu trips played, %zu reloads seen, %zu stories presented\n", selections, trips, reloads,
                 stories);
+    if (!reloadMs.empty()) {
+        std::sort(reloadMs.begin(), reloadMs.end());
+        std::printf("soak: content reloads on the frame thread (read, parse, check a %.0f KB file): median %.1f ms, max %.1f ms\n",
+                    static_cast<double>(original.size()) / 1024.0, reloadMs[reloadMs.size() / 2], reloadMs.back());
+    }
     std::printf("soak: layer file %zu restyles, %zu reloads, %zu broken saves kept out; %zu resizes while presenting\n",
                 layerRestyles, layerReloads, layerKept, resizes);
     std::printf("soak: resident memory %.1f MB at start, %.1f MB after the first round of every phase, %.1f MB at the end "
