@@ -505,8 +505,9 @@ void Viewer::createWindow() {
 }
 
 void Viewer::fitCameraToWindow() {
+    // As a resize: presenting (F11 in a story), the step is framed again for the new shape.
     const sf::Vector2u size = m_window->getSize();
-    m_camera.setViewport({static_cast<double>(size.x), static_cast<double>(size.y)});
+    resized(static_cast<int>(size.x), static_cast<int>(size.y));
 }
 
 int Viewer::runInteractive() {
