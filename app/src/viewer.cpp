@@ -17,6 +17,10 @@
 
 #include <algorithm>
 #include <chrono>
+#if defined(__SANITIZE_ADDRESS__)
+#include <dlfcn.h>
+#include <link.h>
+#endif
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -30,6 +34,29 @@ namespace app {
 namespace {
 
 constexpr const char* kTitle = "Taiwan–Kyushu cooperation map";
+
+#if defined(__SANITIZE_ADDRESS__)
+// Sanitizer builds only: keeps the GL driver (Mesa's swrast_dri.so / libgallium, or a GPU's
+// *_dri.so) mapped until the process ends. X11 teardown at exit dlclose()s it before
+// LeakSanitizer looks, which takes the driver's globals away as roots: what they still
+// point at (~240 B allocated by the driver during the first draw) is then reported as a
+// leak, with stacks the fast unwinder cannot follow through the driver (no frame
+// pointers), so no suppression can match it; the slow unwinder deadlocks in libgcc
+// against llvmpipe's JIT frame registration. Pinned, those objects stay reachable.
+void pinGlDriver() {
+    std::vector<std::string> drivers;
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void* out) {
+            const std::string name = info->dlpi_name ? info->dlpi_name : "";
+            if (name.find("_dri.so") != std::string::npos || name.find("libgallium") != std::string::npos)
+                static_cast<std::vector<std::string>*>(out)->push_back(name);
+            return 0;
+        },
+        &drivers);
+    for (const std::string& name : drivers) // (not inside the callback: it holds the loader's lock)
+        if (!dlopen(name.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE)) spdlog::debug("cannot pin {}", name);
+}
+#endif
 
 } // namespace
 
@@ -85,13 +112,31 @@ void Viewer::loadData() {
     // builds only the level of detail this view draws.
     m_camera.setLimits(geo::Box{}, 0.5, 1e5);
     applyInitialView();
+    // Watching starts before the load reads the file: a save during loading is seen.
+    if (!m_options.layerFile.empty())
+        m_layerReloader = std::make_unique<geo::LayerFileReloader>(m_options.layerFile, m_options.extraLayers);
     m_map = geo::loadBaseMap(m_options.layerFile, m_options.extraLayers, m_projection, m_camera.metersPerPixel(),
                              &m_loadTimings);
     m_messages = m_map.diagnostics;
+    m_mapMessages = m_messages.size();
     for (const auto& d : m_messages) {
         if (d.severity == geo::Severity::Error) spdlog::error("{}", d.format());
         else spdlog::warn("{}", d.format());
     }
+    limitCamera();
+    startMeshBuilder();
+
+    if (!m_options.briefingFile.empty()) {
+        m_briefing = std::make_unique<BriefingLayer>(m_options.briefingFile);
+        m_briefing->setUiScale(m_options.uiScale);
+        m_briefing->load();
+        for (const auto& d : m_briefing->diagnostics()) spdlog::warn("{}", d.format());
+        if (!m_options.view) homeView(); // beside the sidebar
+        applyContentOptions();
+    }
+}
+
+void Viewer::limitCamera() {
     // Limits: the map can't be lost off-screen. The centre stays over the data
     // (or the home area when nothing loaded), zoom stays between street level and
     // the whole region.
@@ -104,7 +149,9 @@ void Viewer::loadData() {
     world.extend(m_map.frame);
     const double maxMpp = std::max(world.size().x / 800.0, world.size().y / 500.0);
     m_camera.setLimits(world, 0.5, maxMpp);
+}
 
+void Viewer::startMeshBuilder() {
     // Every other level of detail, in the background, nearest to the current scale first.
     std::vector<geo::MeshBuilder::Job> jobs;
     for (const auto& layer : m_map.layers) {
@@ -123,15 +170,89 @@ void Viewer::loadData() {
         jobs.push_back(std::move(job));
     }
     m_meshBuilder.start(std::move(jobs), m_camera.metersPerPixel());
+}
 
-    if (!m_options.briefingFile.empty()) {
-        m_briefing = std::make_unique<BriefingLayer>(m_options.briefingFile);
-        m_briefing->setUiScale(m_options.uiScale);
-        m_briefing->load();
-        for (const auto& d : m_briefing->diagnostics()) spdlog::warn("{}", d.format());
-        if (!m_options.view) homeView(); // beside the sidebar
-        applyContentOptions();
+bool Viewer::pollLayerFile(bool now, bool wait) {
+    if (!m_layerReloader) return false;
+    if (now) m_layerReloader->poll(m_map.layers, m_camera.metersPerPixel());
+    else m_layerReloader->pollIfDue(std::chrono::steady_clock::now(), m_map.layers, m_camera.metersPerPixel());
+    if (wait) m_layerReloader->wait();
+    auto result = m_layerReloader->take();
+    if (!result) return false;
+    applyLayerFile(std::move(*result));
+    return true;
+}
+
+void Viewer::applyLayerFile(geo::LayerFileReloader::Result result) {
+    using Kind = geo::LayerFileReloader::Result::Kind;
+    const std::string label = m_options.layerFile.string();
+    // Messages about the file as it was give way to those about it as it is now.
+    const auto mapEnd = m_messages.begin() + static_cast<std::ptrdiff_t>(m_mapMessages);
+    const auto kept = std::remove_if(m_messages.begin(), mapEnd, [&](const geo::Diagnostic& d) { return d.file == label; });
+    m_mapMessages = static_cast<std::size_t>(kept - m_messages.begin());
+    m_messages.erase(kept, mapEnd);
+    // Presenting, the layers wear the projector theme: the new everyday styles are kept
+    // for leaving it, the theme goes over them.
+    // `fresh`: every layer has just been loaded (a restyle leaves --layer ones in the theme already).
+    auto presentLayers = [&](bool fresh) {
+        if (!m_saved) return;
+        m_saved->styles.resize(m_map.layers.size());
+        for (std::size_t i = 0; i < m_map.layers.size(); ++i) {
+            if (!fresh && m_map.layers[i].spec.userAdded) continue;
+            m_saved->styles[i] = m_map.layers[i].spec.style;
+            m_map.layers[i].spec.style = geo::projectorStyle(m_map.layers[i].spec.style);
+        }
+        m_saved->background = m_map.background;
+        if (m_map.projectorBackground) m_map.background = *m_map.projectorBackground;
+    };
+    switch (result.kind) {
+    case Kind::Kept:
+        for (const auto& d : result.diagnostics) spdlog::warn("{}", d.format());
+        m_layerFileMessages = std::move(result.diagnostics);
+        break;
+    case Kind::Restyle:
+        spdlog::info("reloaded {}: new styles", label);
+        geo::restyleBaseMap(m_map, result.config);
+        presentLayers(false);
+        m_layerFileMessages = std::move(result.diagnostics);
+        break;
+    case Kind::Reload: {
+        spdlog::info("reloaded {}: {} layers", label, result.map->layers.size());
+        m_meshBuilder.stop();
+        m_meshBuilder.takeFinished(); // levels of the old map
+        const std::vector<geo::MapLayer> old = std::move(m_map.layers);
+        m_map = std::move(*result.map);
+        for (auto& layer : m_map.layers) // what was switched off in the layer list stays off
+            for (const auto& before : old)
+                if (before.spec.id == layer.spec.id && before.spec.userAdded == layer.spec.userAdded) layer.visible = before.visible;
+        presentLayers(true);
+        for (const auto& d : m_map.diagnostics) spdlog::warn("{}", d.format());
+        m_messages.erase(m_messages.begin(), m_messages.begin() + static_cast<std::ptrdiff_t>(m_mapMessages));
+        m_messages.insert(m_messages.begin(), m_map.diagnostics.begin(), m_map.diagnostics.end());
+        m_mapMessages = m_map.diagnostics.size();
+        m_layerFileMessages.clear();
+        m_renderer.upload(m_map);
+        for (auto& layer : m_map.layers)
+            for (auto& level : layer.mesh.levels) releaseCpuCopy(level);
+        limitCamera();
+        startMeshBuilder();
+        break;
     }
+    }
+    if (m_imguiReady) {
+        for (const auto& d : allMessages()) m_fonts.require(d.format());
+        for (const auto& a : m_map.attributions()) m_fonts.require(a);
+    }
+}
+
+void Viewer::resized(int width, int height) {
+    // A window minimised or squeezed to nothing keeps the last real size (nothing is
+    // drawn until it is back).
+    if (width <= 0 || height <= 0) return;
+    m_camera.setViewport({static_cast<double>(width), static_cast<double>(height)});
+    // Presenting (a projector unplugged, the laptop's own screen taking over, another
+    // resolution): the step keeps its place and is framed again for the new shape.
+    if (m_presentation.active()) applyCurrentStep(false);
 }
 
 void Viewer::applyContentOptions() {
@@ -229,6 +350,7 @@ void Viewer::findFonts() {
 
 geo::Diagnostics Viewer::allMessages() const {
     geo::Diagnostics all = m_settingsMessages;
+    all.insert(all.end(), m_layerFileMessages.begin(), m_layerFileMessages.end());
     all.insert(all.end(), m_messages.begin(), m_messages.end());
     if (m_briefing) all.insert(all.end(), m_briefing->diagnostics().begin(), m_briefing->diagnostics().end());
     return all;
@@ -297,6 +419,9 @@ bool Viewer::initGraphics(bool withWindow) {
         spdlog::debug("start-up: {} {:.1f} ms", what, std::chrono::duration<double, std::milli>(now - t).count());
         t = now;
     };
+#if defined(__SANITIZE_ADDRESS__)
+    pinGlDriver(); // the context is current: the driver is loaded
+#endif
     std::string message;
     m_renderer.init(shadersDir(), message, m_options.noShaders);
     lap("shaders");
@@ -400,8 +525,9 @@ void Viewer::createWindow() {
 }
 
 void Viewer::fitCameraToWindow() {
+    // As a resize: presenting (F11 in a story), the step is framed again for the new shape.
     const sf::Vector2u size = m_window->getSize();
-    m_camera.setViewport({static_cast<double>(size.x), static_cast<double>(size.y)});
+    resized(static_cast<int>(size.x), static_cast<int>(size.y));
 }
 
 int Viewer::runInteractive() {
@@ -419,6 +545,16 @@ int Viewer::runInteractive() {
             m_options.language = *s.language == geo::Language::Zh ? "zh" : *s.language == geo::Language::Ja ? "ja" : "en";
         if (s.sidebar && !*s.sidebar) m_options.noSidebar = true;
         if (s.reducedMotion && *s.reducedMotion) m_options.reducedMotion = true;
+    }
+    // A settings folder that cannot be written (a read-only home, XDG_CONFIG_HOME through a
+    // file): said once now, in the window, and not tried again on quitting.
+    bool saveOnQuit = !settingsFile.empty();
+    if (std::string why; saveOnQuit && !geo::settingsWritable(settingsFile, why)) {
+        spdlog::warn("settings will not be remembered: {}", why);
+        m_settingsMessages.push_back({geo::Severity::Warning, settingsFile.string(), 0, 0,
+                                      "the view and language will not be remembered: " + why,
+                                      "check XDG_CONFIG_HOME, or that the folder can be written"});
+        saveOnQuit = false;
     }
     m_fullscreen = m_options.fullscreen;
     if (m_fullscreen) {
@@ -479,6 +615,7 @@ int Viewer::runInteractive() {
         if (any) presenterRedraw = 3;
         if (m_quit) break;
         if (takeBuiltLevels()) any = true; // finer detail arrived: show it
+        if (pollLayerFile()) any = true;   // the layer file was saved (checked in the background)
         if (m_briefing && m_briefing->poll()) {
             any = true; // the content file was saved
             // Presenting: keep the place in the story (or leave when the story is gone).
@@ -522,7 +659,7 @@ int Viewer::runInteractive() {
             }
     }
     if (m_presentation.active()) leavePresentation(); // the everyday sidebar state is the one to keep
-    if (!settingsFile.empty()) {
+    if (saveOnQuit) {
         geo::Settings s;
         const glm::dvec2 ll = m_projection.inverse(m_camera.center());
         if (std::isfinite(ll.x) && std::isfinite(ll.y)) s.view = geo::Settings::View{ll.x, ll.y, m_camera.zoom()};
@@ -544,10 +681,8 @@ void Viewer::handleEvent(const sf::Event& event) {
     switch (event.type) {
     case sf::Event::Closed: m_quit = true; break;
     case sf::Event::Resized:
-        // Keeps the centre and the scale: the map does not jump. A window minimised or
-        // squeezed to nothing keeps the last real size (nothing is drawn until it is back).
-        if (event.size.width > 0 && event.size.height > 0)
-            m_camera.setViewport({static_cast<double>(event.size.width), static_cast<double>(event.size.height)});
+        // Keeps the centre and the scale: the map does not jump (see resized()).
+        resized(static_cast<int>(event.size.width), static_cast<int>(event.size.height));
         break;
     case sf::Event::MouseButtonPressed:
         if (!io.WantCaptureMouse && event.mouseButton.button == sf::Mouse::Left) {

@@ -14,6 +14,7 @@
 #include <geo/base_map.hpp>
 #include <geo/camera.hpp>
 #include <geo/fly_to.hpp>
+#include <geo/layer_reloader.hpp>
 #include <geo/mesh_builder.hpp>
 #include <geo/projection.hpp>
 
@@ -70,6 +71,14 @@ public:
     bool takeBuiltLevels();
     // Blocks until every level of detail is built and uploaded (benchmark).
     void waitForAllLevels();
+    // Hot reload of the layer file: looks at it (~4 times a second; every call when `now`)
+    // and applies a finished background check (restyle, new map, or the messages saying why
+    // the map is kept). With `wait`, blocks until a check it started has finished (soak).
+    // True when the map or its messages changed.
+    bool pollLayerFile(bool now = false, bool wait = false);
+    // The window (or the offscreen target) changed size: the camera keeps its centre and
+    // scale, or, presenting, frames the current step again for the new shape.
+    void resized(int width, int height);
     // Frees everything that lives in the GL context; call while it is still current.
     void shutdownGraphics();
     // Headless rendering (screenshot, export, benchmark, soak): makes `context` current, starts
@@ -95,6 +104,11 @@ private:
     void fitCameraToWindow();
     void applyInitialView();
     void applyContentOptions();
+    // Camera limits from the map's frame and the home area.
+    void limitCamera();
+    // Every level of detail not yet built, in the background, nearest to the current scale first.
+    void startMeshBuilder();
+    void applyLayerFile(geo::LayerFileReloader::Result result);
     // Moves the camera as the content asked: a flight when `animate`, else a cut.
     void handleCameraRequest(const CameraRequest& request, bool animate);
     // Advances a camera flight; true while it flies.
@@ -108,6 +122,9 @@ private:
     geo::Camera m_camera;
     geo::Diagnostics m_messages;
     geo::Diagnostics m_settingsMessages; // about the settings file (set aside, values ignored)
+    std::size_t m_mapMessages = 0;       // the first m_mapMessages of m_messages are the base map's
+    geo::Diagnostics m_layerFileMessages; // about the layer file as it is now, after a change
+    std::unique_ptr<geo::LayerFileReloader> m_layerReloader;
     MapRenderer m_renderer;
     FontSet m_fonts;
     OverlayState m_overlay;

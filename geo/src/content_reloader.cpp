@@ -6,7 +6,21 @@ namespace geo {
 
 ContentReloader::ContentReloader(std::filesystem::path file) : m_watcher(std::move(file)) {}
 
-ContentReloader::Outcome ContentReloader::load() { return apply(loadBriefingFile(m_watcher.path())); }
+ContentReloader::Outcome ContentReloader::load() {
+    // A folder under the file's name opens as an empty file, and a named pipe or a device would
+    // block the read (on the frame thread): say what it is instead of reading it.
+    std::error_code ec;
+    const auto status = std::filesystem::status(m_watcher.path(), ec);
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        BriefingLoadResult result;
+        result.diagnostics.push_back({Severity::Error, m_watcher.path().string(), 0, 0,
+                                      std::filesystem::is_directory(status) ? "this is a folder, not a briefing file"
+                                                                            : "this is not a regular file (a pipe or a device?)",
+                                      "put the briefing file back under this name"});
+        return apply(std::move(result));
+    }
+    return apply(loadBriefingFile(m_watcher.path()));
+}
 
 ContentReloader::Outcome ContentReloader::poll() {
     // Missing goes through the loader too: it words the message ("the file does not

@@ -187,6 +187,17 @@ LayerConfigResult parseLayerConfig(const std::string& text, const std::string& f
 }
 
 LayerConfigResult loadLayerConfig(const std::filesystem::path& file) {
+    // A folder would open and read as an empty file; a named pipe or a device would block the read.
+    std::error_code statusError;
+    const auto status = std::filesystem::status(file, statusError);
+    if (!statusError && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        LayerConfigResult result;
+        result.diagnostics.push_back({Severity::Error, file.string(), 0, 0,
+                                      std::filesystem::is_directory(status) ? "this is a folder, not a layer file"
+                                                                            : "this is not a regular file (a pipe or a device?)",
+                                      "give the layer file itself (e.g. assets/layers.toml); the map opens without base layers"});
+        return result;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         LayerConfigResult result;

@@ -129,7 +129,9 @@ struct Parts {
     std::vector<glm::dvec2> points;
 };
 
-void collectParts(const OGRGeometry* g, Parts& parts) {
+// `depth`: collections entered so far; parts nested deeper than `maxNesting` are left
+// out (counted in `tooDeep`) so that a hostile file cannot recurse without end.
+void collectParts(const OGRGeometry* g, Parts& parts, int depth, int maxNesting, std::size_t& tooDeep) {
     if (!g || g->IsEmpty()) return;
     switch (wkbFlatten(g->getGeometryType())) {
     case wkbPoint: {
@@ -157,14 +159,18 @@ void collectParts(const OGRGeometry* g, Parts& parts) {
     case wkbMultiLineString:
     case wkbMultiPolygon:
     case wkbGeometryCollection:
-        for (const OGRGeometry* sub : *g->toGeometryCollection()) collectParts(sub, parts);
+        if (depth >= maxNesting) {
+            ++tooDeep;
+            break;
+        }
+        for (const OGRGeometry* sub : *g->toGeometryCollection()) collectParts(sub, parts, depth + 1, maxNesting, tooDeep);
         break;
     default:
         // Curves, TINs, polyhedral surfaces: approximate with straight segments.
         if (g->hasCurveGeometry() || wkbFlatten(g->getGeometryType()) == wkbTIN ||
             wkbFlatten(g->getGeometryType()) == wkbPolyhedralSurface) {
             std::unique_ptr<OGRGeometry> linear(g->getLinearGeometry());
-            if (linear && !linear->hasCurveGeometry()) collectParts(linear.get(), parts);
+            if (linear && !linear->hasCurveGeometry()) collectParts(linear.get(), parts, depth, maxNesting, tooDeep);
         }
         break;
     }
@@ -223,7 +229,7 @@ std::vector<std::string> listLayers(const std::filesystem::path& source) {
     return names;
 }
 
-LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection) {
+LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection, const LoadLimits& limits) {
     configureGdal();
     LayerLoadResult result;
     result.layer.spec = spec;
@@ -343,7 +349,17 @@ LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection) {
     LayerData& data = result.layer;
     layer->ResetReading();
     std::size_t featureCount = 0;
+    std::size_t vertices = 0;  // kept so far
+    std::size_t tooDeep = 0;   // collections nested beyond limits.maxNesting
     bool notLonLatWithoutSrs = false;
+    auto refuse = [&](const std::string& what) {
+        // The whole layer is left out: a layer cut off at the limit would look complete.
+        report.error("layer '" + spec.id + "' " + what + "; the layer is left out",
+                     "simplify it or split it into smaller layers (e.g. ogr2ogr -simplify, or -spat for a region)");
+        result.layer = LayerData{};
+        result.layer.spec = spec;
+        result.ok = false;
+    };
     for (;;) {
         errors.clear();
         FeaturePtr f(layer->GetNextFeature());
@@ -352,6 +368,10 @@ LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection) {
             break;
         }
         ++featureCount;
+        if (featureCount > limits.maxFeatures) {
+            refuse("has more than " + std::to_string(limits.maxFeatures) + " features, the most a layer may have");
+            return result;
+        }
         if (!errors.firstFailure().empty()) ++counters.unreadable;
         const OGRGeometry* g = f->GetGeometryRef();
         if (!g || g->IsEmpty()) {
@@ -366,7 +386,7 @@ LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection) {
             }
         }
         Parts parts;
-        collectParts(g, parts);
+        collectParts(g, parts, 0, limits.maxNesting, tooDeep);
         if (shapefile && !parts.polygons.empty()) parts.polygons = assembleShapefileRings(std::move(parts.polygons));
 
         // Gather every coordinate of the feature, check it, then project in one call.
@@ -395,6 +415,11 @@ LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection) {
         if (bad) {
             if (counters.badCoordinates++ == 0) counters.firstBadCoordinateFid = static_cast<long>(f->GetFID());
             continue;
+        }
+        vertices += all.size();
+        if (vertices > limits.maxVertices) {
+            refuse("has more than " + std::to_string(limits.maxVertices) + " points (vertices), the most a layer may have");
+            return result;
         }
 
         // Scatter the projected coordinates back into the parts.
@@ -477,6 +502,10 @@ LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection) {
         report.warning(std::to_string(counters.emptyGeometry) + " feature(s) have no geometry, or one GDAL could not read "
                            "(such as NaN coordinates) (first: feature " + std::to_string(counters.firstEmptyFid) + "); nothing is drawn for them",
                        "");
+    if (tooDeep)
+        report.warning(std::to_string(tooDeep) + " geometry collection(s) are nested more than " +
+                           std::to_string(limits.maxNesting) + " levels deep; what is inside them is not drawn",
+                       "flatten the collections (e.g. ogr2ogr -explodecollections)");
     if (counters.unexpectedType)
         report.warning("declares " + std::string(OGRGeometryTypeToName(declared)) + " geometry but " +
                            std::to_string(counters.unexpectedType) + " feature(s) are " + counters.unexpectedTypeName +

@@ -2,9 +2,11 @@
 
 #include "toml_fixed.hpp"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -95,6 +97,24 @@ std::string formatSettings(const Settings& s) {
     if (s.sidebar) out << "sidebar = " << (*s.sidebar ? "true" : "false") << "\n";
     if (s.view) out << "view = { lon = " << s.view->lon << ", lat = " << s.view->lat << ", zoom = " << s.view->zoom << " }\n";
     return out.str();
+}
+
+bool settingsWritable(const std::filesystem::path& file, std::string& error) {
+    if (file.empty()) {
+        error = "no settings folder (neither XDG_CONFIG_HOME nor HOME is set)";
+        return false;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec) {
+        error = "cannot make " + file.parent_path().string() + ": " + ec.message();
+        return false;
+    }
+    if (::access(file.parent_path().c_str(), W_OK) != 0) {
+        error = "cannot write in " + file.parent_path().string() + ": " + std::strerror(errno);
+        return false;
+    }
+    return true;
 }
 
 bool saveSettings(const std::filesystem::path& file, const Settings& settings, std::string& error) {

@@ -6,7 +6,9 @@
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -185,4 +187,101 @@ TEST_CASE("reload: pollIfDue looks at the file at most every 250 ms", "[reload]"
     CHECK(nameOfFirstSite(reloader) == "Kumamoto");
     CHECK(reloader.pollIfDue(t0 + milliseconds(250)) == Outcome::Replaced);
     CHECK(nameOfFirstSite(reloader) == "Kumamoto City");
+}
+
+TEST_CASE("reload: a file renamed away, then renamed back", "[reload]") {
+    const fs::path dir = test::freshDir("reload_renamed_away");
+    const fs::path file = dir / "briefing.toml";
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    reloader.load();
+
+    // `mv briefing.toml briefing-old.toml` in a terminal, or "Save As" then deleting the original.
+    fs::rename(file, dir / "briefing-old.toml");
+    CHECK(reloader.poll() == Outcome::KeptLastGood);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(messages(reloader.diagnostics()).front() == file.string() + ": error: the file does not exist (check the path)");
+    CHECK(reloader.showingLastGood());
+
+    test::writeFile(dir / "briefing-old.toml", briefingText("Kumamoto City", "130.7079")); // edited under its new name
+    CHECK(reloader.poll() == Outcome::Unchanged);                                         // not the file being watched
+    fs::rename(dir / "briefing-old.toml", file);
+    CHECK(reloader.poll() == Outcome::Replaced);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto City");
+    CHECK(reloader.diagnostics().empty());
+}
+
+TEST_CASE("reload: a file replaced by a folder, by a binary file, by a huge file keeps the content", "[reload][bad-input]") {
+    const fs::path dir = test::freshDir("reload_replaced");
+    const fs::path file = dir / "briefing.toml";
+    const std::string label = file.string();
+    const std::string note = label + ": note: the map still shows the previous version of this file (fix the errors and "
+                                     "save again to see the changes)";
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    reloader.load();
+
+    fs::remove(file);
+    fs::create_directory(file);
+    CHECK(reloader.poll() == Outcome::KeptLastGood);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(messages(reloader.diagnostics()) ==
+          std::vector<std::string>{label + ": error: this is a folder, not a briefing file (put the briefing file back under "
+                                           "this name)",
+                                   note});
+
+    // An image saved over it by mistake: bytes that are not text.
+    fs::remove(file);
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x07\x80";
+    test::writeFile(file, std::string(png, sizeof png - 1));
+    CHECK(reloader.poll() == Outcome::KeptLastGood);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    REQUIRE(reloader.diagnostics().size() >= 2);
+    CHECK(reloader.diagnostics().front().file == label);
+    CHECK(reloader.diagnostics().front().severity == geo::Severity::Error);
+    CHECK(messages(reloader.diagnostics()).back() == note);
+
+    // A huge file (a video, a log) under the name: refused without being read.
+    {
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out.seekp(static_cast<std::streamoff>(geo::kMaxBriefingFileBytes) + 1);
+        out.put('x');
+    }
+    CHECK(reloader.poll() == Outcome::KeptLastGood);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    REQUIRE(reloader.diagnostics().size() == 2);
+    CHECK(reloader.diagnostics().front().message == "the file is 16.0 MB; a briefing file may be at most 16 MB");
+
+    test::writeFile(file, briefingText("Kumamoto City", "130.7079"));
+    CHECK(reloader.poll() == Outcome::Replaced);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto City");
+}
+
+TEST_CASE("reload: a file replaced by a link to another briefing shows that briefing", "[reload]") {
+    const fs::path dir = test::freshDir("reload_symlink");
+    const fs::path file = dir / "briefing.toml";
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    reloader.load();
+    test::writeFile(dir / "other.toml", briefingText("Kumamoto (other)", "130.7079"));
+    fs::remove(file);
+    fs::create_symlink(dir / "other.toml", file);
+    CHECK(reloader.poll() == Outcome::Replaced);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto (other)");
+}
+
+TEST_CASE("reload: a file replaced by a named pipe is not read (the read would block)", "[reload][bad-input]") {
+    // The slowest disk there is: a FIFO blocks open() until a writer comes, which would
+    // freeze the frame loop. It is named for what it is and the content stays.
+    const fs::path dir = test::freshDir("reload_fifo");
+    const fs::path file = dir / "briefing.toml";
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    reloader.load();
+    fs::remove(file);
+    REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+    CHECK(reloader.poll() == Outcome::KeptLastGood); // returns: a hang here fails the test by its timeout
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(messages(reloader.diagnostics()).front() ==
+          file.string() + ": error: this is not a regular file (a pipe or a device?) (put the briefing file back under this name)");
 }

@@ -87,3 +87,30 @@ TEST_CASE("FileWatcher on a file that does not exist yet", "[file_watcher]") {
     CHECK(watcher.poll() == Event::Changed);
     CHECK(watcher.path() == file);
 }
+
+TEST_CASE("FileWatcher reports a file renamed away as missing, and renamed back as changed", "[file_watcher]") {
+    const fs::path dir = freshDir("renamed_away");
+    const fs::path file = dir / "briefing.toml";
+    write(file, "schema = 1\n");
+    geo::FileWatcher watcher(file);
+    fs::rename(file, dir / "briefing.bak");
+    CHECK(watcher.poll() == Event::Missing);
+    CHECK(watcher.poll() == Event::Unchanged);
+    fs::rename(dir / "briefing.bak", file); // the same inode, size and times as before it left
+    CHECK(watcher.poll() == Event::Changed);
+    CHECK(watcher.poll() == Event::Unchanged);
+}
+
+TEST_CASE("FileWatcher reports a file replaced by a folder, and the folder replaced by a file", "[file_watcher]") {
+    const fs::path dir = freshDir("folder");
+    const fs::path file = dir / "briefing.toml";
+    write(file, "schema = 1\n");
+    geo::FileWatcher watcher(file);
+    fs::remove(file);
+    fs::create_directory(file);
+    CHECK(watcher.poll() == Event::Changed);
+    CHECK(watcher.exists());
+    fs::remove(file);
+    write(file, "schema = 1\n");
+    CHECK(watcher.poll() == Event::Changed);
+}

@@ -165,3 +165,12 @@ TEST_CASE("a layer file far larger than a layer file is refused with a message",
     CHECK(r.diagnostics[0].message == "the file is 1025 KB; a layer file may be at most 1024 KB");
     CHECK(r.config.layers.empty());
 }
+
+TEST_CASE("a folder given as the layer file is named as one, not read as an empty file", "[layer-config][bad-input]") {
+    const auto dir = test::freshDir("layers_folder");
+    const auto r = geo::loadLayerConfig(dir);
+    CHECK(messages(r) == std::vector<std::string>{dir.string() + ": error: this is a folder, not a layer file (give the layer "
+                                                                 "file itself (e.g. assets/layers.toml); the map opens without "
+                                                                 "base layers)"});
+    CHECK(r.config.layers.empty());
+}

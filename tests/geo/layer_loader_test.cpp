@@ -285,3 +285,73 @@ TEST_CASE("a layer's frame is the largest projected box inside its lon/lat exten
         CHECK(geo::pointInPolygon(inward, poly));
     }
 }
+
+TEST_CASE("a layer over the vertex cap is refused whole, naming the file and the layer", "[loader][bad-input][limits]") {
+    const auto dir = test::freshDir("loader-vertex-cap");
+    // Three lines of 4 points each: 12 points in all.
+    const auto json = test::writeVector(dir, "roads.geojson", "GeoJSON", wkbLineString, 4326,
+                                        {{"LINESTRING (120 23,120.1 23,120.2 23,120.3 23)", {}},
+                                         {"LINESTRING (120 23.1,120.1 23.1,120.2 23.1,120.3 23.1)", {}},
+                                         {"LINESTRING (120 23.2,120.1 23.2,120.2 23.2,120.3 23.2)", {}}});
+    geo::LayerSpec spec = specFor(json);
+    spec.id = "roads";
+    geo::LoadLimits limits;
+    limits.maxVertices = 12; // exactly what the file holds: loads
+    auto r = geo::loadLayer(spec, projection(), limits);
+    REQUIRE(r.ok);
+    CHECK(r.layer.vertexCount() == 12);
+    CHECK(r.diagnostics.empty());
+
+    limits.maxVertices = 11; // one short: refused, nothing kept (a cut-off layer would look complete)
+    r = geo::loadLayer(spec, projection(), limits);
+    CHECK_FALSE(r.ok);
+    CHECK(r.layer.features.empty());
+    CHECK(r.layer.vertexCount() == 0);
+    CHECK(messages(r) == std::vector<std::string>{
+                             json.string() + ": error: layer 'roads' has more than 11 points (vertices), the most a layer may "
+                                             "have; the layer is left out (simplify it or split it into smaller layers (e.g. "
+                                             "ogr2ogr -simplify, or -spat for a region))"});
+}
+
+TEST_CASE("a layer over the feature cap is refused whole", "[loader][bad-input][limits]") {
+    const auto dir = test::freshDir("loader-feature-cap");
+    const auto json = test::writeVector(dir, "pts.geojson", "GeoJSON", wkbPoint, 4326,
+                                        {{"POINT (120 23)", {}}, {"POINT (120.5 23)", {}}, {"POINT (121 23)", {}}});
+    geo::LayerSpec spec = specFor(json);
+    spec.id = "stops";
+    geo::LoadLimits limits;
+    limits.maxFeatures = 3;
+    CHECK(geo::loadLayer(spec, projection(), limits).ok);
+    limits.maxFeatures = 2;
+    const auto r = geo::loadLayer(spec, projection(), limits);
+    CHECK_FALSE(r.ok);
+    CHECK(messages(r) == std::vector<std::string>{
+                             json.string() + ": error: layer 'stops' has more than 2 features, the most a layer may have; the "
+                                             "layer is left out (simplify it or split it into smaller layers (e.g. ogr2ogr "
+                                             "-simplify, or -spat for a region))"});
+}
+
+TEST_CASE("geometry collections nested too deep are skipped with a warning, the rest loads", "[loader][bad-input][limits]") {
+    const auto dir = test::freshDir("loader-nesting");
+    // A point at the top level, and one inside three collections.
+    test::writeFile(dir / "nested.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[120.5,23.5]}},
+{"type":"Feature","properties":{},"geometry":{"type":"GeometryCollection","geometries":[
+  {"type":"GeometryCollection","geometries":[
+    {"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[121,24]}]}]}]}}]})");
+    geo::LayerSpec spec = specFor(dir / "nested.geojson");
+    geo::LoadLimits limits;
+    auto r = geo::loadLayer(spec, projection(), limits); // default nesting limit: both points
+    REQUIRE(r.ok);
+    CHECK(r.layer.points.size() == 2);
+    CHECK(r.diagnostics.empty());
+
+    limits.maxNesting = 2;
+    r = geo::loadLayer(spec, projection(), limits);
+    REQUIRE(r.ok);
+    CHECK(r.layer.points.size() == 1);
+    CHECK(messages(r) == std::vector<std::string>{
+                             (dir / "nested.geojson").string() +
+                             ": warning: 1 geometry collection(s) are nested more than 2 levels deep; what is inside them is "
+                             "not drawn (flatten the collections (e.g. ogr2ogr -explodecollections))"});
+}

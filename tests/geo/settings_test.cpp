@@ -93,3 +93,38 @@ TEST_CASE("settings live in the XDG config folder", "[settings]") {
     if (oldHome) ::setenv("HOME", savedHome.c_str(), 1);
     else ::unsetenv("HOME");
 }
+
+TEST_CASE("a settings folder that cannot be made is one message, and nothing else fails", "[settings][bad-input]") {
+    // XDG_CONFIG_HOME under a regular file: mkdir fails with ENOTDIR, even for root (which
+    // chmod would not stop). The viewer asks settingsWritable() once at start and says why.
+    const auto dir = test::freshDir("settings_enotdir");
+    const auto plain = dir / "config-is-a-file";
+    test::writeFile(plain, "not a folder\n");
+    const char* oldXdg = std::getenv("XDG_CONFIG_HOME");
+    const std::string savedXdg = oldXdg ? oldXdg : "";
+    ::setenv("XDG_CONFIG_HOME", plain.c_str(), 1);
+    const auto file = geo::settingsPath();
+    if (oldXdg) ::setenv("XDG_CONFIG_HOME", savedXdg.c_str(), 1);
+    else ::unsetenv("XDG_CONFIG_HOME");
+    CHECK(file == plain / "ktmap" / "settings.toml");
+
+    const geo::SettingsLoad loaded = geo::loadSettings(file); // nothing to read: the defaults, no message
+    CHECK(loaded.diagnostics.empty());
+    CHECK_FALSE(loaded.settings.view.has_value());
+
+    std::string error;
+    CHECK_FALSE(geo::settingsWritable(file, error));
+    CHECK(error == "cannot make " + (plain / "ktmap").string() + ": Not a directory");
+    geo::Settings s;
+    s.reducedMotion = true;
+    std::string saveError;
+    CHECK_FALSE(geo::saveSettings(file, s, saveError));
+    CHECK(saveError == error);
+    CHECK(test::readFile(plain) == "not a folder\n"); // untouched
+    CHECK(test::listDir(dir) == std::vector<std::string>{"config-is-a-file"});
+
+    // A folder that can be made and written in.
+    std::string fine;
+    CHECK(geo::settingsWritable(dir / "xdg" / "ktmap" / "settings.toml", fine));
+    CHECK(fine.empty());
+}

@@ -48,7 +48,19 @@ struct LayerLoadResult {
 // user's files, fast polygon assembly. Idempotent; call once before loading.
 void configureGdal();
 
-LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection);
+// What one layer may hold; over a limit the layer is refused (left out whole, with a
+// message naming the file and the layer) rather than cut off: a truncated layer would
+// look complete. The defaults leave room for the heaviest layer in use (Taiwan's village
+// boundaries: 7,701 polygons, 245,706 points, ~230 MB resident once meshed, ~0.95 KB a
+// point): 2,000,000 points is 8 times it and ~1.9 GB, about what a presenter's 8 GB
+// laptop can spare beside a browser and slides. Tests inject small limits.
+struct LoadLimits {
+    std::size_t maxVertices = 2'000'000;
+    std::size_t maxFeatures = 1'000'000;
+    int maxNesting = 16; // geometry collections inside collections; deeper parts are skipped
+};
+
+LayerLoadResult loadLayer(const LayerSpec& spec, const Projection& projection, const LoadLimits& limits = {});
 
 // The names of the vector layers in a source (a KML's folders, a GeoPackage's tables);
 // empty when it cannot be opened (loadLayer then says why).

@@ -38,6 +38,11 @@ struct SettingsLoad {
 // out of range is left out with a warning, the rest is kept.
 SettingsLoad loadSettings(const std::filesystem::path& file);
 
+// Whether settings can be saved in `file`'s folder: makes the folder if needed and checks
+// that it can be written in. False, with `error` saying why (a folder path through a
+// regular file, a read-only disk), so that the viewer says so once, at start.
+bool settingsWritable(const std::filesystem::path& file, std::string& error);
+
 // The settings as TOML text.
 std::string formatSettings(const Settings& settings);
 
