@@ -64,6 +64,41 @@ const geo::StoryStep* Presentation::step(const geo::Briefing& briefing) const {
     return &s->steps[m_nav.current()];
 }
 
+Presentation::CaptionBox Presentation::captionBox(const geo::StoryStep& step, FontSet& fonts, geo::Language language,
+                                                  float s, ImVec2 display) const {
+    CaptionBox box;
+    const std::string& caption = stepCaption(step, language);
+    ImFont* font = fonts.caption(Face::Tc); // captions are in the documents' Chinese or in English
+    if (caption.empty() || !font) return box;
+    fonts.require(caption);
+    box.font = font;
+    box.size = font->FontSize;
+    box.lines = wrapLines(font, box.size, caption, display.x * 0.8f);
+    float width = 0;
+    for (auto line : box.lines)
+        width = std::max(width, font->CalcTextSizeA(box.size, 1e9f, 0.0f, line.data(), line.data() + line.size()).x);
+    box.lineHeight = box.size * 1.15f;
+    const float height = box.lineHeight * static_cast<float>(box.lines.size());
+    box.pad = 18.0f * s;
+    const float bottom = display.y - 56.0f * s; // above the attribution and scale bar
+    box.min = ImVec2((display.x - width) * 0.5f - box.pad, bottom - height - box.pad * 2);
+    box.max = ImVec2((display.x + width) * 0.5f + box.pad, bottom);
+    return box;
+}
+
+float Presentation::captionInset(const geo::Briefing& briefing, FontSet& fonts, geo::Language language, float s,
+                                 ImVec2 display) const {
+    const geo::StoryStep* current = m_active ? step(briefing) : nullptr;
+    if (!current) return 0.0f;
+    // Between frames the glyphs can be baked now, so that the caption is measured as it will
+    // be drawn (a wrapped line more at 1280x720 than at 1920x1080).
+    fonts.require(stepCaption(*current, language));
+    if (!ImGui::GetIO().Fonts->Locked) fonts.rebuildIfNeeded();
+    const CaptionBox box = captionBox(*current, fonts, language, s, display);
+    if (!box.font) return 0.0f;
+    return display.y - box.min.y;
+}
+
 std::vector<geo::ScreenBox> Presentation::drawAudience(const geo::Briefing& briefing, FontSet& fonts, geo::Language language,
                                                        float s) const {
     std::vector<geo::ScreenBox> covered;
@@ -82,31 +117,16 @@ std::vector<geo::ScreenBox> Presentation::drawAudience(const geo::Briefing& brie
     if (!st || !current) return covered;
 
     // The caption: large, dark on white, bottom centre, wrapped to at most 80 % of the width.
-    const std::string& caption = stepCaption(*current, language);
-    const Face face = Face::Tc; // captions are in the documents' Chinese or in English
-    ImFont* font = fonts.caption(face);
-    if (!caption.empty() && font) {
-        fonts.require(caption);
-        const float size = font->FontSize;
-        const float maxWidth = display.x * 0.8f;
-        const auto lines = wrapLines(font, size, caption, maxWidth);
-        float width = 0;
-        for (auto line : lines)
-            width = std::max(width, font->CalcTextSizeA(size, 1e9f, 0.0f, line.data(), line.data() + line.size()).x);
-        const float lineHeight = size * 1.15f;
-        const float height = lineHeight * static_cast<float>(lines.size());
-        const float pad = 18.0f * s;
-        const float bottom = display.y - 56.0f * s; // above the attribution and scale bar
-        const ImVec2 p0((display.x - width) * 0.5f - pad, bottom - height - pad * 2);
-        const ImVec2 p1((display.x + width) * 0.5f + pad, bottom);
-        dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 255), 10.0f * s);
-        cover(p0, p1);
-        dl->AddRect(p0, p1, IM_COL32(15, 20, 30, 255), 10.0f * s, 0, 3.0f * s);
-        float y = p0.y + pad;
-        for (auto line : lines) {
-            const float w = font->CalcTextSizeA(size, 1e9f, 0.0f, line.data(), line.data() + line.size()).x;
-            dl->AddText(font, size, ImVec2((display.x - w) * 0.5f, y), kInk, line.data(), line.data() + line.size());
-            y += lineHeight;
+    const CaptionBox box = captionBox(*current, fonts, language, s, display);
+    if (box.font) {
+        dl->AddRectFilled(box.min, box.max, IM_COL32(255, 255, 255, 255), 10.0f * s);
+        cover(box.min, box.max);
+        dl->AddRect(box.min, box.max, IM_COL32(15, 20, 30, 255), 10.0f * s, 0, 3.0f * s);
+        float y = box.min.y + box.pad;
+        for (auto line : box.lines) {
+            const float w = box.font->CalcTextSizeA(box.size, 1e9f, 0.0f, line.data(), line.data() + line.size()).x;
+            dl->AddText(box.font, box.size, ImVec2((display.x - w) * 0.5f, y), kInk, line.data(), line.data() + line.size());
+            y += box.lineHeight;
         }
     }
 

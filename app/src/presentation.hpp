@@ -10,8 +10,11 @@
 #include <geo/label_placement.hpp>
 #include <geo/story_navigator.hpp>
 
+#include <imgui.h>
+
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace app {
@@ -47,6 +50,10 @@ public:
     // Returns the boxes it covered (caption, step number), for labels to keep out of next frame.
     std::vector<geo::ScreenBox> drawAudience(const geo::Briefing& briefing, FontSet& fonts, geo::Language language,
                                              float scale) const;
+    // How far up from the bottom of a `display`-sized screen the current step's caption
+    // reaches (0 when there is none): camera framing keeps the step's places above it.
+    float captionInset(const geo::Briefing& briefing, FontSet& fonts, geo::Language language, float scale,
+                       ImVec2 display) const;
     // The presenter overlay: story, step n / N, this step's caption, the next one, the clock.
     void drawPresenterOverlay(const geo::Briefing& briefing, FontSet& fonts, geo::Language language, float scale) const;
     // The presenter window (a second display): step n / N, the clock and the time elapsed, this
@@ -58,6 +65,15 @@ public:
     std::string elapsedText() const;
 
 private:
+    // The caption's wrapped lines and its box, as drawAudience draws it.
+    struct CaptionBox {
+        ImFont* font = nullptr; // null: no caption (or no font)
+        float size = 0, lineHeight = 0, pad = 0;
+        std::vector<std::string_view> lines;
+        ImVec2 min, max;
+    };
+    CaptionBox captionBox(const geo::StoryStep& step, FontSet& fonts, geo::Language language, float scale,
+                          ImVec2 display) const;
     bool m_active = false;
     std::string m_storyId;
     geo::StoryNavigator m_nav;

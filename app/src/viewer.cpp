@@ -295,8 +295,14 @@ void Viewer::handleCameraRequest(const CameraRequest& request, bool animate) {
     const double right = m_briefing ? static_cast<double>(m_briefing->rightInset(vw)) : 0.0;
     const double usable = std::max(vp.x - left - right, 200.0 * s);
     const double margin = (request.minMpp <= 0.0 ? 40.0 : 70.0) * s;
-    // Presenting, the caption covers the bottom of the screen: frame above it.
-    const double bottom = m_presentation.active() ? 150.0 * s : 0.0;
+    // Presenting, the caption covers the bottom of the screen: frame above it (as high as the
+    // caption reaches once wrapped at this width).
+    double bottom = 0.0;
+    if (m_presentation.active() && m_briefing) {
+        const float caption = m_presentation.captionInset(m_briefing->briefing(), m_fonts, m_briefing->language,
+                                                          m_options.uiScale, ImVec2(vw, static_cast<float>(vp.y)));
+        bottom = std::max(150.0 * s, static_cast<double>(caption) + 16.0 * s);
+    }
     const double top = m_presentation.active() ? 80.0 * s : 0.0; // the step number and the day
     const glm::dvec2 size = request.box.size();
     double mpp = std::max({size.x / std::max(usable - 2 * margin, 50.0), size.y / std::max(vp.y - bottom - top - 2 * margin, 50.0),
