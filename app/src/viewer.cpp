@@ -25,6 +25,7 @@
 #include <malloc.h>
 #endif
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <thread>
@@ -88,7 +89,7 @@ geo::Box homeBox(const geo::Projection& projection) {
 
 } // namespace
 
-Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
+Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)), m_baseUiScale(m_options.uiScale) {
     m_camera.setViewport({static_cast<double>(m_options.width), static_cast<double>(m_options.height)});
 }
 
@@ -250,9 +251,58 @@ void Viewer::resized(int width, int height) {
     // drawn until it is back).
     if (width <= 0 || height <= 0) return;
     m_camera.setViewport({static_cast<double>(width), static_cast<double>(height)});
+    applyUiScale(); // a projector of another resolution
     // Presenting (a projector unplugged, the laptop's own screen taking over, another
     // resolution): the step keeps its place and is framed again for the new shape.
     if (m_presentation.active()) applyCurrentStep(false);
+}
+
+float Viewer::wantedUiScale() const {
+    float scale = m_baseUiScale;
+    // The live viewer presenting: a projector taller than 1080 px (4K) shows what 1080p
+    // shows, at its size, as the 3840x2160 export does.
+    if (m_followDisplay && m_presentation.active())
+        scale *= std::max(1.0f, static_cast<float>(m_camera.viewport().y) / 1080.0f);
+    return std::min(scale, 3.0f);
+}
+
+void Viewer::applyUiScale() {
+    const float scale = wantedUiScale();
+    if (scale == m_options.uiScale) return;
+    m_options.uiScale = scale;
+    if (m_imguiReady) {
+        ImGuiStyle& style = ImGui::GetStyle();
+        style = ImGuiStyle();
+        ImGui::StyleColorsLight();
+        style.ScaleAllSizes(scale);
+        style.WindowRounding = 6.0f * scale;
+    }
+    m_fonts.setUiScale(scale); // re-baked before the next frame
+    if (m_briefing) m_briefing->setUiScale(scale);
+}
+
+bool Viewer::handleScaleKey(const sf::Event::KeyEvent& key) {
+    if (!key.control) return false;
+    float base = m_baseUiScale;
+    switch (key.code) {
+    case sf::Keyboard::Add:
+    case sf::Keyboard::Equal: base += 0.25f; break;
+    case sf::Keyboard::Subtract:
+    case sf::Keyboard::Hyphen: base -= 0.25f; break;
+    case sf::Keyboard::Num0:
+    case sf::Keyboard::Numpad0: base = 1.0f; break;
+    default: return false;
+    }
+    m_baseUiScale = std::clamp(base, 1.0f, 3.0f);
+    applyUiScale();
+    char text[48];
+    std::snprintf(text, sizeof text, "interface scale %.2fx (Ctrl+0: 1x)", static_cast<double>(m_options.uiScale));
+    if (m_presentation.active()) {
+        m_presentation.flash(text);
+        applyCurrentStep(false); // the caption and panels changed size
+    }
+    spdlog::info("{}", text);
+    return true;
 }
 
 void Viewer::applyContentOptions() {
@@ -306,7 +356,7 @@ void Viewer::handleCameraRequest(const CameraRequest& request, bool animate) {
     const double top = m_presentation.active() ? 80.0 * s : 0.0; // the step number and the day
     const glm::dvec2 size = request.box.size();
     double mpp = std::max({size.x / std::max(usable - 2 * margin, 50.0), size.y / std::max(vp.y - bottom - top - 2 * margin, 50.0),
-                           request.minMpp});
+                           request.minMpp / s}); // closest zoom, for scale 1: at 2x (4K) the same ground
     if (request.exact) mpp = request.minMpp;
     const double screenX = std::min(left + usable * 0.5, vp.x * 0.5 + (left - right) * 0.5);
     glm::dvec2 centre = request.box.center();
@@ -537,6 +587,7 @@ void Viewer::fitCameraToWindow() {
 }
 
 int Viewer::runInteractive() {
+    m_followDisplay = true;
     // What the last session left: the view, the language, the sidebar, reduced motion.
     // The command line wins; a settings file that cannot be read is set aside, with a message.
     const std::filesystem::path settingsFile = m_options.rememberSettings ? geo::settingsPath() : std::filesystem::path();
@@ -768,6 +819,7 @@ bool Viewer::enterPresentation(const std::string& storyId, std::size_t step) {
         fitCameraToWindow();
         imgui_sfml::setWindow(m_window.get());
     }
+    applyUiScale();
     applyCurrentStep(false);
     return true;
 }
@@ -801,6 +853,7 @@ void Viewer::leavePresentation() {
         }
         m_saved.reset();
     }
+    applyUiScale(); // back to the user's scale
 }
 
 bool Viewer::presentOnTwoDisplays() {
@@ -916,6 +969,7 @@ void Viewer::handlePresentationKey(const sf::Event::KeyEvent& key) {
 }
 
 void Viewer::handleKey(const sf::Event::KeyEvent& key) {
+    if (handleScaleKey(key)) return;
     if (m_presentation.active()) {
         handlePresentationKey(key);
         return;

@@ -166,6 +166,14 @@ private:
     };
     std::optional<SavedLook> m_saved;
     void handlePresentationKey(const sf::Event::KeyEvent& key);
+    // The interface scale: the user's (--ui-scale; Ctrl+= and Ctrl+- in steps of 0.25, Ctrl+0
+    // back to 1), and, in the live viewer while presenting, at least the window's height over
+    // 1080. m_options.uiScale is the one in use.
+    float m_baseUiScale = 1.0f;
+    bool m_followDisplay = false; // the live viewer (not screenshots, exports, benchmark, soak)
+    float wantedUiScale() const;
+    void applyUiScale();
+    bool handleScaleKey(const sf::Event::KeyEvent& key);
     // With two displays: the map borderless over the projector's monitor, the presenter
     // window on the other (see displays.hpp). Unset: one display (full screen, the O overlay).
     std::optional<Monitor> m_projectorMonitor;
