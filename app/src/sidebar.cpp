@@ -50,6 +50,7 @@ void BriefingLayer::drawSidebar(const MapContext& ctx, geo::BaseMap* map) {
     if (ImGui::Begin(windowTitle.c_str(), nullptr,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         rememberPanel();
+        coverWithPanel();
         // Language: each name in its own language and face.
         for (geo::Language l : {geo::Language::Zh, geo::Language::Ja, geo::Language::En}) {
             const char* name = languageName(l);
