@@ -553,15 +553,6 @@ bool BriefingLayer::click(glm::dvec2 screen, const geo::Camera& camera, const ge
     return false;
 }
 
-void BriefingLayer::coverWithPanel() {
-    // The panel's inside, clear of its rounded corners; the panel draws its own opaque
-    // background over it, so no pixel changes, but llvmpipe skips what is below.
-    const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const float inset = ImGui::GetStyle().WindowRounding + ImGui::GetStyle().WindowBorderSize;
-    ContentRenderer::instance().opaqueRect(ImVec2(p.x + inset, p.y + inset), ImVec2(p.x + size.x - inset, p.y + size.y - inset),
-                                           ImGui::GetColorU32(ImGuiCol_WindowBg), ImGui::GetBackgroundDrawList());
-}
-
 void BriefingLayer::rememberPanel() {
     const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
     geo::ScreenBox b;
@@ -841,6 +832,7 @@ void BriefingLayer::drawNotesPanel(FontSet& fonts) {
     if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                                ImGuiWindowFlags_NoSavedSettings)) {
         rememberPanel();
+        ContentRenderer::instance().coverCurrentWindow(); // llvmpipe skips the map under the panel
         if (ImGui::SmallButton(w.copyAll)) ImGui::SetClipboardText(plainText(blocks).c_str());
         int id = 0;
         for (const Block& b : blocks) {

@@ -142,8 +142,6 @@ private:
     CameraRequest siteFrame(const geo::Site& site) const;
     CameraRequest partnershipFrame(const geo::Partnership& p) const;
     void rememberPanel(); // call inside a panel's Begin/End: its rectangle blocks labels next frame
-    // Call inside an opaque panel's Begin/End: the map under it is not drawn (see ContentRenderer::opaqueRect).
-    static void coverWithPanel();
 
     geo::ContentReloader m_reloader;
     TripView m_trips;

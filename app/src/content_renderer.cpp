@@ -153,6 +153,31 @@ void ContentRenderer::opaqueRect(ImVec2 lo, ImVec2 hi, ImU32 colour, ImDrawList*
     addBatch(dl, true);
 }
 
+void ContentRenderer::coverCurrentWindow() {
+    const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float inset = ImGui::GetStyle().WindowRounding + ImGui::GetStyle().WindowBorderSize; // clear of the corners
+    opaqueRect(ImVec2(p.x + inset, p.y + inset), ImVec2(p.x + size.x - inset, p.y + size.y - inset),
+               ImGui::GetColorU32(ImGuiCol_WindowBg), ImGui::GetBackgroundDrawList());
+}
+
+void ContentRenderer::windowBackground(ImVec2 p, ImVec2 size, ImU32 colour) {
+    if (!active()) return;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const float r = std::min(ImGui::GetStyle().WindowRounding, std::min(size.x, size.y) * 0.5f);
+    const float x1 = p.x + size.x, y1 = p.y + size.y;
+    // The top corners are under the title bar (opaque, rounded by ImGui).
+    opaqueRect(ImVec2(p.x, p.y + r), ImVec2(x1, y1 - r), colour, dl);
+    opaqueRect(ImVec2(p.x + r, y1 - r), ImVec2(x1 - r, y1), colour, dl);
+    if (r > 0) {
+        DiscStyle corner;
+        corner.fill = colour | IM_COL32_A_MASK;
+        corner.fillRadius = r;
+        disc(ImVec2(p.x + r, y1 - r), corner);
+        disc(ImVec2(x1 - r, y1 - r), corner);
+        flush(dl);
+    }
+}
+
 void ContentRenderer::flush(ImDrawList* dl) {
     if (!active()) return;
     startFrame();

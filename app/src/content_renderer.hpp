@@ -64,6 +64,13 @@ public:
     // before it in the screen tiles it covers whole (under a panel that hides them anyway).
     // It is a batch of its own: flush() first.
     void opaqueRect(ImVec2 lo, ImVec2 hi, ImU32 colour, ImDrawList* dl);
+    // Inside an opaque window's Begin/End: an opaqueRect within it, at the end of the
+    // background draw list (the window's own background is drawn over it: no pixel changes).
+    void coverCurrentWindow();
+    // A window's background (rounded at the bottom, under its title bar), opaque, at the end
+    // of the background draw list, for a window that draws none itself (background alpha 0)
+    // and lies below every other window (ImGuiWindowFlags_NoBringToFrontOnFocus).
+    void windowBackground(ImVec2 pos, ImVec2 size, ImU32 colour);
     // Draws what was added since the last flush at this point of `dl`'s order.
     void flush(ImDrawList* dl);
 

@@ -266,9 +266,11 @@ void PartnershipView::drawNotes(const MapContext& ctx, const geo::Briefing& brie
     const std::string title = name + "###partnership-notes-" + p->id;
     fonts.require(title);
     bool open = true;
+    ContentRenderer& gl = ContentRenderer::instance();
     ImGui::PushFont(fonts.ui());
     if (ImGui::Begin(title.c_str(), &open,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        gl.coverCurrentWindow(); // llvmpipe skips the map under the panel
         const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
         geo::ScreenBox panel;
         panel.min = {static_cast<double>(wp.x), static_cast<double>(wp.y)};
