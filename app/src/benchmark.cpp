@@ -11,6 +11,7 @@
 #include <optional>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -267,6 +268,11 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
         layer->showSidebar = true;
         allContent = contentSummary(layer);
         content = fly();
+        // Every frame's time, for A/B comparisons on a busy machine (the lowest of several runs per frame).
+        if (const char* file = std::getenv("KTMAP_BENCHMARK_FRAMES")) {
+            std::ofstream out(file);
+            for (std::size_t f = 0; f < content.frameMs.size(); ++f) out << f << '\t' << content.frameMs[f] << '\t' << content.cpuMs[f] << '\n';
+        }
 
         if (!layer->briefing().trips.empty()) {
             playbackTrip = layer->briefing().trips.front().id;
