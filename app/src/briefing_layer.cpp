@@ -2,6 +2,7 @@
 
 #include <geo/text_encoding.hpp>
 
+#include "content_renderer.hpp"
 #include "font_set.hpp"
 #include "overlay.hpp"
 #include "map_draw.hpp"
@@ -244,14 +245,31 @@ MarkerStyle markerStyle(const geo::Site& site) {
     return style;
 }
 
-void drawMarker(ImDrawList* dl, ImVec2 p, geo::SiteKind kind, float s, float grow, bool major) {
+namespace {
+// A marker's rings, from the outside: a dark ring for the major places (the seven cities
+// stand out most), a thin translucent dark rim, a white ring, the kind's fill.
+DiscStyle markerDisc(geo::SiteKind kind, float s, float grow, bool major) {
     MarkerStyle style = markerStyle(kind);
     if (major) style.radius += 3.0f;
     const float r = style.radius * s * grow;
-    if (major) dl->AddCircleFilled(p, r + 4.5f * s, kInk, 40); // the seven cities stand out most
-    dl->AddCircleFilled(p, r + 2.5f * s, kEdge, 32);
-    dl->AddCircleFilled(p, r + 1.5f * s, kWhite, 32);
-    dl->AddCircleFilled(p, r - 0.5f * s, style.fill, 32);
+    DiscStyle d;
+    d.outerRadius = major ? r + 4.5f * s : 0.0f; // in kEdge's colour, opaque: kInk
+    d.rim = kEdge;
+    d.rimRadius = r + 2.5f * s;
+    d.ring = kWhite;
+    d.ringRadius = r + 1.5f * s;
+    d.fill = style.fill;
+    d.fillRadius = r - 0.5f * s;
+    return d;
+}
+} // namespace
+
+void drawMarker(ImDrawList* dl, ImVec2 p, geo::SiteKind kind, float s, float grow, bool major) {
+    const DiscStyle d = markerDisc(kind, s, grow, major);
+    if (d.outerRadius > 0) dl->AddCircleFilled(p, d.outerRadius, kInk, 40);
+    dl->AddCircleFilled(p, d.rimRadius, d.rim, 32);
+    dl->AddCircleFilled(p, d.ringRadius, d.ring, 32);
+    dl->AddCircleFilled(p, d.fillRadius, d.fill, 32);
 }
 
 // ---------------------------------------------------------------- BriefingLayer
@@ -608,14 +626,17 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
     });
     ImFont* font = nullptr;
     m_badges.clear();
+    ContentRenderer& gl = ContentRenderer::instance();
     for (std::size_t ci : order) {
         const geo::ScreenCluster& c = m_clusters[ci];
         const ImVec2 p = toIm(c.position);
         const geo::Site& site = sites[c.leader];
         const float grow = hoveredCluster == ci ? 1.25f : 1.0f;
         if (!visible(p, 40 * s)) continue;
-        drawMarker(dl, p, site.kind, s, grow, site.major);
+        if (gl.active()) gl.disc(p, markerDisc(site.kind, s, grow, site.major));
+        else drawMarker(dl, p, site.kind, s, grow, site.major);
         if (c.members.size() > 1) {
+            gl.flush(dl); // the markers so far, below the badge (the ones after it may cover it)
             // How many places the marker stands for: "+5" on a small badge, upper right.
             if (!font) font = ImGui::GetFont();
             const std::string text = "+" + std::to_string(c.members.size() - 1);
@@ -634,6 +655,7 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
                         text.c_str() + text.size());
         }
     }
+    gl.flush(dl);
     // A story step's highlighted sites: a ring in the highlight colour.
     for (const std::string& id : m_highlightSites)
         if (const geo::Site* h = briefing().findSite(id)) {
@@ -810,6 +832,7 @@ void BriefingLayer::drawNotesPanel(FontSet& fonts) {
     if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                                ImGuiWindowFlags_NoSavedSettings)) {
         rememberPanel();
+        ContentRenderer::instance().coverCurrentWindow(); // llvmpipe skips the map under the panel
         if (ImGui::SmallButton(w.copyAll)) ImGui::SetClipboardText(plainText(blocks).c_str());
         int id = 0;
         for (const Block& b : blocks) {

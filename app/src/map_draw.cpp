@@ -37,6 +37,8 @@ void setClipBox(ImVec2 lo, ImVec2 hi) {
     g_clipHi = hi;
 }
 
+std::vector<ClippedRun> clipToScreen(const std::vector<ImVec2>& pts) { return clipPolyline(pts, g_clipLo, g_clipHi); }
+
 std::vector<ClippedRun> clipPolyline(const std::vector<ImVec2>& pts, ImVec2 lo, ImVec2 hi) {
     std::vector<ClippedRun> runs;
     float along = 0.0f;

@@ -21,6 +21,8 @@ struct ClippedRun {
 std::vector<ClippedRun> clipPolyline(const std::vector<ImVec2>& pts, ImVec2 lo, ImVec2 hi);
 // The screen box lines are clipped to: the display with a margin wider than any stroke.
 void setClipBox(ImVec2 lo, ImVec2 hi);
+// clipPolyline to that box.
+std::vector<ClippedRun> clipToScreen(const std::vector<ImVec2>& pts);
 
 // A solid polyline of `width` px over a casing `casingWidth` px wide (0: none).
 void drawCasedLine(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float width, ImU32 casing, float casingWidth);

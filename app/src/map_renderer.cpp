@@ -1,5 +1,7 @@
 #include "map_renderer.hpp"
 
+#include "content_renderer.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -76,10 +78,12 @@ void MapRenderer::release() {
     m_fill.reset();
     m_stroke.reset();
     m_point.reset();
+    ContentRenderer::instance().release();
 }
 
 void MapRenderer::init(const std::filesystem::path& shaderDir, std::string& message, bool forceFallback) {
     m_shaders = false;
+    ContentRenderer::instance().release(); // the content is drawn with ImGui unless the shaders below build
     if (forceFallback) {
         message = "drawing with the simple fallback (--no-shaders): lines 1 px, no anti-aliasing";
         return;
@@ -97,6 +101,8 @@ void MapRenderer::init(const std::filesystem::path& shaderDir, std::string& mess
         return;
     }
     m_shaders = true;
+    // The content's lines and markers: with their own program where it builds, else with ImGui.
+    ContentRenderer::instance().init(shaderDir, message);
 }
 
 void MapRenderer::upload(const geo::BaseMap& map) {

@@ -1,5 +1,6 @@
 #include "partnership_view.hpp"
 
+#include "content_renderer.hpp"
 #include "font_set.hpp"
 #include "map_draw.hpp"
 #include "text_layout.hpp"
@@ -20,6 +21,7 @@ namespace {
 
 constexpr ImU32 kInk = IM_COL32(25, 35, 45, 255);
 constexpr ImU32 kCasing = IM_COL32(255, 255, 255, 200);
+constexpr ImU32 kEmphasis = IM_COL32(255, 205, 0, 255);
 const ImVec4 kMuted(0.33f, 0.37f, 0.42f, 1.0f);
 const ImVec4 kAccent(0.10f, 0.30f, 0.55f, 1.0f);
 
@@ -108,6 +110,7 @@ void PartnershipView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::
     const double bottom = vp.y - static_cast<double>(ctx.bottomReserve);
     auto inside = [&](glm::dvec2 p) { return isFinite(p) && p.x >= x0 + inset && p.x <= x1 - inset && p.y >= inset && p.y <= bottom - inset; };
     std::optional<std::string> hovered = cursor ? linkAt(*cursor) : std::nullopt;
+    ContentRenderer& gl = ContentRenderer::instance();
     for (std::size_t i = 0; i < m_links.size(); ++i) {
         m_screen[i].clear();
         if (!linkVisible(briefing, m_links[i]) || m_world[i].empty()) continue;
@@ -126,11 +129,23 @@ void PartnershipView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::
         const float width = (emphasis ? 6.0f : faint ? 2.5f : 4.0f) * s;
         const ImU32 c = faint ? withAlpha(colour(p.kind), 0.3f) : colour(p.kind);
         const float dash = dashOf(p.kind) * s;
-        // A white casing under every kind keeps the arcs readable over land and borders.
-        if (!faint) drawCasedLine(dl, pts, 0, 0, kCasing, width + 3.5f * s);
-        if (emphasis) drawCasedLine(dl, pts, 0, 0, IM_COL32(255, 205, 0, 255), width + 7.0f * s);
-        if (dash > 0) drawDashedLine(dl, pts, c, width, dash * 1.6f, 6.0f * s);
-        else drawCasedLine(dl, pts, c, width, 0, 0);
+        // A white casing under every kind keeps the arcs readable over land and borders;
+        // a wider yellow one (over it) marks the selected or hovered link.
+        if (gl.active()) {
+            LineStyle style;
+            style.colour = c;
+            style.width = width;
+            style.casing = emphasis ? kEmphasis : faint ? 0 : kCasing;
+            style.casingWidth = width + (emphasis ? 7.0f : 3.5f) * s;
+            style.dash = dash * 1.6f;
+            style.gap = 6.0f * s;
+            gl.line(pts, style);
+        } else {
+            if (!faint) drawCasedLine(dl, pts, 0, 0, kCasing, width + 3.5f * s);
+            if (emphasis) drawCasedLine(dl, pts, 0, 0, kEmphasis, width + 7.0f * s);
+            if (dash > 0) drawDashedLine(dl, pts, c, width, dash * 1.6f, 6.0f * s);
+            else drawCasedLine(dl, pts, c, width, 0, 0);
+        }
 
         // The subject of the moment (selected, or a story step's) reaching a place off the map: say where.
         const bool subject = p.id == m_selected || (onlyHighlighted && (showAll || std::find(highlighted.begin(), highlighted.end(),
@@ -160,6 +175,7 @@ void PartnershipView::drawMap(ImDrawList* dl, const MapContext& ctx, const geo::
             }
         }
     }
+    gl.flush(dl);
 }
 
 std::optional<std::string> PartnershipView::linkAt(glm::dvec2 screen) const {
@@ -250,9 +266,11 @@ void PartnershipView::drawNotes(const MapContext& ctx, const geo::Briefing& brie
     const std::string title = name + "###partnership-notes-" + p->id;
     fonts.require(title);
     bool open = true;
+    ContentRenderer& gl = ContentRenderer::instance();
     ImGui::PushFont(fonts.ui());
     if (ImGui::Begin(title.c_str(), &open,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        gl.coverCurrentWindow(); // llvmpipe skips the map under the panel
         const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
         geo::ScreenBox panel;
         panel.min = {static_cast<double>(wp.x), static_cast<double>(wp.y)};

@@ -2,6 +2,7 @@
 // filter, and the base layers. Tab hides it.
 #include "briefing_layer.hpp"
 
+#include "content_renderer.hpp"
 #include "font_set.hpp"
 #include "text_layout.hpp"
 #include "ui_text.hpp"
@@ -41,14 +42,20 @@ void BriefingLayer::drawSidebar(const MapContext& ctx, geo::BaseMap* map) {
     const float height = std::max(io.DisplaySize.y - 2 * margin - 86.0f * s, 160.0f * s);
     ImGui::SetNextWindowPos(ImVec2(margin, margin), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(1.0f); // opaque: no coastline showing through on a projector
+    // Opaque: no coastline showing through on a projector. Its background is drawn by the
+    // content renderer where it can (llvmpipe then skips the map under it, and ImGui's
+    // blended, textured fill of the panel is saved); the sidebar stays below every other window.
+    ContentRenderer& gl = ContentRenderer::instance();
+    ImGui::SetNextWindowBgAlpha(gl.active() ? 0.0f : 1.0f);
+    gl.windowBackground(ImVec2(margin, margin), ImVec2(width, height), ImGui::GetColorU32(ImGuiCol_WindowBg) | IM_COL32_A_MASK);
     const std::string& title = pick(briefing().title, briefing().titleEn, lang);
     const std::string windowTitle = (title.empty() ? std::string("ktmap") : title) + "###sidebar";
     fonts.require(windowTitle);
     ImGui::PushFont(fonts.ui());
     ContentActions actions;
     if (ImGui::Begin(windowTitle.c_str(), nullptr,
-                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus)) {
         rememberPanel();
         // Language: each name in its own language and face.
         for (geo::Language l : {geo::Language::Zh, geo::Language::Ja, geo::Language::En}) {

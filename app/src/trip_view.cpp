@@ -1,5 +1,6 @@
 #include "trip_view.hpp"
 
+#include "content_renderer.hpp"
 #include "font_set.hpp"
 #include "map_draw.hpp"
 #include "text_layout.hpp"
@@ -186,6 +187,12 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
     const float vw = static_cast<float>(vp.x), vh = static_cast<float>(vp.y);
     const double t = active ? m_t : 1e9;
     const float inset = 34.0f * s;
+    ContentRenderer& gl = ContentRenderer::instance();
+    struct Arrow {
+        ImVec2 at, dir;
+        ImU32 colour;
+    };
+    std::vector<Arrow> arrows;
 
     for (std::size_t li = 0; li < r.route.legs.size(); ++li) {
         const geo::RouteLeg& leg = r.route.legs[li];
@@ -196,7 +203,19 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
         const bool future = t <= t0;
         const ImU32 lineColour = future ? faded : c;
         const float width = (active ? 4.5f : 3.5f) * s;
-        if (leg.greatCircle) {
+        if (gl.active()) {
+            LineStyle style;
+            style.colour = lineColour;
+            style.width = width;
+            style.casing = kCasing;
+            style.casingWidth = width + 3.0f * s;
+            if (leg.greatCircle) {
+                style.dash = 16.0f * s;
+                style.gap = 7.0f * s;
+                style.casingDashed = true;
+            }
+            gl.line(pts, style);
+        } else if (leg.greatCircle) {
             drawDashedLine(dl, pts, kCasing, width + 3.0f * s, 16.0f * s, 7.0f * s);
             drawDashedLine(dl, pts, lineColour, width, 16.0f * s, 7.0f * s);
         } else {
@@ -206,13 +225,21 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
         if (!done && !future && t1 > t0) {
             const geo::RoutePosition pos = geo::positionAt(r.route, t);
             const std::vector<ImVec2> part = polylineHead(pts, static_cast<float>(pos.legFraction));
-            if (part.size() >= 2) dl->AddPolyline(part.data(), static_cast<int>(part.size()), c, ImDrawFlags_None, width);
+            if (gl.active()) {
+                LineStyle style;
+                style.colour = c;
+                style.width = width;
+                gl.line(part, style);
+            } else if (part.size() >= 2) {
+                dl->AddPolyline(part.data(), static_cast<int>(part.size()), c, ImDrawFlags_None, width);
+            }
         }
-        // An arrow mid-leg (legs long enough to carry one) shows the direction of travel.
+        // An arrow mid-leg (legs long enough to carry one) shows the direction of travel;
+        // drawn after the route's lines, so that no leg covers another's arrow.
         ImVec2 at, dir;
         const float len = polylineLength(pts);
         if (len > 60.0f * s && pointAlong(pts, 0.55f, at, dir) && at.x > 0 && at.y > 0 && at.x < vw && at.y < vh)
-            drawArrowhead(dl, at, dir, 13.0f * s, future ? faded : c, kWhite);
+            arrows.push_back({at, dir, future ? faded : c});
 
         // Off the map: the leg leaves the free part of the screen (between the panels) towards
         // a stop that is not in it. The callout is drawn after every route, above them.
@@ -250,6 +277,9 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
             }
         }
     }
+
+    gl.flush(dl);
+    for (const Arrow& a : arrows) drawArrowhead(dl, a.at, a.dir, 13.0f * s, a.colour, kWhite);
 
     // Numbered stops: one badge per place ("1·16" where the trip passes twice), and places
     // that crowd on screen share one ("4–8" for a day of visits in one city).
