@@ -275,6 +275,7 @@ void drawMarker(ImDrawList* dl, ImVec2 p, geo::SiteKind kind, float s, float gro
 // ---------------------------------------------------------------- BriefingLayer
 
 BriefingLayer::BriefingLayer(std::filesystem::path file) : m_reloader(std::move(file)) {
+    m_reloader.setBackground(true); // a save is read off the frame thread (a slow disk never stalls a frame)
     kindVisible.fill(true);
     m_uiScale = 1.0f;
 }

@@ -167,7 +167,7 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
             if (step == 15) save(copy, original + "\n[[site]]\nid = \"broken\"\nkind = \"nope\"\nname_zh = \"壞\xe2\x80\n");
             if (step == 30) save(copy, original);
             {
-                // The content file is read and parsed on the frame thread: what a reload costs a frame.
+                // The content file is read and checked on a thread of its own; applying it is the frame's cost.
                 const auto t0 = std::chrono::steady_clock::now();
                 if (layer.poll()) {
                     ++reloads;
@@ -260,7 +260,7 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
                 stories);
     if (!reloadMs.empty()) {
         std::sort(reloadMs.begin(), reloadMs.end());
-        std::printf("soak: content reloads on the frame thread (read, parse, check a %.0f KB file): median %.1f ms, max %.1f ms\n",
+        std::printf("soak: content reloads, what applying one costs the frame (a %.0f KB file, read and checked off the frame thread): median %.1f ms, max %.1f ms\n",
                     static_cast<double>(original.size()) / 1024.0, reloadMs[reloadMs.size() / 2], reloadMs.back());
     }
     std::printf("soak: layer file %zu restyles, %zu reloads, %zu broken saves kept out; %zu resizes while presenting\n",

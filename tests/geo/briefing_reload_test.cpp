@@ -8,8 +8,11 @@
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <fstream>
+#include <future>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -284,4 +287,66 @@ TEST_CASE("reload: a file replaced by a named pipe is not read (the read would b
     CHECK(nameOfFirstSite(reloader) == "Kumamoto");
     CHECK(messages(reloader.diagnostics()).front() ==
           file.string() + ": error: this is not a regular file (a pipe or a device?) (put the briefing file back under this name)");
+}
+
+TEST_CASE("reload: in the background mode a slow read never blocks poll(), and a save during it is seen next",
+          "[reload][slow-disk]") {
+    const fs::path file = test::freshDir("reload_background") / "briefing.toml";
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    REQUIRE(reloader.load() == Outcome::Replaced);
+    reloader.setBackground(true);
+    // A disk that takes its time: the read waits until the test lets it go.
+    std::promise<void> gate;
+    std::shared_future<void> released = gate.get_future().share();
+    int reads = 0;
+    bool onPollingThread = false;
+    const std::thread::id pollingThread = std::this_thread::get_id();
+    reloader.setReader([released, &reads, &onPollingThread, pollingThread](const fs::path& path) {
+        ++reads;
+        if (std::this_thread::get_id() == pollingThread) onPollingThread = true;
+        released.wait_for(std::chrono::seconds(10)); // a reader on the polling thread fails below, not hangs
+        return geo::ContentReloader::read(path);
+    });
+
+    test::writeFile(file, briefingText("Kumamoto City", "130.7079"));
+    CHECK(reloader.poll() == Outcome::Unchanged); // the read started; poll() did not wait for it
+    CHECK(reloader.reading());
+    CHECK(reloader.poll() == Outcome::Unchanged); // still reading: the old content stays
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    // Saved again while the first read is in progress.
+    test::writeFile(file, briefingText("Kumamoto-shi (second save)", "130.7079"));
+    gate.set_value();
+    Outcome outcome = Outcome::Unchanged;
+    for (int i = 0; i < 2000 && outcome == Outcome::Unchanged; ++i) {
+        outcome = reloader.poll();
+        if (outcome == Outcome::Unchanged) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK(outcome == Outcome::Replaced);
+    CHECK_FALSE(reloader.reading());
+    // The second save is picked up by the next reads (it may already be in the first one).
+    for (int i = 0; i < 2000 && nameOfFirstSite(reloader) != "Kumamoto-shi (second save)"; ++i) {
+        reloader.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto-shi (second save)");
+    CHECK(reads >= 1);
+    CHECK_FALSE(onPollingThread);
+}
+
+TEST_CASE("reload: in the background mode a broken save still keeps the content", "[reload][slow-disk]") {
+    const fs::path file = test::freshDir("reload_background_broken") / "briefing.toml";
+    test::writeFile(file, briefingText("Kumamoto", "130.7079"));
+    geo::ContentReloader reloader(file);
+    REQUIRE(reloader.load() == Outcome::Replaced);
+    reloader.setBackground(true);
+    test::writeFile(file, briefingText("Kumamoto City", "\"130.7079\""));
+    Outcome outcome = Outcome::Unchanged;
+    for (int i = 0; i < 2000 && outcome == Outcome::Unchanged; ++i) {
+        outcome = reloader.poll();
+        if (outcome == Outcome::Unchanged) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK(outcome == Outcome::KeptLastGood);
+    CHECK(nameOfFirstSite(reloader) == "Kumamoto");
+    CHECK(reloader.showingLastGood());
 }

@@ -10,7 +10,10 @@
 //                         file was missing or unreadable) shows what is valid now
 //   file deleted          like an edit with errors ("the file does not exist")
 //
-// Polling, no threads (see FileWatcher). The file is only ever read.
+// Polling (see FileWatcher). With setBackground(true), as the viewer runs it, a change is
+// read and checked on a thread of its own: a slow disk or a network share never holds up
+// a frame, and poll() applies the result on the caller's thread once it is ready. The
+// file is only ever read.
 
 #include <geo/briefing.hpp>
 #include <geo/diagnostic.hpp>
@@ -19,6 +22,8 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <optional>
 
 namespace geo {
@@ -34,13 +39,29 @@ public:
     // How often pollIfDue() actually looks at the file: ~4 times a second.
     static constexpr std::chrono::milliseconds kCheckInterval{250};
 
+    // Reads and checks the file (loadBriefingFile, after refusing folders, pipes and devices).
+    using Reader = std::function<BriefingLoadResult(const std::filesystem::path&)>;
+
     // Starts watching; does not load (call load()).
     explicit ContentReloader(std::filesystem::path file);
+    // Waits for a read in progress.
+    ~ContentReloader();
+    ContentReloader(const ContentReloader&) = delete;
+    ContentReloader& operator=(const ContentReloader&) = delete;
+
+    // Reads after a change on a thread of their own (load() stays synchronous).
+    void setBackground(bool on) { m_background = on; }
+    // For tests: what reads the file (the default is the real reader).
+    void setReader(Reader reader) { m_reader = std::move(reader); }
+    // True while a background read has not been applied yet.
+    bool reading() const { return m_pending.valid(); }
 
     // Loads the file now, whatever its stamp. The first call always replaces the
     // content; later calls follow the policy above.
     Outcome load();
-    // Looks at the file and reloads it if it changed or disappeared.
+    // Looks at the file and reloads it if it changed or disappeared. In the background
+    // mode a change starts a read and returns Unchanged; a later poll() applies it (and
+    // only then looks at the file again, so a save during the read is seen next).
     Outcome poll();
     // poll(), but at most once per kCheckInterval of `now`: cheap enough for every frame.
     Outcome pollIfDue(std::chrono::steady_clock::time_point now);
@@ -55,6 +76,8 @@ public:
     std::uint64_t generation() const { return m_generation; }
     const std::filesystem::path& path() const { return m_watcher.path(); }
 
+    static BriefingLoadResult read(const std::filesystem::path& path);
+
 private:
     Outcome apply(BriefingLoadResult result);
 
@@ -65,6 +88,9 @@ private:
     bool m_showingLastGood = false;
     std::uint64_t m_generation = 0;
     std::optional<std::chrono::steady_clock::time_point> m_lastCheck;
+    bool m_background = false;
+    Reader m_reader = &ContentReloader::read;
+    std::future<BriefingLoadResult> m_pending;
 };
 
 } // namespace geo
