@@ -590,6 +590,9 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
     drawMarkers(hoveredIndex);
     m_trips.drawMap(dl, ctx, briefing(), leftInset(vw), rightInset(vw), m_partnerships.callouts());
     if (m_trips.caption().max.x > m_trips.caption().min.x) m_panels.push_back(m_trips.caption());
+    // Edge callouts are laid out first: labels keep out of them (a callout over a label hides it).
+    m_trips.layoutCallouts(ctx);
+    m_panels.insert(m_panels.end(), m_trips.calloutBoxes().begin(), m_trips.calloutBoxes().end());
     if (showLabels) drawLabels(fonts, hoveredIndex, camera.viewport());
     else m_labels.clear();
     m_trips.drawCallouts(dl, ctx); // where the lines to places off the map go, above the labels

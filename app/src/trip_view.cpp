@@ -335,36 +335,55 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
     }
 }
 
-void TripView::drawCallouts(ImDrawList* dl, const MapContext& ctx) {
+void TripView::layoutCallouts(const MapContext& ctx) {
     const float s = ctx.scale;
     const glm::dvec2 vp = ctx.camera.viewport();
     const float vw = static_cast<float>(vp.x), vh = static_cast<float>(vp.y);
     const float x0 = m_captionLeft, x1 = vw - m_captionRight;
-    std::vector<ImVec4> placed;
+    m_placed.clear();
+    m_calloutBoxes.clear();
     for (const EdgeCallout& co : m_callouts) {
-        const ImVec2 d(co.direction.x, co.direction.y);
-        const ImVec2 tip(co.position.x + d.x * 18.0f * s, co.position.y + d.y * 18.0f * s);
-        drawArrowhead(dl, tip, d, 26.0f * s, co.colour, kWhite);
+        PlacedCallout pc;
+        pc.dir = ImVec2(co.direction.x, co.direction.y);
+        pc.tip = ImVec2(co.position.x + pc.dir.x * 18.0f * s, co.position.y + pc.dir.y * 18.0f * s);
         ctx.fonts.require(co.text);
-        ImFont* font = ctx.fonts.label(co.japanese ? Face::Jp : Face::Tc);
-        const float size = font->FontSize;
-        const ImVec2 ext = font->CalcTextSizeA(size, 1e9f, 0.0f, co.text.c_str(), co.text.c_str() + co.text.size());
+        pc.font = ctx.fonts.label(co.japanese ? Face::Jp : Face::Tc);
+        const float size = pc.font->FontSize;
+        pc.ext = pc.font->CalcTextSizeA(size, 1e9f, 0.0f, co.text.c_str(), co.text.c_str() + co.text.size());
         // Inside the free area, beside the arrow, on the side away from the edge; below any callout already there.
+        const ImVec2 d = pc.dir, ext = pc.ext;
         ImVec2 p(co.position.x - d.x * (ext.x * 0.5f + 30.0f * s) - ext.x * 0.5f,
                  co.position.y - d.y * (ext.y * 0.5f + 30.0f * s) - ext.y * 0.5f);
         p.x = std::clamp(p.x, x0 + 4.0f * s, std::max(x0 + 4.0f * s, x1 - ext.x - 10.0f * s));
         p.y = std::clamp(p.y, 8.0f * s, std::max(8.0f * s, vh - ctx.bottomReserve - ext.y - 8.0f * s));
-        for (const ImVec4& q : placed)
-            if (p.x < q.z && q.x < p.x + ext.x && p.y < q.w && q.y < p.y + ext.y) p.y = q.w + 10.0f * s;
-        placed.push_back(ImVec4(p.x - 6 * s, p.y - 3 * s, p.x + ext.x + 6 * s, p.y + ext.y + 3 * s));
+        for (const geo::ScreenBox& q : m_calloutBoxes)
+            if (static_cast<double>(p.x) < q.max.x && q.min.x < static_cast<double>(p.x + ext.x) &&
+                static_cast<double>(p.y) < q.max.y && q.min.y < static_cast<double>(p.y + ext.y))
+                p.y = static_cast<float>(q.max.y) + 10.0f * s;
+        pc.at = p;
+        geo::ScreenBox box;
+        box.min = {static_cast<double>(p.x - 6 * s), static_cast<double>(p.y - 3 * s)};
+        box.max = {static_cast<double>(p.x + ext.x + 6 * s), static_cast<double>(p.y + ext.y + 3 * s)};
+        m_calloutBoxes.push_back(box);
+        m_placed.push_back(pc);
+    }
+}
+
+void TripView::drawCallouts(ImDrawList* dl, const MapContext& ctx) {
+    const float s = ctx.scale;
+    for (std::size_t i = 0; i < m_placed.size() && i < m_callouts.size(); ++i) {
+        const EdgeCallout& co = m_callouts[i];
+        const PlacedCallout& pc = m_placed[i];
+        const ImVec2 p = pc.at, ext = pc.ext;
+        drawArrowhead(dl, pc.tip, pc.dir, 26.0f * s, co.colour, kWhite);
         dl->AddRectFilled(ImVec2(p.x - 6 * s, p.y - 3 * s), ImVec2(p.x + ext.x + 6 * s, p.y + ext.y + 3 * s),
                           IM_COL32(255, 255, 255, 240), 4 * s);
         dl->AddRect(ImVec2(p.x - 6 * s, p.y - 3 * s), ImVec2(p.x + ext.x + 6 * s, p.y + ext.y + 3 * s), co.colour, 4 * s, 0,
                     2.0f * s);
-        dl->AddText(font, size, p, kInk, co.text.c_str(), co.text.c_str() + co.text.size());
-        m_edgeArrows.push_back({tip, d, co.siteId, 28.0f * s});
+        dl->AddText(pc.font, pc.font->FontSize, p, kInk, co.text.c_str(), co.text.c_str() + co.text.size());
+        m_edgeArrows.push_back({pc.tip, pc.dir, co.siteId, 28.0f * s});
         // The callout itself is clickable too.
-        m_edgeArrows.push_back({ImVec2(p.x + ext.x * 0.5f, p.y + ext.y * 0.5f), d, co.siteId, std::max(ext.x, ext.y) * 0.5f});
+        m_edgeArrows.push_back({ImVec2(p.x + ext.x * 0.5f, p.y + ext.y * 0.5f), pc.dir, co.siteId, std::max(ext.x, ext.y) * 0.5f});
     }
 }
 

@@ -49,7 +49,10 @@ public:
     // `extra`: edge callouts of other layers (partnerships to places off the map), drawn and clickable with the trips'.
     void drawMap(ImDrawList* dl, const MapContext& ctx, const geo::Briefing& briefing, float left, float right,
                  const std::vector<EdgeCallout>& extra = {});
-    // The edge callouts gathered by drawMap, above everything else on the map (call after the labels).
+    // Where the edge callouts gathered by drawMap go this frame (call before the labels, so
+    // that they keep out of calloutBoxes()), then draws them above everything else on the map.
+    void layoutCallouts(const MapContext& ctx);
+    const std::vector<geo::ScreenBox>& calloutBoxes() const { return m_calloutBoxes; }
     void drawCallouts(ImDrawList* dl, const MapContext& ctx);
     // The playback caption's box this frame (empty when there is none): labels keep out of it.
     const geo::ScreenBox& caption() const { return m_caption; }
@@ -90,6 +93,12 @@ private:
     int m_followDay = -1; // the day the list last scrolled to during playback
     std::vector<EdgeArrow> m_edgeArrows; // this frame's, for clicks
     std::vector<EdgeCallout> m_callouts; // this frame's edge callouts, drawn above every route
+    struct PlacedCallout {
+        ImVec2 tip, dir, at, ext; // the arrow's tip and direction; the text's corner and size
+        ImFont* font;
+    };
+    std::vector<PlacedCallout> m_placed;       // m_callouts laid out, same order
+    std::vector<geo::ScreenBox> m_calloutBoxes; // their boxes, for the labels
     geo::ScreenBox m_caption;
     float m_captionLeft = 0.0f, m_captionRight = 0.0f;
 };
