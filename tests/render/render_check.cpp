@@ -13,6 +13,8 @@
 //                                placed, each inside the image, no two overlapping)
 // The viewer runs with tests/data as its working directory.
 
+#include "image_diff.hpp"
+
 #include <SFML/Graphics/Image.hpp>
 #include <toml++/toml.h>
 
@@ -36,20 +38,6 @@ std::string quote(const std::string& s) {
         else out += c;
     }
     return out + "'";
-}
-
-// Perceptual colour distance of two opaque pixels, normalised to [0, 1] (YIQ, after pixelmatch).
-double colourDelta(sf::Color a, sf::Color b) {
-    auto yiq = [](sf::Color c, double& y, double& i, double& q) {
-        y = c.r * 0.29889531 + c.g * 0.58662247 + c.b * 0.11448223;
-        i = c.r * 0.59597799 - c.g * 0.27417610 - c.b * 0.32180189;
-        q = c.r * 0.21147017 - c.g * 0.52261711 + c.b * 0.31114694;
-    };
-    double y1, i1, q1, y2, i2, q2;
-    yiq(a, y1, i1, q1);
-    yiq(b, y2, i2, q2);
-    const double d = 0.5053 * (y1 - y2) * (y1 - y2) + 0.299 * (i1 - i2) * (i1 - i2) + 0.1957 * (q1 - q2) * (q1 - q2);
-    return d / 35215.0; // the largest possible value
 }
 
 struct LabelBox {
@@ -154,22 +142,11 @@ int main(int argc, char** argv) {
                      actual.getSize().y, expected.getSize().x, expected.getSize().y);
         return 1;
     }
-    sf::Image diff;
-    diff.create(actual.getSize().x, actual.getSize().y);
-    std::size_t differing = 0;
-    for (unsigned y = 0; y < actual.getSize().y; ++y)
-        for (unsigned x = 0; x < actual.getSize().x; ++x) {
-            const sf::Color a = actual.getPixel(x, y), e = expected.getPixel(x, y);
-            const bool differs = colourDelta(a, e) > threshold * threshold;
-            differing += differs;
-            // Faded expected image with differing pixels in red.
-            const auto grey = static_cast<sf::Uint8>(255 - (255 - (e.r + e.g + e.b) / 3) / 4);
-            diff.setPixel(x, y, differs ? sf::Color(230, 0, 0) : sf::Color(grey, grey, grey));
-        }
-    const double fraction = static_cast<double>(differing) / (static_cast<double>(actual.getSize().x) * actual.getSize().y);
-    std::printf("%s: %zu pixels differ (%.5f of the image; allowed %.5f)\n", caseDir.filename().c_str(), differing, fraction, allowed);
-    if (fraction > allowed) {
-        diff.saveToFile((outDir / "diff.png").string());
+    const test::ImageDiff d = test::compareImages(actual, expected, threshold);
+    std::printf("%s: %zu pixels differ (%.5f of the image; allowed %.5f)\n", caseDir.filename().c_str(), d.differing, d.fraction,
+                allowed);
+    if (d.fraction > allowed) {
+        d.image.saveToFile((outDir / "diff.png").string());
         std::fprintf(stderr, "FAIL %s: see %s and %s\n", caseDir.filename().c_str(), actualPath.c_str(), (outDir / "diff.png").c_str());
         return 1;
     }
