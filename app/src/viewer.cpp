@@ -257,6 +257,17 @@ void Viewer::resized(int width, int height) {
     if (m_presentation.active()) applyCurrentStep(false);
 }
 
+namespace {
+// The viewer's ImGui look at an interface scale (from the default style, so it can be re-applied).
+void applyImGuiStyle(float scale) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    ImGui::StyleColorsLight();
+    style.ScaleAllSizes(scale);
+    style.WindowRounding = 6.0f * scale;
+}
+} // namespace
+
 float Viewer::wantedUiScale() const {
     float scale = m_baseUiScale;
     // The live viewer presenting: a projector taller than 1080 px (4K) shows what 1080p
@@ -270,13 +281,7 @@ void Viewer::applyUiScale() {
     const float scale = wantedUiScale();
     if (scale == m_options.uiScale) return;
     m_options.uiScale = scale;
-    if (m_imguiReady) {
-        ImGuiStyle& style = ImGui::GetStyle();
-        style = ImGuiStyle();
-        ImGui::StyleColorsLight();
-        style.ScaleAllSizes(scale);
-        style.WindowRounding = 6.0f * scale;
-    }
+    if (m_imguiReady) applyImGuiStyle(scale);
     m_fonts.setUiScale(scale); // re-baked before the next frame
     if (m_briefing) m_briefing->setUiScale(scale);
 }
@@ -494,9 +499,7 @@ bool Viewer::initGraphics(bool withWindow) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // never write imgui.ini into the user's folder
-    ImGui::StyleColorsLight();
-    ImGui::GetStyle().ScaleAllSizes(m_options.uiScale);
-    ImGui::GetStyle().WindowRounding = 6.0f * m_options.uiScale;
+    applyImGuiStyle(m_options.uiScale);
     if (!m_fontsReady) findFonts(); // not started with the loading
     lap("fontconfig");
     if (!m_fontMessage.empty()) {
