@@ -99,7 +99,9 @@ std::string formatSettings(const Settings& s) {
     return out.str();
 }
 
-bool settingsWritable(const std::filesystem::path& file, std::string& error) {
+namespace {
+// The settings file's folder, made if missing; false (and why) when there is none or it cannot be made.
+bool makeSettingsFolder(const std::filesystem::path& file, std::string& error) {
     if (file.empty()) {
         error = "no settings folder (neither XDG_CONFIG_HOME nor HOME is set)";
         return false;
@@ -110,6 +112,12 @@ bool settingsWritable(const std::filesystem::path& file, std::string& error) {
         error = "cannot make " + file.parent_path().string() + ": " + ec.message();
         return false;
     }
+    return true;
+}
+} // namespace
+
+bool settingsWritable(const std::filesystem::path& file, std::string& error) {
+    if (!makeSettingsFolder(file, error)) return false;
     if (::access(file.parent_path().c_str(), W_OK) != 0) {
         error = "cannot write in " + file.parent_path().string() + ": " + std::strerror(errno);
         return false;
@@ -118,16 +126,8 @@ bool settingsWritable(const std::filesystem::path& file, std::string& error) {
 }
 
 bool saveSettings(const std::filesystem::path& file, const Settings& settings, std::string& error) {
-    if (file.empty()) {
-        error = "no settings folder (neither XDG_CONFIG_HOME nor HOME is set)";
-        return false;
-    }
+    if (!makeSettingsFolder(file, error)) return false;
     std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
-    if (ec) {
-        error = "cannot make " + file.parent_path().string() + ": " + ec.message();
-        return false;
-    }
     // A temporary name in the same folder (the rename must not cross file systems).
     const std::filesystem::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
     {
