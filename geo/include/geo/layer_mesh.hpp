@@ -5,15 +5,18 @@
 // only the cells in view, polygon fills triangulated, lines and outlines
 // extruded into quads whose width the vertex shader sets in pixels.
 //
-//   level 0 (coarsest, tolerance 2400 m) ... level 8 (full detail); closer steps where
-//   the region and the islands fill the screen (1400, 800, 450, 250 m), which is where
-//   the most coastline is on screen
-//   each level: cells of ~512 px at the scale it is used at
+//   level 0 (coarsest, tolerance 2400 m) ... level 10 (full detail); steps of ~1.4x
+//   (1700 ... 200 m) where the region and the islands fill the screen, which is where
+//   the most coastline is on screen: the drawn tolerance stays between 0.7 and 1 pixel
+//   there. Sparser steps below (100, 35 m): zoomed in, little is on screen, and the
+//   sources hold little detail finer than ~50 m, so those levels are nearly full size
+//   each level: cells of ~128 px at the finest scale it is used at (2 km at least)
 //   each cell:  one index range of fill triangles, one of stroke quads
 
 #include <geo/geometry.hpp>
 #include <geo/layer_config.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -27,14 +30,18 @@ struct FillVertex {
     float x, y;
 };
 
-// One side of a stroke: the centre-line point, the unit miter direction (scaled
-// by the miter length) and which side (+1 / -1). The shader moves it by
-// normal * halfWidthPixels on screen, so the width never depends on zoom.
+// One side of a stroke: the centre-line point and the unit miter direction (scaled
+// by the miter length). Each point comes twice, the + side at an even index and the
+// - side at the odd one after it, so the shader takes the side from the vertex's
+// index (16 bytes a vertex instead of 20 with the side stored: the strokes are most of
+// the map's memory). The shader moves it by side * normal * halfWidthPixels on screen,
+// so the width never depends on zoom.
 struct StrokeVertex {
     float x, y;
     float nx, ny;
-    float side;
 };
+// The side (+1 or -1) of the stroke vertex at `index`.
+inline float strokeSide(std::size_t index) { return index % 2 == 0 ? 1.0f : -1.0f; }
 
 // One corner of a point marker's quad; the shader moves it by corner * radius pixels.
 struct PointVertex {
