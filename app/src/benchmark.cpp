@@ -91,6 +91,7 @@ struct FlightRun {
     std::vector<double> labels;        // labels placed per frame
     std::size_t triangles = 0, vertices = 0, maxTriangles = 0, draws = 0;
     std::size_t uiVertices = 0, maxUiVertices = 0; // ImGui's (markers, labels, arcs, routes, panels)
+    std::size_t sidebarFrames = 0, sidebarCopied = 0;  // frames with the sidebar; of which drawn from its copy
 };
 
 // Vertices ImGui drew in the last frame.
@@ -145,6 +146,8 @@ void printFlight(const FlightRun& run, const Key (&keys)[N], const char* indent)
                 static_cast<double>(run.draws) / n);
     std::printf("%s%-*s: %8.0f vertices (max %zu)\n", indent, width, "interface (ImGui) drawn per frame",
                 static_cast<double>(run.uiVertices) / n, run.maxUiVertices);
+    if (run.sidebarFrames)
+        std::printf("%s%-*s: %zu of %zu frames\n", indent, width, "sidebar drawn from its copy", run.sidebarCopied, run.sidebarFrames);
 }
 
 } // namespace
@@ -218,6 +221,8 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                 run.maxTriangles = std::max(run.maxTriangles, stats.triangles);
                 run.uiVertices += imguiVertices();
                 run.maxUiVertices = std::max(run.maxUiVertices, imguiVertices());
+                if (viewer.panelCacheLast() != PanelCache::Last::NoPanel) ++run.sidebarFrames;
+                if (viewer.panelCacheLast() == PanelCache::Last::Copied) ++run.sidebarCopied;
                 if (layer) {
                     run.labelMs.push_back(layer->lastLabelMs());
                     run.labels.push_back(static_cast<double>(layer->placedLabels().size()));
@@ -260,6 +265,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     std::string playbackContent, playbackTrip;
     double playbackFrom = 0, playbackTo = 0, playbackDays = 0;
     bool playbackEnded = false;
+    std::size_t playCopied = 0;
     std::vector<double> playMs, playCpuMs, playMapMs, playUiMs, playLabelMs, playUiVertices;
     if (layer) {
         for (const geo::Trip& trip : layer->briefing().trips) layer->trips().setShown(trip.id, true);
@@ -297,6 +303,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                 playCpuMs.push_back(processCpuMs() - cpuStart);
                 playLabelMs.push_back(layer->lastLabelMs());
                 playUiVertices.push_back(static_cast<double>(imguiVertices()));
+                if (viewer.panelCacheLast() == PanelCache::Last::Copied) ++playCopied;
             }
             playbackTo = layer->trips().time();
             playbackEnded = !layer->trips().playing();
@@ -349,6 +356,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
         const std::size_t slow = static_cast<std::size_t>(
             std::count_if(playMs.begin(), playMs.end(), [](double ms) { return ms > 1000.0 / 60.0; }));
         std::printf("    %-36s: std dev %6.2f ms   %zu frame(s) over 16.7 ms\n", "steadiness", standardDeviation(playMs), slow);
+        std::printf("    %-36s: %zu of %zu frames\n", "sidebar drawn from its copy", playCopied, playMs.size());
         std::printf("    %-36s: median %6.2f ms   p95 %6.2f ms\n", "CPU time per frame, all threads", percentile(playCpuMs, 0.5),
                     percentile(playCpuMs, 0.95));
         std::printf("    %-36s: %6.2f ms / %6.2f ms\n", "of which map / interface (median)", percentile(playMapMs, 0.5),

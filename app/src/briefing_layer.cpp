@@ -571,6 +571,7 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
     updateScreenPositions(camera);
     m_panels.swap(m_panelsNext);
     m_panelsNext.clear();
+    m_sidebarPanel = {};
 
     const MapContext ctx{camera, projection, fonts, m_uiScale, language, m_presenting ? 170.0f * fonts.uiScale() : 0.0f};
     // Lines are clipped to the screen (with room for the widest stroke) before they are drawn.

@@ -109,6 +109,14 @@ public:
     // A box drawn over the map this frame (a caption): labels keep out of it from the next frame.
     void coverForLabels(const geo::ScreenBox& box) { m_panelsNext.push_back(box); }
     bool presenting() const { return m_presenting; }
+    // The sidebar's rectangle in this frame (min == max: not drawn), its window's name marker
+    // and its opaque background colour: for drawing it from a copy while it does not change.
+    struct Panel {
+        ImVec2 min, max;
+        ImU32 background = 0;
+    };
+    const Panel& sidebarPanel() const { return m_sidebarPanel; }
+    static constexpr const char* kSidebarMarker = "###sidebar";
     // Width in pixels the sidebar and the notes panel cover on the left and the right, for framing.
     float leftInset(float displayWidth) const;
     float rightInset(float displayWidth) const;
@@ -154,6 +162,7 @@ private:
     std::vector<geo::PlacedLabel> m_labels;
     std::vector<std::pair<std::size_t, geo::ScreenBox>> m_badges; // last frame's "+N" badges, by cluster
     std::vector<geo::ScreenBox> m_panels, m_panelsNext; // panel rectangles labels must not cover
+    Panel m_sidebarPanel;
     double m_labelMs = 0.0;
     std::uint64_t m_projectedGeneration = 0;
     const geo::Projection* m_projectedWith = nullptr;

@@ -121,6 +121,7 @@ bool FontSet::rebuildIfNeeded() {
 
 void FontSet::build() {
     m_dirty = false;
+    ++m_generation;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     m_ui = m_large = m_label = m_caption = {};

@@ -32,6 +32,8 @@ public:
     void require(std::string_view utf8);
     // Re-bakes the atlas if text needing new glyphs was registered. Call between frames.
     bool rebuildIfNeeded();
+    // Changes at every bake (the font texture's pixels changed).
+    unsigned generation() const { return m_generation; }
 
     // Interface text (17 px at scale 1), site labels (20 px) and titles and city labels (26 px),
     // in the interface language's face by default.
@@ -54,6 +56,7 @@ public:
 
 private:
     void build();
+    unsigned m_generation = 0;
     ImFont* pickFont(const std::array<ImFont*, 2>& fonts, Face face) const {
         ImFont* f = fonts[static_cast<int>(face)];
         if (!f) f = fonts[0];

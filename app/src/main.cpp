@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
     std::string exportStory, exportOut;
     cli.add_option("--export-story", exportStory, "Render every step of this story (or 'all') to PNG and a PDF, then exit");
     cli.add_option("--out", exportOut, "With --export-story: the folder to write into");
+    cli.add_option("--frames", options.screenshotFrames, "With --screenshot: frames drawn before the capture (at least 3)")
+        ->check(CLI::Range(3, 1000));
     cli.add_option("--labels-out", labelsOut, "With --screenshot: write the placed labels' boxes (x0 y0 x1 y1 text, tab-separated) to this file");
     bool noSettings = false;
     cli.add_flag("--no-settings", noSettings,

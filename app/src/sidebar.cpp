@@ -45,17 +45,24 @@ void BriefingLayer::drawSidebar(const MapContext& ctx, geo::BaseMap* map) {
     // Opaque: no coastline showing through on a projector. Its background is drawn by the
     // content renderer where it can (llvmpipe then skips the map under it, and ImGui's
     // blended, textured fill of the panel is saved); the sidebar stays below every other window.
+    // Square: opaque over its whole rectangle, so that the viewer can draw it from a copy
+    // while it does not change (PanelCache).
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ContentRenderer& gl = ContentRenderer::instance();
     ImGui::SetNextWindowBgAlpha(gl.active() ? 0.0f : 1.0f);
-    gl.windowBackground(ImVec2(margin, margin), ImVec2(width, height), ImGui::GetColorU32(ImGuiCol_WindowBg) | IM_COL32_A_MASK);
+    const ImU32 background = ImGui::GetColorU32(ImGuiCol_WindowBg) | IM_COL32_A_MASK;
+    gl.windowBackground(ImVec2(margin, margin), ImVec2(width, height), background);
+    m_sidebarPanel = {ImVec2(margin, margin), ImVec2(margin + width, margin + height), background};
     const std::string& title = pick(briefing().title, briefing().titleEn, lang);
-    const std::string windowTitle = (title.empty() ? std::string("ktmap") : title) + "###sidebar";
+    const std::string windowTitle = (title.empty() ? std::string("ktmap") : title) + kSidebarMarker;
     fonts.require(windowTitle);
     ImGui::PushFont(fonts.ui());
     ContentActions actions;
-    if (ImGui::Begin(windowTitle.c_str(), nullptr,
-                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                         ImGuiWindowFlags_NoBringToFrontOnFocus)) {
+    const bool open = ImGui::Begin(windowTitle.c_str(), nullptr,
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar(); // (Begin took the window's rounding)
+    if (open) {
         rememberPanel();
         // Language: each name in its own language and face.
         for (geo::Language l : {geo::Language::Zh, geo::Language::Ja, geo::Language::En}) {

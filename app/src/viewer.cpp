@@ -91,6 +91,8 @@ geo::Box homeBox(const geo::Projection& projection) {
 
 Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)), m_baseUiScale(m_options.uiScale) {
     m_camera.setViewport({static_cast<double>(m_options.width), static_cast<double>(m_options.height)});
+    // KTMAP_NO_PANEL_CACHE=1 draws the sidebar every frame (to compare, and if a driver's blit misbehaves).
+    if (const char* off = std::getenv("KTMAP_NO_PANEL_CACHE"); off && *off && *off != '0') m_panelCache.setEnabled(false);
 }
 
 Viewer::~Viewer() {
@@ -101,6 +103,7 @@ Viewer::~Viewer() {
 void Viewer::shutdownGraphics() {
     m_meshBuilder.stop();
     m_renderer.release();
+    m_panelCache.release();
     if (m_imguiReady) {
         imgui_sfml::shutdown();
         ImGui::DestroyContext();
@@ -572,7 +575,10 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
     if (presenting && m_presentation.navigator().blanked())
         ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(static_cast<float>(size.x), static_cast<float>(size.y)),
                                                       IM_COL32(0, 0, 0, 255));
-    imgui_sfml::render();
+    ImGui::Render();
+    const BriefingLayer::Panel sidebar = m_briefing ? m_briefing->sidebarPanel() : BriefingLayer::Panel{};
+    m_panelCache.render(ImGui::GetDrawData(), BriefingLayer::kSidebarMarker, sidebar.min, sidebar.max, sidebar.background,
+                        m_fonts.generation());
     if (m_profiling) {
         glFinish();
         stats.mapMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
@@ -1145,7 +1151,10 @@ int Viewer::runScreenshot(const std::filesystem::path& out) {
         if (const auto request = m_briefing->takeCameraRequest()) handleCameraRequest(*request, false);
     waitForViewLevels();
     renderFrame({w, h}, 1.0f / 60.0f);
-    renderFrame({w, h}, 1.0f / 60.0f); // labels placed against the panels of the frame before
+    // Labels are placed against the panels of the frame before; --frames draws more, as a
+    // window held still does (the sidebar then comes from its copy: tests compare the two).
+    for (int f = 2; f < std::max(m_options.screenshotFrames, 3); ++f) renderFrame({w, h}, 1.0f / 60.0f);
+    if (m_panelCache.last() == PanelCache::Last::Copied) spdlog::info("--screenshot: the sidebar was drawn from its copy");
     const sf::Image image = target.read();
     if (!m_options.labelsOut.empty()) {
         std::ofstream labels(m_options.labelsOut);

@@ -6,6 +6,7 @@
 #include "displays.hpp"
 #include "font_set.hpp"
 #include "map_renderer.hpp"
+#include "panel_cache.hpp"
 #include "overlay.hpp"
 #include "presentation.hpp"
 #include "presenter_window.hpp"
@@ -69,6 +70,8 @@ public:
     void homeView();
     // Uploads levels of detail the background builder finished; true if there were any.
     bool takeBuiltLevels();
+    // How the last frame drew the sidebar (benchmark).
+    PanelCache::Last panelCacheLast() const { return m_panelCache.last(); }
     // Blocks until every level of detail is built and uploaded (benchmark).
     void waitForAllLevels();
     // Blocks until every shown layer has the level of detail the camera's scale needs
@@ -130,6 +133,7 @@ private:
     geo::Diagnostics m_layerFileMessages; // about the layer file as it is now, after a change
     std::unique_ptr<geo::LayerFileReloader> m_layerReloader;
     MapRenderer m_renderer;
+    PanelCache m_panelCache; // the sidebar, from a copy while it does not change
     FontSet m_fonts;
     OverlayState m_overlay;
     std::unique_ptr<BriefingLayer> m_briefing;

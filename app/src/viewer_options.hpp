@@ -25,6 +25,7 @@ struct ViewerOptions {
     int day = 0;                                     // --day: playback at the end of this day (1-based; 0: whole trip)
     std::string language = "en";                     // --lang zh|ja|en
     bool noSidebar = false;                          // --no-sidebar
+    int screenshotFrames = 3;                        // --frames: with --screenshot, frames drawn before the capture
     std::filesystem::path labelsOut;                 // --labels-out: with --screenshot, the placed label boxes (tests)
     bool languageGiven = false;                      // --lang was on the command line (it wins over the settings)
     bool rememberSettings = false;                   // the interactive viewer: last view, language... (not --no-settings)

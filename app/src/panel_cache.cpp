@@ -1,0 +1,179 @@
+#include "panel_cache.hpp"
+
+#include <backends/imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace app {
+
+void DrawListSnapshot::add(const void* data, std::size_t size) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    bytes.insert(bytes.end(), p, p + size);
+}
+
+void DrawListSnapshot::addList(const ImDrawList& list) {
+    const auto vertices = static_cast<std::size_t>(list.VtxBuffer.Size), indices = static_cast<std::size_t>(list.IdxBuffer.Size);
+    const auto commands = static_cast<std::size_t>(list.CmdBuffer.Size);
+    add(&vertices, sizeof vertices);
+    add(&indices, sizeof indices);
+    add(&commands, sizeof commands);
+    if (vertices) add(list.VtxBuffer.Data, vertices * sizeof(ImDrawVert));
+    if (indices) add(list.IdxBuffer.Data, indices * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+        // Field by field: the struct's padding is not to be compared.
+        add(&cmd.ClipRect, sizeof cmd.ClipRect);
+        add(&cmd.TextureId, sizeof cmd.TextureId);
+        add(&cmd.VtxOffset, sizeof cmd.VtxOffset);
+        add(&cmd.IdxOffset, sizeof cmd.IdxOffset);
+        add(&cmd.ElemCount, sizeof cmd.ElemCount);
+        if (cmd.UserCallback) hasCallback = true;
+    }
+}
+
+bool ownedByPanel(const ImDrawList& list, const char* marker) {
+    // A window's list is named after it; a child window's name starts with its parent's.
+    return list._OwnerName && marker && *marker && std::strstr(list._OwnerName, marker) != nullptr;
+}
+
+bool PanelCache::ensureTexture(int width, int height) {
+    if (m_texture && width == m_width && height == m_height) return true;
+    release();
+    glGenTextures(1, &m_texture);
+    glBindTexture(GL_TEXTURE_2D, m_texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    m_width = width;
+    m_height = height;
+    return true;
+}
+
+// A framebuffer on the copy, made for each use: framebuffer objects are not shared between
+// GL contexts (the window is made again by F11 or a display change), textures are.
+GLuint PanelCache::bindCopy(GLenum target) {
+    GLuint fbo = 0;
+    glGenFramebuffers(1, &fbo);
+    glBindFramebuffer(target, fbo);
+    glFramebufferTexture2D(target, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);
+    if (glCheckFramebufferStatus(target) != GL_FRAMEBUFFER_COMPLETE) {
+        glDeleteFramebuffers(1, &fbo);
+        return 0;
+    }
+    return fbo;
+}
+
+void PanelCache::release() {
+    if (m_texture) glDeleteTextures(1, &m_texture);
+    m_texture = 0;
+    m_width = m_height = 0;
+    m_valid = false;
+}
+
+void PanelCache::drawLists(ImDrawData* data, const std::vector<ImDrawList*>& lists, ImVec2 pos, ImVec2 size) {
+    if (lists.empty()) return;
+    ImDrawData part = *data;
+    part.CmdLists = const_cast<ImDrawList**>(lists.data());
+    part.CmdListsCount = static_cast<int>(lists.size());
+    part.TotalVtxCount = part.TotalIdxCount = 0;
+    for (const ImDrawList* l : lists) {
+        part.TotalVtxCount += l->VtxBuffer.Size;
+        part.TotalIdxCount += l->IdxBuffer.Size;
+    }
+    part.DisplayPos = pos;
+    part.DisplaySize = size;
+    ImGui_ImplOpenGL3_RenderDrawData(&part);
+}
+
+void PanelCache::render(ImDrawData* data, const char* marker, ImVec2 rectMin, ImVec2 rectMax, ImU32 background,
+                        unsigned textureGeneration) {
+    m_last = Last::NoPanel;
+    if (!data || !data->Valid) return;
+    m_before.clear();
+    m_panel.clear();
+    m_after.clear();
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        ImDrawList* list = data->CmdLists[i];
+        if (ownedByPanel(*list, marker)) m_panel.push_back(list);
+        else (m_panel.empty() ? m_before : m_after).push_back(list);
+    }
+    // The panel's pixels, clamped to the framebuffer (ImGui's display).
+    const float scaleX = data->FramebufferScale.x, scaleY = data->FramebufferScale.y;
+    const float fbW = data->DisplaySize.x * scaleX, fbH = data->DisplaySize.y * scaleY;
+    const int x0 = static_cast<int>(std::lround(std::max(rectMin.x - data->DisplayPos.x, 0.0f) * scaleX));
+    const int y0 = static_cast<int>(std::lround(std::max(rectMin.y - data->DisplayPos.y, 0.0f) * scaleY));
+    const int x1 = static_cast<int>(std::lround(std::min((rectMax.x - data->DisplayPos.x) * scaleX, fbW)));
+    const int y1 = static_cast<int>(std::lround(std::min((rectMax.y - data->DisplayPos.y) * scaleY, fbH)));
+    const bool usable = m_enabled && !m_panel.empty() && x1 > x0 && y1 > y0 && epoxy_gl_version() >= 30;
+    m_next.clear();
+    if (usable) {
+        for (const ImDrawList* l : m_panel) m_next.addList(*l);
+        const int rect[4] = {x0, y0, x1, y1};
+        m_next.add(rect, sizeof rect);
+        m_next.add(&background, sizeof background);
+        m_next.add(&textureGeneration, sizeof textureGeneration);
+        m_next.add(&data->FramebufferScale, sizeof data->FramebufferScale);
+    }
+    // Changing (playback moving the day slider every few frames, a hover): drawn as usual,
+    // since a copy would be made for nothing; unchanged for kSteadyFrames: copied from then on.
+    const bool unchanged = usable && !m_next.hasCallback && m_next.bytes == m_snapshot.bytes;
+    m_steadyFrames = unchanged ? m_steadyFrames + 1 : 0;
+    if (m_steadyFrames < kSteadyFrames) {
+        m_valid = false;
+        if (!unchanged) std::swap(m_snapshot, m_next);
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+        m_last = m_panel.empty() ? Last::NoPanel : Last::Drawn;
+        return;
+    }
+    GLint target = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    const int w = x1 - x0, h = y1 - y0;
+    const bool same = m_valid && m_texture && w == m_width && h == m_height;
+    if (!same) {
+        ensureTexture(w, h);
+        const GLuint fbo = bindCopy(GL_FRAMEBUFFER);
+        if (!fbo) {
+            glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+            ImGui_ImplOpenGL3_RenderDrawData(data);
+            m_last = Last::Drawn;
+            return;
+        }
+        // The panel alone, on its own background, into its copy.
+        GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+        glDisable(GL_SCISSOR_TEST);
+        glClearColor(static_cast<float>(background & 0xFF) / 255.0f, static_cast<float>((background >> 8) & 0xFF) / 255.0f,
+                     static_cast<float>((background >> 16) & 0xFF) / 255.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        if (scissor) glEnable(GL_SCISSOR_TEST);
+        drawLists(data, m_panel, ImVec2(data->DisplayPos.x + static_cast<float>(x0) / scaleX, data->DisplayPos.y + static_cast<float>(y0) / scaleY),
+                  ImVec2(static_cast<float>(w) / scaleX, static_cast<float>(h) / scaleY));
+        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+        glDeleteFramebuffers(1, &fbo);
+        m_valid = true;
+    }
+    // What lies below the panel, the panel's copy, then what lies above it.
+    drawLists(data, m_before, data->DisplayPos, data->DisplaySize);
+    const GLuint fbo = bindCopy(GL_READ_FRAMEBUFFER);
+    if (!fbo) { // (it was complete a moment ago)
+        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+        drawLists(data, m_panel, data->DisplayPos, data->DisplaySize);
+        drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
+        m_valid = false;
+        m_last = Last::Drawn;
+        return;
+    }
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
+    const auto fbHeight = static_cast<int>(std::lround(fbH));
+    GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+    glDisable(GL_SCISSOR_TEST);
+    glBlitFramebuffer(0, 0, w, h, x0, fbHeight - y1, x1, fbHeight - y0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    if (scissor) glEnable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+    glDeleteFramebuffers(1, &fbo);
+    drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
+    m_last = same ? Last::Copied : Last::Drawn;
+}
+
+} // namespace app
