@@ -165,7 +165,7 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
     for (std::size_t li = 0; li < map.layers.size() && li < m_layers.size(); ++li) {
         const geo::MapLayer& layer = map.layers[li];
         if (!layer.visible || layer.mesh.levels.empty()) continue;
-        if (zoom < layer.spec.style.minZoom || zoom > layer.spec.style.maxZoom) continue;
+        if (!layer.spec.style.shownAt(zoom)) continue;
         // The level for this scale, or while it is still being built, the nearest one that is.
         const std::size_t levelIndex = layer.mesh.nearestBuilt(layer.mesh.levelFor(mpp));
         if (levelIndex >= layer.mesh.levels.size()) continue;
@@ -246,7 +246,7 @@ void MapRenderer::drawPoints(const geo::BaseMap& map, const geo::Camera& camera,
     for (std::size_t li = 0; li < map.layers.size() && li < m_layers.size(); ++li) {
         const geo::MapLayer& layer = map.layers[li];
         const GpuLayer& gpu = m_layers[li];
-        if (!layer.visible || !gpu.pointIbo || zoom < layer.spec.style.minZoom || zoom > layer.spec.style.maxZoom) continue;
+        if (!layer.visible || !gpu.pointIbo || !layer.spec.style.shownAt(zoom)) continue;
         const float radius = layer.spec.style.pointSize * uiScale * 0.5f + 1.0f;
         gather(layer.mesh.points, expanded(view, static_cast<double>(radius) * mpp), m_counts, m_offsets, stats);
         if (m_counts.empty()) continue;

@@ -8,6 +8,19 @@
 
 namespace app {
 
+namespace {
+// The scissor test off for a clear or a blit, and as it was afterwards.
+struct ScissorOff {
+    const bool was = glIsEnabled(GL_SCISSOR_TEST) == GL_TRUE;
+    ScissorOff() { glDisable(GL_SCISSOR_TEST); }
+    ~ScissorOff() {
+        if (was) glEnable(GL_SCISSOR_TEST);
+    }
+    ScissorOff(const ScissorOff&) = delete;
+    ScissorOff& operator=(const ScissorOff&) = delete;
+};
+} // namespace
+
 void DrawListSnapshot::add(const void* data, std::size_t size) {
     const auto* p = static_cast<const unsigned char*>(data);
     bytes.insert(bytes.end(), p, p + size);
@@ -141,12 +154,12 @@ void PanelCache::render(ImDrawData* data, const char* marker, ImVec2 rectMin, Im
             return;
         }
         // The panel alone, on its own background, into its copy.
-        GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
-        glDisable(GL_SCISSOR_TEST);
-        glClearColor(static_cast<float>(background & 0xFF) / 255.0f, static_cast<float>((background >> 8) & 0xFF) / 255.0f,
-                     static_cast<float>((background >> 16) & 0xFF) / 255.0f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        if (scissor) glEnable(GL_SCISSOR_TEST);
+        {
+            const ScissorOff off;
+            glClearColor(static_cast<float>(background & 0xFF) / 255.0f, static_cast<float>((background >> 8) & 0xFF) / 255.0f,
+                         static_cast<float>((background >> 16) & 0xFF) / 255.0f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+        }
         drawLists(data, m_panel, ImVec2(data->DisplayPos.x + static_cast<float>(x0) / scaleX, data->DisplayPos.y + static_cast<float>(y0) / scaleY),
                   ImVec2(static_cast<float>(w) / scaleX, static_cast<float>(h) / scaleY));
         glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
@@ -166,10 +179,10 @@ void PanelCache::render(ImDrawData* data, const char* marker, ImVec2 rectMin, Im
     }
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
     const auto fbHeight = static_cast<int>(std::lround(fbH));
-    GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
-    glDisable(GL_SCISSOR_TEST);
-    glBlitFramebuffer(0, 0, w, h, x0, fbHeight - y1, x1, fbHeight - y0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    if (scissor) glEnable(GL_SCISSOR_TEST);
+    {
+        const ScissorOff off; // the blit obeys the scissor test
+        glBlitFramebuffer(0, 0, w, h, x0, fbHeight - y1, x1, fbHeight - y0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
     glDeleteFramebuffers(1, &fbo);
     drawLists(data, m_after, data->DisplayPos, data->DisplaySize);

@@ -445,32 +445,30 @@ bool Viewer::takeBuiltLevels() {
     return !finished.empty();
 }
 
-void Viewer::waitForAllLevels() {
-    // Upload as they come, as the frame loop does, so CPU copies do not pile up.
-    while (!m_meshBuilder.idle()) {
+void Viewer::uploadLevelsUntil(const std::function<bool()>& enough) {
+    // Upload as they come, as the frame loop does, so CPU copies do not pile up
+    // (takeBuiltLevels also asks for the levels nearest the camera's scale first).
+    while (!enough() && !m_meshBuilder.idle()) {
         takeBuiltLevels();
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     takeBuiltLevels();
 }
 
+void Viewer::waitForAllLevels() {
+    uploadLevelsUntil([] { return false; });
+}
+
 void Viewer::waitForViewLevels() {
     const double mpp = m_camera.metersPerPixel();
     const double zoom = m_camera.zoom();
-    auto missing = [&] {
-        for (const geo::MapLayer& layer : m_map.layers) {
-            if (!layer.visible || layer.mesh.levels.empty()) continue;
-            if (zoom < layer.spec.style.minZoom || zoom > layer.spec.style.maxZoom) continue;
-            if (!layer.mesh.levels[layer.mesh.levelFor(mpp)].built) return true;
-        }
-        return false;
-    };
-    m_meshBuilder.setScale(mpp); // those levels first
-    while (missing() && !m_meshBuilder.idle()) {
-        takeBuiltLevels();
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    takeBuiltLevels();
+    uploadLevelsUntil([&] {
+        for (const geo::MapLayer& layer : m_map.layers)
+            if (layer.visible && !layer.mesh.levels.empty() && layer.spec.style.shownAt(zoom) &&
+                !layer.mesh.levels[layer.mesh.levelFor(mpp)].built)
+                return false;
+        return true;
+    });
 }
 
 void Viewer::homeView() {

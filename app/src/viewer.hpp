@@ -28,6 +28,7 @@ namespace sf {
 class Context;
 }
 
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -104,6 +105,8 @@ public:
                        const std::filesystem::path& pdf);
 
 private:
+    // Uploads finished levels of detail as they come until `enough` or the builder is idle.
+    void uploadLevelsUntil(const std::function<bool()>& enough);
     static void releaseCpuCopy(geo::MeshLevel& level);
     void handleEvent(const sf::Event& event);
     void handleKey(const sf::Event::KeyEvent& key);

@@ -103,7 +103,7 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
                 meshes[i] = prepareLayerMesh(*shared[j], options);
                 // Only what the first frame draws: nothing for a layer hidden at this zoom.
                 const double zoom = Camera::mppToZoom(firstMpp);
-                if (zoom >= specs[i].style.minZoom && zoom <= specs[i].style.maxZoom) {
+                if (specs[i].style.shownAt(zoom)) {
                     const std::size_t level = meshes[i].levelFor(firstMpp);
                     meshes[i].levels[level] = buildMeshLevel(*shared[j], meshes[i], level);
                 }

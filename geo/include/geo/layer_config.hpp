@@ -28,6 +28,7 @@ struct LayerStyle {
     float pointSize = 6.0f;      // screen pixels
     double minZoom = 0.0;        // web-map zoom levels (see Camera)
     double maxZoom = 30.0;
+    bool shownAt(double zoom) const { return zoom >= minZoom && zoom <= maxZoom; }
     // The projector theme (presentation mode): colours and width that survive a washed-out
     // projector, where the layer file gives them (projector_fill, projector_stroke, projector_stroke_width).
     std::optional<Color> projectorFill;
