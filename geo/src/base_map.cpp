@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 namespace geo {
@@ -75,6 +77,42 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
     std::vector<std::size_t> loadOrder(loads.size());
     for (std::size_t j = 0; j < loads.size(); ++j) loadOrder[j] = j;
     std::stable_sort(loadOrder.begin(), loadOrder.end(), [&](std::size_t a, std::size_t b) { return sizeOf(loads[a]) > sizeOf(loads[b]); });
+    // Waiting for another task (a load, a shared simplification) sleeps: the cores are
+    // busy with the other loads and the GL context coming up.
+    std::mutex waitMutex;
+    std::condition_variable woken;
+    auto wake = [&] {
+        { std::lock_guard<std::mutex> lock(waitMutex); }
+        woken.notify_all();
+    };
+    auto waitUntil = [&](auto done) {
+        std::unique_lock<std::mutex> lock(waitMutex);
+        woken.wait(lock, done);
+    };
+    // A load drawn twice (a land fill and its coast) is simplified once for the first frame:
+    // the mesh tasks that need its polygons simplify them together, then each builds its own.
+    struct SharedSimplification {
+        std::once_flag sized;
+        std::size_t level = 0;
+        std::vector<Polygon> polygons;
+        std::atomic<std::size_t> next{0}, done{0};
+    };
+    std::vector<SharedSimplification> simplified(loads.size());
+    auto simplifyTogether = [&](std::size_t j, std::size_t level) -> const std::vector<Polygon>* {
+        SharedSimplification& s = simplified[j];
+        const std::vector<Polygon>& source = shared[j]->polygons;
+        std::call_once(s.sized, [&] {
+            s.level = level;
+            s.polygons.resize(source.size());
+        });
+        if (s.level != level) return nullptr; // (one ladder for every mesh: does not happen)
+        for (std::size_t p; (p = s.next.fetch_add(1)) < source.size();) {
+            s.polygons[p] = simplifiedPolygon(source[p], level);
+            if (s.done.fetch_add(1) + 1 == source.size()) wake();
+        }
+        waitUntil([&] { return s.done.load() == source.size(); });
+        return &s.polygons;
+    };
     std::vector<std::atomic<bool>> ready(loads.size());
     for (auto& r : ready) r = false;
     std::atomic<std::size_t> next{0};
@@ -88,11 +126,12 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
                 shared[j] = std::make_shared<const LayerData>(std::move(loaded[j].layer));
                 loadMs[j] = ms(a, Clock::now());
                 ready[j] = true;
+                wake();
                 continue;
             }
             const std::size_t i = k - loads.size();
             const std::size_t j = loadOf[i];
-            while (!ready[j]) std::this_thread::yield();
+            waitUntil([&] { return ready[j].load(); });
             if (!loaded[j].ok) continue;
             MeshOptions options;
             options.fill = specs[i].style.fill.has_value();
@@ -105,7 +144,9 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
                 const double zoom = Camera::mppToZoom(firstMpp);
                 if (specs[i].style.shownAt(zoom)) {
                     const std::size_t level = meshes[i].levelFor(firstMpp);
-                    meshes[i].levels[level] = buildMeshLevel(*shared[j], meshes[i], level);
+                    const bool simplifies = usesPolygons(options) && !shared[j]->polygons.empty() && meshes[i].levels[level].tolerance > 0;
+                    const std::vector<Polygon>* polygons = simplifies ? simplifyTogether(j, level) : nullptr;
+                    meshes[i].levels[level] = buildMeshLevel(*shared[j], meshes[i], level, polygons);
                 }
             }
             meshMs[i] = ms(a, Clock::now());

@@ -208,7 +208,26 @@ LayerMesh prepareLayerMesh(const LayerData& layer, const MeshOptions& options) {
     return mesh;
 }
 
-MeshLevel buildMeshLevel(const LayerData& layer, const LayerMesh& mesh, std::size_t li) {
+bool usesPolygons(const MeshOptions& options) { return options.fill || (options.stroke && options.polygonOutlines); }
+
+Polygon simplifiedPolygon(const Polygon& polygon, std::size_t li) {
+    const double tol = kTolerances[std::min(li, kLevelCount - 1)];
+    if (tol <= 0) return polygon;
+    if (polygon.rings.empty() || tooSmall(polygon.rings.front(), tol)) return {};
+    return simplifyPolygon(polygon, tol);
+}
+
+std::vector<Polygon> simplifiedPolygons(const LayerData& layer, std::size_t li) {
+    std::vector<Polygon> out;
+    out.reserve(layer.polygons.size());
+    for (const Polygon& poly : layer.polygons) {
+        Polygon simplified = simplifiedPolygon(poly, li);
+        if (!simplified.rings.empty()) out.push_back(std::move(simplified));
+    }
+    return out;
+}
+
+MeshLevel buildMeshLevel(const LayerData& layer, const LayerMesh& mesh, std::size_t li, const std::vector<Polygon>* simplified) {
     MeshLevel level;
     level.tolerance = mesh.levels.at(li).tolerance;
     level.minMpp = mesh.levels[li].minMpp;
@@ -219,14 +238,19 @@ MeshLevel buildMeshLevel(const LayerData& layer, const LayerMesh& mesh, std::siz
     const double usedDownTo = li + 1 == kLevelCount ? kTolerances[li - 1] / 4.0 : level.minMpp;
     const double cell = std::max(usedDownTo * kCellPixels, 2000.0);
 
-    if (options.fill && !layer.polygons.empty()) {
+    std::vector<Polygon> own;
+    const std::vector<Polygon>* polygons = simplified;
+    if (!polygons && usesPolygons(options) && !layer.polygons.empty()) {
+        if (tol > 0) own = simplifiedPolygons(layer, li);
+        polygons = tol > 0 ? &own : &layer.polygons; // full detail: the source itself
+    }
+
+    if (options.fill && polygons && !polygons->empty()) {
         std::map<CellKey, std::vector<Polygon>> cells;
-        for (const Polygon& poly : layer.polygons) {
-            if (tol > 0 && tooSmall(poly.rings.front(), tol)) continue;
-            Polygon simplified = tol > 0 ? simplifyPolygon(poly, tol) : poly;
-            if (simplified.rings.empty()) continue;
-            splitToCells(std::move(simplified), cell, cells);
-        }
+        // Cut into cells; a copy when the outlines below still need the pieces whole.
+        const bool ownedHere = polygons == &own && !(options.stroke && options.polygonOutlines);
+        for (std::size_t p = 0; p < polygons->size(); ++p)
+            splitToCells(ownedHere ? std::move(own[p]) : Polygon((*polygons)[p]), cell, cells);
         for (auto& [key, pieces] : cells) {
             DrawRange range;
             range.first = static_cast<std::uint32_t>(level.fillIndices.size());
@@ -267,17 +291,10 @@ MeshLevel buildMeshLevel(const LayerData& layer, const LayerMesh& mesh, std::siz
         };
         for (const LineString& line : layer.lines)
             if (tol <= 0 || !tooSmall(line, tol)) addRuns(tol > 0 ? simplifyLine(line, tol) : line, false);
-        if (options.polygonOutlines)
-            for (const Polygon& poly : layer.polygons)
-                for (const Ring& ring : poly.rings) {
-                    if (tol > 0 && tooSmall(ring, tol)) continue;
-                    if (tol > 0) {
-                        Ring sr = simplifyRing(ring, tol);
-                        if (!sr.empty()) addRuns(sr, true);
-                    } else {
-                        addRuns(ring, true);
-                    }
-                }
+        if (options.polygonOutlines && polygons)
+            for (const Polygon& poly : *polygons)
+                for (const Ring& ring : poly.rings)
+                    if (tol <= 0 || !tooSmall(ring, tol)) addRuns(ring, true); // (a lake too small for a line)
         for (auto& [key, list] : runs) {
             DrawRange range;
             range.first = static_cast<std::uint32_t>(level.strokeIndices.size());

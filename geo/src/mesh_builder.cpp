@@ -2,6 +2,8 @@
 #include <geo/mesh_builder.hpp>
 
 #include <cmath>
+#include <map>
+#include <utility>
 
 namespace geo {
 
@@ -72,18 +74,35 @@ bool MeshBuilder::nextTask(std::size_t& layer, std::size_t& level) {
 }
 
 void MeshBuilder::run() {
+    // A layer's data drawn twice (a land fill and its coast) is simplified once per level:
+    // kept here from the first of its meshes to the last that still needs it.
+    std::map<std::pair<const LayerData*, std::size_t>, std::vector<Polygon>> simplified;
     for (;;) {
         std::size_t layer = 0, level = 0;
         std::shared_ptr<const LayerData> data;
         const LayerMesh* frame = nullptr;
+        bool sharedLater = false; // another pending mesh of this data needs this level's polygons
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             if (m_stop || !nextTask(layer, level)) return;
             m_jobs[layer].pending[level] = false;
             data = m_jobs[layer].data;
             frame = &m_jobs[layer].frame; // m_jobs is not resized while the thread runs
+            for (const Job& other : m_jobs)
+                sharedLater = sharedLater || (other.data == data && level < other.pending.size() && other.pending[level] &&
+                                              usesPolygons(other.frame.options));
         }
-        MeshLevel built = buildMeshLevel(*data, *frame, level);
+        const std::vector<Polygon>* polygons = nullptr;
+        const auto key = std::make_pair(data.get(), level);
+        auto found = simplified.find(key);
+        // (At full detail the polygons are the data's own: nothing to share.)
+        if (usesPolygons(frame->options) && !data->polygons.empty() && frame->levels[level].tolerance > 0) {
+            if (found == simplified.end() && sharedLater)
+                found = simplified.emplace(key, simplifiedPolygons(*data, level)).first;
+            if (found != simplified.end()) polygons = &found->second;
+        }
+        MeshLevel built = buildMeshLevel(*data, *frame, level, polygons);
+        if (found != simplified.end() && !sharedLater) simplified.erase(found);
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             m_finished.push_back({layer, level, std::move(built)});

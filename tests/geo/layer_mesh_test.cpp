@@ -1,9 +1,14 @@
 #include <geo/layer_loader.hpp>
 #include <geo/layer_mesh.hpp>
+#include <geo/mesh_builder.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -157,4 +162,97 @@ TEST_CASE("clipping a polygon to a box keeps the part inside", "[mesh]") {
     box.extend({20, 20});
     box.extend({30, 30});
     CHECK(geo::clipPolygon(square, box).rings.empty());
+}
+
+namespace {
+
+// A 100 km square of land whose south coast has a 10 km wide, 2 km deep peninsula with
+// an 8 km x 1.5 km lake in it. At level 0 (2400 m) the peninsula is within the
+// tolerance of the straight coast, but cutting it off would leave the lake outside the
+// land: the polygon keeps it. Simplified on its own, the coast ring would lose it.
+geo::LayerData peninsula() {
+    geo::LayerData data;
+    const geo::Ring outer{{0, 0},          {45000, 0},      {45000, -2000}, {55000, -2000},
+                          {55000, 0},      {100000, 0},     {100000, 100000}, {0, 100000}};
+    const geo::Ring lake{{46000, -1800}, {46000, -300}, {54000, -300}, {54000, -1800}};
+    data.polygons.push_back(geo::Polygon{{outer, lake}});
+    data.polygonFeature.push_back(0);
+    data.features.emplace_back();
+    for (const auto& p : outer) data.bounds.extend(p);
+    return data;
+}
+
+std::vector<std::pair<float, float>> strokeCentres(const geo::MeshLevel& level) {
+    std::vector<std::pair<float, float>> out;
+    for (const auto& v : level.strokeVertices) out.emplace_back(v.x, v.y);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a polygon's outline is the edge of its fill at every level, simplified once for both", "[mesh]") {
+    const geo::LayerData data = peninsula();
+    geo::MeshOptions fillOnly, outlineOnly;
+    fillOnly.stroke = false;
+    outlineOnly.fill = false;
+    const geo::LayerMesh fill = geo::prepareLayerMesh(data, fillOnly);
+    const geo::LayerMesh outline = geo::prepareLayerMesh(data, outlineOnly);
+    REQUIRE(fill.origin == outline.origin);
+    for (std::size_t l = 0; l < fill.levels.size(); ++l) {
+        INFO("level " << l << ", tolerance " << fill.levels[l].tolerance);
+        const std::vector<geo::Polygon> simplified = geo::simplifiedPolygons(data, l);
+        REQUIRE(simplified.size() == 1);
+        REQUIRE(simplified[0].rings.size() == 2); // the lake is kept at every level
+        // The outline's points are exactly the simplified rings' points...
+        std::vector<std::pair<float, float>> expected;
+        for (const auto& ring : simplified[0].rings)
+            for (const auto& p : ring)
+                expected.emplace_back(static_cast<float>(p.x - outline.origin.x), static_cast<float>(p.y - outline.origin.y));
+        std::sort(expected.begin(), expected.end());
+        const geo::MeshLevel built = geo::buildMeshLevel(data, outline, l);
+        CHECK(strokeCentres(built) == expected);
+        // ...and the fill covers exactly the simplified polygon (float vertices: 1e-6 relative).
+        CHECK(fillArea(geo::buildMeshLevel(data, fill, l)) == Approx(geo::polygonArea(simplified[0])).epsilon(1e-6));
+        // Handed the simplified polygons, a level is built exactly as without them.
+        const geo::MeshLevel shared = geo::buildMeshLevel(data, outline, l, &simplified);
+        CHECK(shared.strokeVertices.size() == built.strokeVertices.size());
+        CHECK(shared.strokeIndices == built.strokeIndices);
+        CHECK(strokeCentres(shared) == strokeCentres(built));
+        const geo::MeshLevel fillShared = geo::buildMeshLevel(data, fill, l, &simplified);
+        const geo::MeshLevel fillOwn = geo::buildMeshLevel(data, fill, l);
+        CHECK(fillShared.fillIndices == fillOwn.fillIndices);
+        CHECK(fillShared.fillVertices.size() == fillOwn.fillVertices.size());
+    }
+    // At level 0 the peninsula's corners are on the coast line, around the lake.
+    const std::vector<std::pair<float, float>> coarse = strokeCentres(geo::buildMeshLevel(data, outline, 0));
+    const auto corner = std::make_pair(static_cast<float>(45000 - outline.origin.x), static_cast<float>(-2000 - outline.origin.y));
+    CHECK(std::binary_search(coarse.begin(), coarse.end(), corner));
+}
+
+TEST_CASE("the background builder, simplifying once for a fill and its outline, builds what each builds alone", "[mesh]") {
+    auto data = std::make_shared<const geo::LayerData>(island());
+    geo::MeshOptions fillOnly, outlineOnly;
+    fillOnly.stroke = false;
+    outlineOnly.fill = false;
+    std::vector<geo::MeshBuilder::Job> jobs(2);
+    jobs[0].data = jobs[1].data = data;
+    jobs[0].frame = geo::prepareLayerMesh(*data, fillOnly);
+    jobs[1].frame = geo::prepareLayerMesh(*data, outlineOnly);
+    for (auto& j : jobs) j.pending.assign(j.frame.levels.size(), true);
+    const geo::LayerMesh fill = jobs[0].frame, outline = jobs[1].frame;
+    geo::MeshBuilder builder;
+    builder.start(std::move(jobs), 900.0);
+    builder.waitUntilIdle();
+    const auto finished = builder.takeFinished();
+    REQUIRE(finished.size() == 2 * fill.levels.size());
+    for (const auto& f : finished) {
+        INFO("layer " << f.layer << ", level " << f.level);
+        const geo::MeshLevel direct = geo::buildMeshLevel(*data, f.layer == 0 ? fill : outline, f.level);
+        CHECK(f.mesh.fillIndices == direct.fillIndices);
+        CHECK(f.mesh.fillVertices.size() == direct.fillVertices.size());
+        CHECK(f.mesh.strokeIndices == direct.strokeIndices);
+        CHECK(strokeCentres(f.mesh) == strokeCentres(direct));
+    }
 }

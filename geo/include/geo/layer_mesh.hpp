@@ -90,8 +90,23 @@ struct LayerMesh {
 
 // The mesh's frame (origin, levels with their tolerances, points) with no level built yet.
 LayerMesh prepareLayerMesh(const LayerData& layer, const MeshOptions& options);
+
+// Whether building a level of this mesh simplifies the layer's polygons (a fill, or outlines).
+bool usesPolygons(const MeshOptions& options);
+// The layer's polygons simplified for level `level`'s tolerance, those too small at its
+// scale left out: what the level's fill and its polygon outlines are both made of (so a
+// coast drawn over a land fill from the same data follows the fill's edge exactly).
+// Simplifying is most of a level's cost: two meshes of the same data (a fill and its
+// outline) share one result.
+std::vector<Polygon> simplifiedPolygons(const LayerData& layer, std::size_t level);
+// One polygon of simplifiedPolygons: empty when it is left out at that level (several
+// threads can share one layer's polygons this way).
+Polygon simplifiedPolygon(const Polygon& polygon, std::size_t level);
 // Builds one level of a prepared mesh. Thread-safe for distinct levels (reads only `layer` and `mesh`'s frame).
-MeshLevel buildMeshLevel(const LayerData& layer, const LayerMesh& mesh, std::size_t level);
+// `simplified`: simplifiedPolygons(layer, level), made once for several meshes (empty
+// polygons in it are skipped); null, it is made here.
+MeshLevel buildMeshLevel(const LayerData& layer, const LayerMesh& mesh, std::size_t level,
+                         const std::vector<Polygon>* simplified = nullptr);
 // Everything at once (tests, tools).
 LayerMesh buildLayerMesh(const LayerData& layer, const MeshOptions& options);
 
