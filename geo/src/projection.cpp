@@ -1,5 +1,6 @@
 #include <geo/projection.hpp>
 
+#include <cpl_conv.h>
 #include <ogr_spatialref.h>
 
 #include <cassert>
@@ -74,7 +75,21 @@ std::unique_ptr<OGRCoordinateTransformation> Projection::transformFrom(const OGR
     OGRSpatialReference src(source);
     src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     CPLPushErrorHandler(CPLQuietErrorHandler);
-    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, m_srs.get()));
+    // WKT2 keeps everything that tells two CRSs apart (WKT1 can drop some of it).
+    const char* const wkt2[] = {"FORMAT=WKT2_2019", nullptr};
+    char* text = nullptr;
+    std::string key;
+    if (src.exportToWkt(&text, wkt2) == OGRERR_NONE && text) key = text;
+    CPLFree(text);
+    std::unique_ptr<OGRCoordinateTransformation> ct;
+    if (!key.empty()) {
+        std::lock_guard<std::mutex> lock(m_cacheMutex);
+        auto& cached = m_fromCache[key];
+        if (!cached) cached.reset(OGRCreateCoordinateTransformation(&src, m_srs.get()));
+        if (cached) ct.reset(cached->Clone());
+    } else {
+        ct.reset(OGRCreateCoordinateTransformation(&src, m_srs.get()));
+    }
     CPLPopErrorHandler();
     return ct;
 }

@@ -242,10 +242,18 @@ Ring RingSimplifier::simplify(size_t r) {
         }
         m_work += static_cast<int64_t>(j - i);
         const glm::dvec2 a = at(r, i), b = at(r, j);
+        // The point farthest from the segment a-b; spans end at n at most, so the points
+        // between their ends are ring[i + 1 .. j - 1] with no wrap around.
         size_t far = i + 1;
         double farD2 = -1.0;
+        const glm::dvec2 ab = b - a;
+        const double len2 = ab.x * ab.x + ab.y * ab.y;
+        const double invLen2 = len2 > 0.0 ? 1.0 / len2 : 0.0;
         for (size_t k = i + 1; k < j; ++k) {
-            const double d2 = dist2PointSegment(at(r, k), a, b);
+            const glm::dvec2 ap = ring[k] - a;
+            const double t = std::clamp((ap.x * ab.x + ap.y * ab.y) * invLen2, 0.0, 1.0);
+            const glm::dvec2 d = ap - t * ab;
+            const double d2 = d.x * d.x + d.y * d.y;
             if (d2 > farD2) farD2 = d2, far = k;
         }
         if (farD2 <= m_tol2 && shortcutAllowed(r, i, j)) {
