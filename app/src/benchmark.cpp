@@ -92,6 +92,7 @@ struct FlightRun {
     std::size_t triangles = 0, vertices = 0, maxTriangles = 0, draws = 0;
     std::size_t uiVertices = 0, maxUiVertices = 0; // ImGui's (markers, labels, arcs, routes, panels)
     std::size_t sidebarFrames = 0, sidebarCopied = 0;  // frames with the sidebar; of which drawn from its copy
+    std::size_t mapCopied = 0;                         // frames whose map came from its copy
 };
 
 // Vertices ImGui drew in the last frame.
@@ -148,6 +149,7 @@ void printFlight(const FlightRun& run, const Key (&keys)[N], const char* indent)
                 static_cast<double>(run.uiVertices) / n, run.maxUiVertices);
     if (run.sidebarFrames)
         std::printf("%s%-*s: %zu of %zu frames\n", indent, width, "sidebar drawn from its copy", run.sidebarCopied, run.sidebarFrames);
+    std::printf("%s%-*s: %zu of %zu frames\n", indent, width, "map drawn from its copy", run.mapCopied, run.frameMs.size());
 }
 
 } // namespace
@@ -224,6 +226,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                 run.maxUiVertices = std::max(run.maxUiVertices, imguiVertices());
                 if (viewer.panelCacheLast() != PanelCache::Last::NoPanel) ++run.sidebarFrames;
                 if (viewer.panelCacheLast() == PanelCache::Last::Copied) ++run.sidebarCopied;
+                if (viewer.mapCacheLast() == MapCache::Last::Copied) ++run.mapCopied;
                 if (layer) {
                     run.labelMs.push_back(layer->lastLabelMs());
                     run.labels.push_back(static_cast<double>(layer->placedLabels().size()));
@@ -254,16 +257,27 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     const char* framesFile = std::getenv("KTMAP_BENCHMARK_FRAMES");
     if (framesFile) writeFrames(std::string(framesFile) + ".default", flight);
 
-    std::vector<double> heldMs;
+    std::vector<double> heldMs, heldMapMs, heldUiMs;
+    FrameStats heldStats; // of the first frame, drawn (later ones come from the map's copy)
+    std::size_t heldCopied = 0;
     if (heldView) {
         cam.setMetersPerPixel(geo::Camera::zoomToMpp(heldView->zoom));
         cam.setCenter(viewer.projection().forward({heldView->lon, heldView->lat}));
         for (int f = 0; f < 60; ++f) {
             const auto start = Clock::now();
-            viewer.renderFrame({w, h}, 1.0f / 60.0f);
+            const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
             glFinish();
             heldMs.push_back(msSince(start));
+            if (f == 0) heldStats = stats;
+            if (viewer.mapCacheLast() == MapCache::Last::Copied) ++heldCopied;
         }
+        viewer.setProfiling(true);
+        for (int f = 0; f < 20; ++f) {
+            const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
+            heldMapMs.push_back(stats.mapMs);
+            heldUiMs.push_back(stats.uiMs);
+        }
+        viewer.setProfiling(false);
     }
 
     // 2. All content: every trip shown, partnership links, labels and the sidebar on; same flight.
@@ -272,8 +286,10 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     // 3. Playback of the first trip, framed as its sidebar entry does, at a fixed dt of 1/60 s.
     std::string playbackContent, playbackTrip;
     double playbackFrom = 0, playbackTo = 0, playbackDays = 0;
+    glm::dvec2 playbackView{0.0};
+    double playbackZoom = 0;
     bool playbackEnded = false;
-    std::size_t playCopied = 0;
+    std::size_t playCopied = 0, playMapCopied = 0;
     std::vector<double> playMs, playCpuMs, playMapMs, playUiMs, playLabelMs, playUiVertices;
     if (layer) {
         for (const geo::Trip& trip : layer->briefing().trips) layer->trips().setShown(trip.id, true);
@@ -296,6 +312,8 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
             };
             startPlayback();
             playbackContent = contentSummary(layer);
+            playbackView = viewer.projection().inverse(cam.center());
+            playbackZoom = cam.zoom();
             playbackFrom = layer->trips().time();
             for (int f = 0; f < kPlaybackFrames && layer->trips().playing(); ++f) {
                 const auto start = Clock::now();
@@ -308,6 +326,11 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                 playLabelMs.push_back(layer->lastLabelMs());
                 playUiVertices.push_back(static_cast<double>(imguiVertices()));
                 if (viewer.panelCacheLast() == PanelCache::Last::Copied) ++playCopied;
+                if (viewer.mapCacheLast() == MapCache::Last::Copied) ++playMapCopied;
+            }
+            if (framesFile) {
+                std::ofstream out(std::string(framesFile) + ".playback");
+                for (std::size_t f = 0; f < playMs.size(); ++f) out << f << '\t' << playMs[f] << '\t' << playCpuMs[f] << '\n';
             }
             playbackTo = layer->trips().time();
             playbackEnded = !layer->trips().playing();
@@ -342,8 +365,10 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     std::printf("  content on in the flight              : %s\n", defaultContent.c_str());
     printFlight(flight, keys, "  ");
     if (heldView)
-        std::printf("  held view %.4f,%.4f,%.2f (60 frames)  : median %6.2f ms\n", heldView->lon, heldView->lat, heldView->zoom,
-                    percentile(heldMs, 0.5));
+        std::printf("  held view %.4f,%.4f,%.2f (60 frames)  : median %6.2f ms (map %.2f, interface %.2f); first frame %.2f ms, %zu "
+                    "triangles, %zu draws; map from its copy in %zu\n",
+                    heldView->lon, heldView->lat, heldView->zoom, percentile(heldMs, 0.5), percentile(heldMapMs, 0.5),
+                    percentile(heldUiMs, 0.5), heldMs.front(), heldStats.triangles, heldStats.ranges, heldCopied);
     if (layer) {
         std::printf("  content scenario, the same flight with every trip, partnership links, labels, sidebar:\n");
         std::printf("    %-36s: %s\n", "content on", allContent.c_str());
@@ -352,8 +377,8 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     if (!playMs.empty()) {
         std::printf("  playback scenario, trip %s at a fixed dt of 1/60 s:\n", playbackTrip.c_str());
         std::printf("    %-36s: %s\n", "content on", playbackContent.c_str());
-        std::printf("    %-36s: day %.2f -> %.2f of %.0f%s\n", "played", playbackFrom, playbackTo, playbackDays,
-                    playbackEnded ? " (to the end)" : "");
+        std::printf("    %-36s: day %.2f -> %.2f of %.0f%s, view %.2f,%.2f,%.2f (--view)\n", "played", playbackFrom, playbackTo,
+                    playbackDays, playbackEnded ? " (to the end)" : "", playbackView.x, playbackView.y, playbackZoom);
         char what[64];
         std::snprintf(what, sizeof what, "frame time over %zu frames", playMs.size());
         std::printf("    %-36s: median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n", what, percentile(playMs, 0.5),
@@ -362,6 +387,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
             std::count_if(playMs.begin(), playMs.end(), [](double ms) { return ms > 1000.0 / 60.0; }));
         std::printf("    %-36s: std dev %6.2f ms   %zu frame(s) over 16.7 ms\n", "steadiness", standardDeviation(playMs), slow);
         std::printf("    %-36s: %zu of %zu frames\n", "sidebar drawn from its copy", playCopied, playMs.size());
+        std::printf("    %-36s: %zu of %zu frames\n", "map drawn from its copy", playMapCopied, playMs.size());
         std::printf("    %-36s: median %6.2f ms   p95 %6.2f ms\n", "CPU time per frame, all threads", percentile(playCpuMs, 0.5),
                     percentile(playCpuMs, 0.95));
         std::printf("    %-36s: %6.2f ms / %6.2f ms\n", "of which map / interface (median)", percentile(playMapMs, 0.5),

@@ -74,6 +74,7 @@ void MapRenderer::deleteBuffers() {
 }
 
 void MapRenderer::release() {
+    ++m_generation;
     deleteBuffers();
     m_fill.reset();
     m_stroke.reset();
@@ -105,7 +106,45 @@ void MapRenderer::init(const std::filesystem::path& shaderDir, std::string& mess
     ContentRenderer::instance().init(shaderDir, message);
 }
 
+namespace {
+template <typename T> void append(std::vector<unsigned char>& out, const T& value) {
+    const auto* p = reinterpret_cast<const unsigned char*>(&value);
+    out.insert(out.end(), p, p + sizeof value);
+}
+void appendColor(std::vector<unsigned char>& out, const std::optional<geo::Color>& c) {
+    const unsigned char bytes[5] = {static_cast<unsigned char>(c ? 1 : 0), c ? c->r : std::uint8_t{0}, c ? c->g : std::uint8_t{0},
+                                    c ? c->b : std::uint8_t{0}, c ? c->a : std::uint8_t{0}};
+    out.insert(out.end(), bytes, bytes + 5);
+}
+} // namespace
+
+void MapRenderer::signature(const geo::BaseMap& map, const geo::Camera& camera, float uiScale, std::vector<unsigned char>& out) const {
+    append(out, m_generation);
+    append(out, m_shaders);
+    append(out, camera.center().x);
+    append(out, camera.center().y);
+    append(out, camera.metersPerPixel());
+    append(out, camera.viewport().x);
+    append(out, camera.viewport().y);
+    append(out, uiScale);
+    const double mpp = camera.metersPerPixel(), zoom = camera.zoom();
+    append(out, map.layers.size());
+    for (const geo::MapLayer& layer : map.layers) {
+        const bool shown = layer.visible && !layer.mesh.levels.empty() && layer.spec.style.shownAt(zoom);
+        append(out, shown);
+        if (!shown) continue;
+        append(out, layer.mesh.nearestBuilt(layer.mesh.levelFor(mpp)));
+        const geo::LayerStyle& style = layer.spec.style;
+        appendColor(out, style.fill);
+        appendColor(out, style.stroke);
+        appendColor(out, style.pointColor);
+        append(out, style.strokeWidth);
+        append(out, style.pointSize);
+    }
+}
+
 void MapRenderer::upload(const geo::BaseMap& map) {
+    ++m_generation;
     deleteBuffers();
     for (const auto& layer : map.layers) {
         GpuLayer g;
@@ -122,6 +161,7 @@ void MapRenderer::upload(const geo::BaseMap& map) {
 
 void MapRenderer::uploadLevel(std::size_t layer, std::size_t level, const geo::MeshLevel& mesh) {
     if (layer >= m_layers.size() || level >= m_layers[layer].levels.size()) return;
+    ++m_generation;
     GpuLevel& g = m_layers[layer].levels[level];
     g.fillVbo = makeBuffer(GL_ARRAY_BUFFER, mesh.fillVertices);
     g.fillIbo = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, mesh.fillIndices);

@@ -48,6 +48,11 @@ public:
     // Frees the GPU buffers. Needs the GL context that made them to be current.
     void release();
 
+    // What draw(map, camera, uiScale) would put on screen, as bytes: equal bytes, equal
+    // pixels (the camera, each layer's visibility, style and the level it would draw, and
+    // what is uploaded). Appended to `out`.
+    void signature(const geo::BaseMap& map, const geo::Camera& camera, float uiScale, std::vector<unsigned char>& out) const;
+
 private:
     struct GpuLevel {
         GLuint fillVbo = 0, fillIbo = 0, strokeVbo = 0, strokeIbo = 0, lineIbo = 0;
@@ -62,6 +67,7 @@ private:
                            const geo::Camera& camera, const geo::Box& view, FrameStats& stats);
 
     bool m_shaders = false;
+    unsigned m_generation = 0; // changes with every upload or release
     GlProgram m_fill;
     GlProgram m_stroke;
     GlProgram m_point;

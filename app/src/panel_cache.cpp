@@ -1,5 +1,7 @@
 #include "panel_cache.hpp"
 
+#include "gl_copy.hpp"
+
 #include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
@@ -8,18 +10,6 @@
 
 namespace app {
 
-namespace {
-// The scissor test off for a clear or a blit, and as it was afterwards.
-struct ScissorOff {
-    const bool was = glIsEnabled(GL_SCISSOR_TEST) == GL_TRUE;
-    ScissorOff() { glDisable(GL_SCISSOR_TEST); }
-    ~ScissorOff() {
-        if (was) glEnable(GL_SCISSOR_TEST);
-    }
-    ScissorOff(const ScissorOff&) = delete;
-    ScissorOff& operator=(const ScissorOff&) = delete;
-};
-} // namespace
 
 void DrawListSnapshot::add(const void* data, std::size_t size) {
     const auto* p = static_cast<const unsigned char*>(data);
@@ -50,38 +40,8 @@ bool ownedByPanel(const ImDrawList& list, const char* marker) {
     return list._OwnerName && marker && *marker && std::strstr(list._OwnerName, marker) != nullptr;
 }
 
-bool PanelCache::ensureTexture(int width, int height) {
-    if (m_texture && width == m_width && height == m_height) return true;
-    release();
-    glGenTextures(1, &m_texture);
-    glBindTexture(GL_TEXTURE_2D, m_texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    m_width = width;
-    m_height = height;
-    return true;
-}
-
-// A framebuffer on the copy, made for each use: framebuffer objects are not shared between
-// GL contexts (the window is made again by F11 or a display change), textures are.
-GLuint PanelCache::bindCopy(GLenum target) {
-    GLuint fbo = 0;
-    glGenFramebuffers(1, &fbo);
-    glBindFramebuffer(target, fbo);
-    glFramebufferTexture2D(target, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);
-    if (glCheckFramebufferStatus(target) != GL_FRAMEBUFFER_COMPLETE) {
-        glDeleteFramebuffers(1, &fbo);
-        return 0;
-    }
-    return fbo;
-}
-
 void PanelCache::release() {
-    if (m_texture) glDeleteTextures(1, &m_texture);
-    m_texture = 0;
-    m_width = m_height = 0;
+    m_copy.release();
     m_valid = false;
 }
 
@@ -143,10 +103,11 @@ void PanelCache::render(ImDrawData* data, const char* marker, ImVec2 rectMin, Im
     GLint target = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
     const int w = x1 - x0, h = y1 - y0;
-    const bool same = m_valid && m_texture && w == m_width && h == m_height;
+    const bool same = m_valid && m_copy.valid() && w == m_copy.width() && h == m_copy.height();
     if (!same) {
-        ensureTexture(w, h);
-        const GLuint fbo = bindCopy(GL_FRAMEBUFFER);
+        bool made = false;
+        m_copy.ensure(w, h, made);
+        const GLuint fbo = m_copy.bindFramebuffer(GL_FRAMEBUFFER);
         if (!fbo) {
             glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
             ImGui_ImplOpenGL3_RenderDrawData(data);
@@ -168,7 +129,7 @@ void PanelCache::render(ImDrawData* data, const char* marker, ImVec2 rectMin, Im
     }
     // What lies below the panel, the panel's copy, then what lies above it.
     drawLists(data, m_before, data->DisplayPos, data->DisplaySize);
-    const GLuint fbo = bindCopy(GL_READ_FRAMEBUFFER);
+    const GLuint fbo = m_copy.bindFramebuffer(GL_READ_FRAMEBUFFER);
     if (!fbo) { // (it was complete a moment ago)
         glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
         drawLists(data, m_panel, data->DisplayPos, data->DisplaySize);

@@ -16,6 +16,8 @@
 // Without framebuffer objects, or when a panel's list holds a user callback (which the
 // comparison cannot see into), everything is drawn as usual.
 
+#include "gl_copy.hpp"
+
 #include <epoxy/gl.h>
 #include <imgui.h>
 
@@ -57,14 +59,11 @@ public:
     Last last() const { return m_last; }
 
 private:
-    bool ensureTexture(int width, int height);
-    GLuint bindCopy(GLenum target);
     void drawLists(ImDrawData* data, const std::vector<ImDrawList*>& lists, ImVec2 pos, ImVec2 size);
 
     bool m_enabled = true;
     Last m_last = Last::NoPanel;
-    GLuint m_texture = 0;
-    int m_width = 0, m_height = 0;
+    CopyTexture m_copy;
     static constexpr int kSteadyFrames = 12;
     int m_steadyFrames = 0; // frames the panel has not changed
     bool m_valid = false;   // the copy holds what m_snapshot describes

@@ -93,6 +93,8 @@ Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)), m_baseUiS
     m_camera.setViewport({static_cast<double>(m_options.width), static_cast<double>(m_options.height)});
     // KTMAP_NO_PANEL_CACHE=1 draws the sidebar every frame (to compare, and if a driver's blit misbehaves).
     if (const char* off = std::getenv("KTMAP_NO_PANEL_CACHE"); off && *off && *off != '0') m_panelCache.setEnabled(false);
+    // KTMAP_NO_MAP_CACHE=1 draws the map every frame, also while it is held still (the same).
+    if (const char* off = std::getenv("KTMAP_NO_MAP_CACHE"); off && *off && *off != '0') m_mapCache.setEnabled(false);
 }
 
 Viewer::~Viewer() {
@@ -103,6 +105,7 @@ Viewer::~Viewer() {
 void Viewer::shutdownGraphics() {
     m_meshBuilder.stop();
     m_renderer.release();
+    m_mapCache.release();
     m_panelCache.release();
     if (m_imguiReady) {
         imgui_sfml::shutdown();
@@ -545,11 +548,20 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
     m_fonts.rebuildIfNeeded();
     glViewport(0, 0, size.x, size.y);
     const geo::Color bg = m_map.background;
-    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
     using Clock = std::chrono::steady_clock;
     const auto t0 = Clock::now();
-    FrameStats stats = m_renderer.draw(m_map, m_camera, m_options.uiScale);
+    // The map, or its copy while it stays the same (held still: playback, a landed story step).
+    m_mapSignature.clear();
+    for (const std::uint8_t c : {bg.r, bg.g, bg.b, bg.a}) m_mapSignature.push_back(c);
+    m_renderer.signature(m_map, m_camera, m_options.uiScale, m_mapSignature);
+    FrameStats stats = m_mapCache.render(size, m_mapSignature, [&] {
+        glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
+        {
+            const ScissorOff off;
+            glClear(GL_COLOR_BUFFER_BIT);
+        }
+        return m_renderer.draw(m_map, m_camera, m_options.uiScale);
+    });
     if (m_profiling) glFinish();
     const auto t1 = Clock::now();
 
@@ -1153,6 +1165,7 @@ int Viewer::runScreenshot(const std::filesystem::path& out) {
     // window held still does (the sidebar then comes from its copy: tests compare the two).
     for (int f = 2; f < std::max(m_options.screenshotFrames, 3); ++f) renderFrame({w, h}, 1.0f / 60.0f);
     if (m_panelCache.last() == PanelCache::Last::Copied) spdlog::info("--screenshot: the sidebar was drawn from its copy");
+    if (m_mapCache.last() == MapCache::Last::Copied) spdlog::info("--screenshot: the map was drawn from its copy");
     const sf::Image image = target.read();
     if (!m_options.labelsOut.empty()) {
         std::ofstream labels(m_options.labelsOut);

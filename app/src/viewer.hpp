@@ -6,6 +6,7 @@
 #include "displays.hpp"
 #include "font_set.hpp"
 #include "map_renderer.hpp"
+#include "map_cache.hpp"
 #include "panel_cache.hpp"
 #include "overlay.hpp"
 #include "presentation.hpp"
@@ -73,6 +74,8 @@ public:
     bool takeBuiltLevels();
     // How the last frame drew the sidebar (benchmark).
     PanelCache::Last panelCacheLast() const { return m_panelCache.last(); }
+    // How the last frame drew the map (benchmark).
+    MapCache::Last mapCacheLast() const { return m_mapCache.last(); }
     // Blocks until every level of detail is built and uploaded (benchmark).
     void waitForAllLevels();
     // Blocks until every shown layer has the level of detail the camera's scale needs
@@ -137,6 +140,8 @@ private:
     std::unique_ptr<geo::LayerFileReloader> m_layerReloader;
     MapRenderer m_renderer;
     PanelCache m_panelCache; // the sidebar, from a copy while it does not change
+    MapCache m_mapCache;     // the map, from a copy while it is held still
+    std::vector<unsigned char> m_mapSignature; // scratch: what this frame's map would draw
     FontSet m_fonts;
     OverlayState m_overlay;
     std::unique_ptr<BriefingLayer> m_briefing;
