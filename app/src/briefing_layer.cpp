@@ -588,7 +588,7 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
     m_partnerships.dimmed = !m_trips.activeId().empty();
     const auto vw = static_cast<float>(camera.viewport().x);
     m_partnerships.drawMap(dl, ctx, briefing(), hovered ? std::nullopt : cursor, leftInset(vw), rightInset(vw));
-    drawMarkers(hoveredIndex);
+    drawMarkers(fonts, hoveredIndex);
     m_trips.drawMap(dl, ctx, briefing(), leftInset(vw), rightInset(vw), m_partnerships.callouts());
     if (m_trips.caption().max.x > m_trips.caption().min.x) m_panels.push_back(m_trips.caption());
     // Edge callouts are laid out first: labels keep out of them (a callout over a label hides it).
@@ -615,7 +615,7 @@ void BriefingLayer::draw(const geo::Camera& camera, const geo::Projection& proje
     apply(actions);
 }
 
-void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
+void BriefingLayer::drawMarkers(const FontSet& fonts, std::optional<std::size_t> hoveredCluster) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float s = m_uiScale;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -629,7 +629,7 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return m_priority[m_clusters[a].leader] < m_priority[m_clusters[b].leader];
     });
-    ImFont* font = nullptr;
+    ImFont* const font = fonts.badge();
     m_badges.clear();
     ContentRenderer& gl = ContentRenderer::instance();
     for (std::size_t ci : order) {
@@ -643,10 +643,9 @@ void BriefingLayer::drawMarkers(std::optional<std::size_t> hoveredCluster) {
         if (c.members.size() > 1) {
             gl.flush(dl); // the markers so far, below the badge (the ones after it may cover it)
             // How many places the marker stands for: "+5" on a small badge, upper right.
-            if (!font) font = ImGui::GetFont();
             const std::string text = "+" + std::to_string(c.members.size() - 1);
             const float r = markerStyle(site).radius * s * grow;
-            const float size = font->FontSize * 0.9f;
+            const float size = font->FontSize;
             const ImVec2 ext = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str(), text.c_str() + text.size());
             const ImVec2 centre(p.x - r - ext.x * 0.5f + 2 * s, p.y - r * 0.8f);
             const ImVec2 b0(centre.x - ext.x * 0.5f - 4 * s, centre.y - ext.y * 0.5f - 1 * s);

@@ -139,7 +139,7 @@ private:
     void updateScreenPositions(const geo::Camera& camera);
     void updateClusters();
     const geo::ScreenCluster* clusterAt(glm::dvec2 screen) const;
-    void drawMarkers(std::optional<std::size_t> hoveredCluster);
+    void drawMarkers(const FontSet& fonts, std::optional<std::size_t> hoveredCluster);
     void drawLabels(FontSet& fonts, std::optional<std::size_t> hoveredCluster, glm::dvec2 viewport);
     void drawTooltip(FontSet& fonts, const geo::ScreenCluster& cluster, glm::dvec2 cursor);
     void drawPartnershipTooltip(FontSet& fonts, const std::string& id, glm::dvec2 cursor);

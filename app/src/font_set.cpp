@@ -1,5 +1,10 @@
 #include "font_set.hpp"
 
+#include <epoxy/gl.h>
+
+#include <cmath>
+#include <cstdint>
+
 #include <geo/text_encoding.hpp>
 
 #include <backends/imgui_impl_opengl3.h>
@@ -125,6 +130,7 @@ void FontSet::build() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     m_ui = m_large = m_label = m_caption = {};
+    m_badge = nullptr;
     if (!m_regularData.data) {
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * m_scale;
@@ -138,7 +144,7 @@ void FontSet::build() {
             ranges.push_back(static_cast<ImWchar>(cp));
         }
         ranges.push_back(0);
-        auto add = [&](const MappedFile& file, int index, float size) {
+        auto add = [&](const MappedFile& file, int index, float size, const ImWchar* glyphs) {
             ImFontConfig cfg;
             cfg.FontNo = index;
             // ImGui 1.86 copies the font data it does not own (AddFont: IM_ALLOC + memcpy), which for
@@ -148,7 +154,7 @@ void FontSet::build() {
             cfg.FontDataOwnedByAtlas = true;
             cfg.OversampleH = 1; // FreeType renders at the exact size: no oversampling needed
             cfg.OversampleV = 1;
-            ImFont* font = io.Fonts->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), size, &cfg, ranges.data());
+            ImFont* font = io.Fonts->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), size, &cfg, glyphs);
             io.Fonts->ConfigData.back().FontDataOwnedByAtlas = false;
             return font;
         };
@@ -156,11 +162,16 @@ void FontSet::build() {
         for (int f = 0; f < 2; ++f) {
             if (faces[f] < 0) continue;
             // The projector theme: labels at least 28 px and captions at least 40 px at 1920x1080.
-            m_ui[f] = add(m_regularData, faces[f], (m_projector ? 22.0f : 17.0f) * m_scale);
-            m_label[f] = add(m_regularData, faces[f], (m_projector ? 30.0f : 20.0f) * m_scale);
-            m_large[f] = add(m_regularData, faces[f], (m_projector ? 36.0f : 26.0f) * m_scale);
-            if (m_projector) m_caption[f] = add(m_regularData, faces[f], 48.0f * m_scale);
+            m_ui[f] = add(m_regularData, faces[f], (m_projector ? 22.0f : 17.0f) * m_scale, ranges.data());
+            m_label[f] = add(m_regularData, faces[f], (m_projector ? 30.0f : 20.0f) * m_scale, ranges.data());
+            m_large[f] = add(m_regularData, faces[f], (m_projector ? 36.0f : 26.0f) * m_scale, ranges.data());
+            if (m_projector) m_caption[f] = add(m_regularData, faces[f], 48.0f * m_scale, ranges.data());
         }
+        // Badges (stop numbers, "+3" on a group of markers): digits and a few signs at a
+        // size of their own, so that no text is drawn scaled (the atlas is sampled nearest).
+        static const ImWchar badgeGlyphs[] = {0x20, 0x7E, 0xB7, 0xB7, 0};
+        const int badgeFace = faces[0] >= 0 ? faces[0] : faces[1];
+        if (badgeFace >= 0) m_badge = add(m_regularData, badgeFace, std::round((m_projector ? 22.0f : 17.0f) * m_scale * 0.88f), badgeGlyphs);
         io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
         io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     }
@@ -171,6 +182,21 @@ void FontSet::build() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+}
+
+void FontSet::sampleNearest() {
+    const auto texture = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(ImGui::GetIO().Fonts->TexID));
+    if (!texture) return;
+    // Asked each frame (a few state calls): a texture made again may reuse the name.
+    GLint bound = 0, filter = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, &filter);
+    if (filter != GL_NEAREST) {
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    }
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
 }
 
 } // namespace app

@@ -34,6 +34,12 @@ public:
     bool rebuildIfNeeded();
     // Changes at every bake (the font texture's pixels changed).
     unsigned generation() const { return m_generation; }
+    // Samples the atlas's GL texture nearest instead of linear (GL context current; each
+    // frame, after ImGui's renderer has made the texture). The glyphs land on whole pixels
+    // (FreeType's whole-pixel advances, text positions floored by ImGui), so the text is
+    // the same pixel for pixel, and on llvmpipe it is cheaper: one texel fetch per pixel
+    // instead of four (-0.4 ms a frame in the all-content flight).
+    void sampleNearest();
 
     // Interface text (17 px at scale 1), site labels (20 px) and titles and city labels (26 px),
     // in the interface language's face by default.
@@ -43,6 +49,9 @@ public:
     ImFont* ui(Face face) const { return pickFont(m_ui, face); }
     ImFont* large(Face face) const { return pickFont(m_large, face); }
     ImFont* label(Face face) const { return pickFont(m_label, face); }
+    // Badges: stop numbers and group counts (digits, '+', '~', '·'; 15 px at scale 1, 19 px
+    // in the projector theme), drawn at this font's own size. The interface font without a CJK font.
+    ImFont* badge() const { return m_badge ? m_badge : m_ui[0]; }
     // Captions in presentation mode (48 px at scale 1; the large font outside it).
     ImFont* caption(Face face) const { return m_caption[0] ? pickFont(m_caption, face) : large(face); }
     // The projector theme's larger sizes (re-bakes before the next frame).
@@ -83,6 +92,7 @@ private:
     std::array<ImFont*, 2> m_large{};
     std::array<ImFont*, 2> m_label{};
     std::array<ImFont*, 2> m_caption{};
+    ImFont* m_badge = nullptr;
     bool m_projector = false;
 };
 

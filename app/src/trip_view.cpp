@@ -285,7 +285,7 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
     // that crowd on screen share one ("4–8" for a day of visits in one city).
     const geo::Trip* trip = briefing.findTrip(r.id);
     if (!trip) return;
-    ImFont* font = ctx.fonts.ui(Face::Tc);
+    ImFont* badgeFont = ctx.fonts.badge();
     std::vector<glm::dvec2> placeScreen;
     std::vector<int> placePriority;
     for (const geo::StopGroup& g : r.places) {
@@ -305,7 +305,7 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
         ctx.fonts.require(text);
         // Offset up-left of the site marker so that both stay visible.
         const ImVec2 centre(static_cast<float>(p.x) - 13.0f * s, static_cast<float>(p.y) - 15.0f * s);
-        drawBadge(dl, font, font->FontSize * 0.85f, centre, text, reached ? c : withAlpha(c, 0.55f), kWhite, kInk, 10.0f * s);
+        drawBadge(dl, badgeFont, badgeFont->FontSize, centre, text, reached ? c : withAlpha(c, 0.55f), kWhite, kInk, 10.0f * s);
     }
 
     // The delegation during playback.

@@ -271,6 +271,9 @@ void applyImGuiStyle(float scale) {
     ImGui::StyleColorsLight();
     style.ScaleAllSizes(scale);
     style.WindowRounding = 6.0f * scale;
+    // Lines are anti-aliased with geometry, not with the font atlas's line texture: the
+    // atlas is sampled nearest (FontSet::sampleNearest), which that texture cannot be.
+    style.AntiAliasedLinesUseTex = false;
 }
 } // namespace
 
@@ -566,6 +569,7 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
     const auto t1 = Clock::now();
 
     imgui_sfml::newFrame(sf::Vector2u(static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)), sf::seconds(dt));
+    m_fonts.sampleNearest(); // the atlas's texture is made by the first frame and by re-bakes
     // No hover tooltip through a panel: ImGui has the pointer then.
     const bool overPanel = ImGui::GetIO().WantCaptureMouse && !m_dragging;
     if (m_briefing) m_briefing->draw(m_camera, m_projection, m_fonts, overPanel ? std::nullopt : m_cursor, &m_map);
