@@ -35,6 +35,29 @@ void DrawListSnapshot::addList(const ImDrawList& list) {
     }
 }
 
+bool overlaps(const ImDrawList& list, ImVec2 lo, ImVec2 hi) {
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+        if (cmd.UserCallback) {
+            if (cmd.UserCallback == ImDrawCallback_ResetRenderState) continue; // draws nothing
+            return true;                                                      // draws who knows what
+        }
+        if (cmd.ElemCount == 0) continue;
+        // A triangle draws within its bounding box, clipped to the command's rectangle.
+        const float cx0 = std::max(cmd.ClipRect.x, lo.x), cy0 = std::max(cmd.ClipRect.y, lo.y);
+        const float cx1 = std::min(cmd.ClipRect.z, hi.x), cy1 = std::min(cmd.ClipRect.w, hi.y);
+        if (cx0 >= cx1 || cy0 >= cy1) continue;
+        const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
+        const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
+        for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+            const ImVec2 a = vtx[idx[i]].pos, b = vtx[idx[i + 1]].pos, c = vtx[idx[i + 2]].pos;
+            if (std::max({a.x, b.x, c.x}) > cx0 && std::min({a.x, b.x, c.x}) < cx1 && std::max({a.y, b.y, c.y}) > cy0 &&
+                std::min({a.y, b.y, c.y}) < cy1)
+                return true;
+        }
+    }
+    return false;
+}
+
 bool ownedByPanel(const ImDrawList& list, const char* marker) {
     // A window's list is named after it; a child window's name starts with its parent's.
     return list._OwnerName && marker && *marker && std::strstr(list._OwnerName, marker) != nullptr;
@@ -127,13 +150,19 @@ void PanelCache::render(ImDrawData* data, const char* marker, ImVec2 rectMin, Im
         glDeleteFramebuffers(1, &fbo);
         m_valid = true;
     }
-    // What lies below the panel, the panel's copy, then what lies above it.
+    // What lies below the panel, the panel's copy, then what lies above it. The copy is a
+    // memory copy, for which llvmpipe first finishes drawing what came before it (its
+    // threads then wait for the next batch): last in the frame, after what lies above the
+    // panel where none of that overlaps it, the frame is drawn in one go.
     drawLists(data, m_before, data->DisplayPos, data->DisplaySize);
+    const ImVec2 lo(rectMin.x, rectMin.y), hi(rectMax.x, rectMax.y);
+    const bool copyLast = std::none_of(m_after.begin(), m_after.end(), [&](const ImDrawList* l) { return overlaps(*l, lo, hi); });
+    if (copyLast) drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
     const GLuint fbo = m_copy.bindFramebuffer(GL_READ_FRAMEBUFFER);
     if (!fbo) { // (it was complete a moment ago)
         glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
         drawLists(data, m_panel, data->DisplayPos, data->DisplaySize);
-        drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
+        if (!copyLast) drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
         m_valid = false;
         m_last = Last::Drawn;
         return;
@@ -146,7 +175,7 @@ void PanelCache::render(ImDrawData* data, const char* marker, ImVec2 rectMin, Im
     }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
     glDeleteFramebuffers(1, &fbo);
-    drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
+    if (!copyLast) drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
     m_last = same ? Last::Copied : Last::Drawn;
 }
 

@@ -40,6 +40,10 @@ struct DrawListSnapshot {
     void addList(const ImDrawList& list);
 };
 
+// Whether anything the draw list draws may touch the rectangle lo-hi: a triangle whose
+// bounding box, within its command's clip rectangle, meets it (or a user callback).
+bool overlaps(const ImDrawList& list, ImVec2 lo, ImVec2 hi);
+
 // Whether the draw list belongs to the window named with `marker` or one of its children.
 bool ownedByPanel(const ImDrawList& list, const char* marker);
 

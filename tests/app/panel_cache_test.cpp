@@ -72,3 +72,32 @@ TEST_CASE("the panel's draw lists are its window's and its child windows'", "[pa
     CHECK_FALSE(app::ownedByPanel(dl, "###sidebar"));
     CHECK_FALSE(app::ownedByPanel(dl, ""));
 }
+
+TEST_CASE("what lies above the sidebar is known to touch it or not, triangle by triangle", "[panel-cache]") {
+    Context context;
+    ImDrawList dl(ImGui::GetDrawListSharedData());
+    const ImVec2 lo(10, 10), hi(400, 900); // the panel
+    auto fresh = [&](ImVec2 clipLo = ImVec2(0, 0), ImVec2 clipHi = ImVec2(1920, 1080)) {
+        dl._ResetForNewFrame();
+        dl.PushClipRect(clipLo, clipHi);
+    };
+    fresh();
+    dl.AddRectFilled(ImVec2(1500, 1000), ImVec2(1900, 1060), IM_COL32(0, 0, 0, 255)); // the attribution's corner
+    CHECK_FALSE(app::overlaps(dl, lo, hi));
+    fresh();
+    dl.AddRectFilled(ImVec2(390, 500), ImVec2(600, 560), IM_COL32(0, 0, 0, 255)); // a tooltip over its edge
+    CHECK(app::overlaps(dl, lo, hi));
+    fresh();
+    dl.AddRectFilled(ImVec2(0, 0), ImVec2(1920, 1080), IM_COL32(0, 0, 0, 255)); // every corner outside it, yet over it all
+    CHECK(app::overlaps(dl, lo, hi));
+    fresh(ImVec2(800, 0), ImVec2(1920, 1080)); // the same, clipped to the right of it
+    dl.AddRectFilled(ImVec2(0, 0), ImVec2(1920, 1080), IM_COL32(0, 0, 0, 255));
+    CHECK_FALSE(app::overlaps(dl, lo, hi));
+    fresh();
+    dl.AddRectFilled(ImVec2(400, 100), ImVec2(500, 200), IM_COL32(0, 0, 0, 255)); // touching its edge only
+    CHECK_FALSE(app::overlaps(dl, lo, hi));
+    fresh();
+    dl.AddCallback([](const ImDrawList*, const ImDrawCmd*) {}, nullptr); // draws who knows what
+    dl.AddRectFilled(ImVec2(1500, 1000), ImVec2(1900, 1060), IM_COL32(0, 0, 0, 255));
+    CHECK(app::overlaps(dl, lo, hi));
+}
