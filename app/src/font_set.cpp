@@ -129,6 +129,9 @@ void FontSet::build() {
     ++m_generation;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // No line texture in the atlas: ImGui anti-aliases its lines with geometry in every
+    // context (the presenter window's too), since the atlas is sampled nearest.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoBakedLines;
     m_ui = m_large = m_label = m_caption = {};
     m_badge = nullptr;
     if (!m_regularData.data) {
@@ -186,7 +189,9 @@ void FontSet::build() {
 
 void FontSet::sampleNearest() {
     const auto texture = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(ImGui::GetIO().Fonts->TexID));
-    if (!texture) return;
+    // Only FreeType's glyphs land on whole pixels: without the CJK font, ImGui's default font
+    // is oversampled (a third of a pixel) and needs linear sampling.
+    if (!texture || !m_regularData.data) return;
     // Asked each frame (a few state calls): a texture made again may reuse the name.
     GLint bound = 0, filter = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);

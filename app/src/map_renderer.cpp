@@ -119,6 +119,7 @@ void appendColor(std::vector<unsigned char>& out, const std::optional<geo::Color
 } // namespace
 
 void MapRenderer::signature(const geo::BaseMap& map, const geo::Camera& camera, float uiScale, std::vector<unsigned char>& out) const {
+    appendColor(out, map.background); // the clear under the map
     append(out, m_generation);
     append(out, m_shaders);
     append(out, camera.center().x);

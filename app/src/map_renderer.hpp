@@ -49,8 +49,8 @@ public:
     void release();
 
     // What draw(map, camera, uiScale) would put on screen, as bytes: equal bytes, equal
-    // pixels (the camera, each layer's visibility, style and the level it would draw, and
-    // what is uploaded). Appended to `out`.
+    // pixels (the background, the camera, each layer's visibility, style and the level it
+    // would draw, and what is uploaded). Appended to `out`.
     void signature(const geo::BaseMap& map, const geo::Camera& camera, float uiScale, std::vector<unsigned char>& out) const;
 
 private:

@@ -155,7 +155,9 @@ void PanelCache::render(ImDrawData* data, const char* marker, ImVec2 rectMin, Im
     // threads then wait for the next batch): last in the frame, after what lies above the
     // panel where none of that overlaps it, the frame is drawn in one go.
     drawLists(data, m_before, data->DisplayPos, data->DisplaySize);
-    const ImVec2 lo(rectMin.x, rectMin.y), hi(rectMax.x, rectMax.y);
+    // (The pixels the copy covers, which are the panel's rectangle rounded.)
+    const ImVec2 lo(data->DisplayPos.x + static_cast<float>(x0) / scaleX, data->DisplayPos.y + static_cast<float>(y0) / scaleY);
+    const ImVec2 hi(data->DisplayPos.x + static_cast<float>(x1) / scaleX, data->DisplayPos.y + static_cast<float>(y1) / scaleY);
     const bool copyLast = std::none_of(m_after.begin(), m_after.end(), [&](const ImDrawList* l) { return overlaps(*l, lo, hi); });
     if (copyLast) drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
     const GLuint fbo = m_copy.bindFramebuffer(GL_READ_FRAMEBUFFER);

@@ -282,7 +282,7 @@ void TripView::drawRoute(ImDrawList* dl, const MapContext& ctx, const geo::Brief
     for (const Arrow& a : arrows) drawArrowhead(dl, a.at, a.dir, 13.0f * s, a.colour, kWhite);
 
     // Numbered stops: one badge per place ("1·16" where the trip passes twice), and places
-    // that crowd on screen share one ("4–8" for a day of visits in one city).
+    // that crowd on screen share one ("4~8" for a day of visits in one city).
     const geo::Trip* trip = briefing.findTrip(r.id);
     if (!trip) return;
     ImFont* badgeFont = ctx.fonts.badge();

@@ -271,9 +271,6 @@ void applyImGuiStyle(float scale) {
     ImGui::StyleColorsLight();
     style.ScaleAllSizes(scale);
     style.WindowRounding = 6.0f * scale;
-    // Lines are anti-aliased with geometry, not with the font atlas's line texture: the
-    // atlas is sampled nearest (FontSet::sampleNearest), which that texture cannot be.
-    style.AntiAliasedLinesUseTex = false;
 }
 } // namespace
 
@@ -555,7 +552,6 @@ FrameStats Viewer::renderFrame(glm::ivec2 size, float dt) {
     const auto t0 = Clock::now();
     // The map, or its copy while it stays the same (held still: playback, a landed story step).
     m_mapSignature.clear();
-    for (const std::uint8_t c : {bg.r, bg.g, bg.b, bg.a}) m_mapSignature.push_back(c);
     m_renderer.signature(m_map, m_camera, m_options.uiScale, m_mapSignature);
     FrameStats stats = m_mapCache.render(size, m_mapSignature, [&] {
         glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);

@@ -98,6 +98,15 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
         std::atomic<std::size_t> next{0}, done{0};
     };
     std::vector<SharedSimplification> simplified(loads.size());
+    auto optionsOf = [&](std::size_t spec) {
+        MeshOptions options;
+        options.fill = specs[spec].style.fill.has_value();
+        options.stroke = specs[spec].style.stroke.has_value();
+        return options;
+    };
+    std::vector<int> polygonMeshes(loads.size(), 0); // meshes of each load made from its polygons
+    for (std::size_t i = 0; i < specs.size(); ++i)
+        if (usesPolygons(optionsOf(i))) ++polygonMeshes[loadOf[i]];
     auto simplifyTogether = [&](std::size_t j, std::size_t level) -> const std::vector<Polygon>* {
         SharedSimplification& s = simplified[j];
         const std::vector<Polygon>& source = shared[j]->polygons;
@@ -133,9 +142,7 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
             const std::size_t j = loadOf[i];
             waitUntil([&] { return ready[j].load(); });
             if (!loaded[j].ok) continue;
-            MeshOptions options;
-            options.fill = specs[i].style.fill.has_value();
-            options.stroke = specs[i].style.stroke.has_value();
+            const MeshOptions options = optionsOf(i);
             if (firstMpp <= 0) {
                 meshes[i] = buildLayerMesh(*shared[j], options);
             } else {
@@ -144,7 +151,8 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
                 const double zoom = Camera::mppToZoom(firstMpp);
                 if (specs[i].style.shownAt(zoom)) {
                     const std::size_t level = meshes[i].levelFor(firstMpp);
-                    const bool simplifies = usesPolygons(options) && !shared[j]->polygons.empty() && meshes[i].levels[level].tolerance > 0;
+                    const bool simplifies = usesPolygons(options) && polygonMeshes[j] > 1 && !shared[j]->polygons.empty() &&
+                                            meshes[i].levels[level].tolerance > 0;
                     const std::vector<Polygon>* polygons = simplifies ? simplifyTogether(j, level) : nullptr;
                     meshes[i].levels[level] = buildMeshLevel(*shared[j], meshes[i], level, polygons);
                 }

@@ -1,6 +1,5 @@
 #include <geo/projection.hpp>
 
-#include <cpl_conv.h>
 #include <ogr_spatialref.h>
 
 #include <cassert>
@@ -74,22 +73,18 @@ double Projection::scaleFactor(double latDeg) const {
 std::unique_ptr<OGRCoordinateTransformation> Projection::transformFrom(const OGRSpatialReference& source) const {
     OGRSpatialReference src(source);
     src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    // WKT2 keeps everything that tells two CRSs apart (WKT1 can drop some of it).
-    const char* const wkt2[] = {"FORMAT=WKT2_2019", nullptr};
-    char* text = nullptr;
-    std::string key;
-    if (src.exportToWkt(&text, wkt2) == OGRERR_NONE && text) key = text;
-    CPLFree(text);
     std::unique_ptr<OGRCoordinateTransformation> ct;
-    if (!key.empty()) {
-        std::lock_guard<std::mutex> lock(m_cacheMutex);
-        auto& cached = m_fromCache[key];
-        if (!cached) cached.reset(OGRCreateCoordinateTransformation(&src, m_srs.get()));
-        if (cached) ct.reset(cached->Clone());
-    } else {
-        ct.reset(OGRCreateCoordinateTransformation(&src, m_srs.get()));
+    // WGS84 longitude/latitude, as most files are: a copy of the transformation this object
+    // built at its construction, on its own thread. (A transformation cached from a loading
+    // thread would hold that thread's PROJ context, which GDAL frees when the thread ends.)
+    const char* const sameness[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT", nullptr};
+    if (src.IsSame(m_wgs84.get(), sameness)) {
+        std::lock_guard<std::mutex> lock(m_cloneMutex);
+        ct.reset(m_toProjected->Clone());
+        if (ct) return ct;
     }
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    ct.reset(OGRCreateCoordinateTransformation(&src, m_srs.get()));
     CPLPopErrorHandler();
     return ct;
 }

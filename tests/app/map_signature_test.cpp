@@ -39,6 +39,8 @@ std::vector<unsigned char> signature(const app::MapRenderer& r, const geo::BaseM
 
 } // namespace
 
+// (The renderer's upload generation is in it too; testing that needs a GL context, and no
+// test does yet.)
 TEST_CASE("the map's signature changes with everything that changes its picture, and only then", "[map-cache]") {
     const app::MapRenderer renderer;
     const geo::BaseMap map = oneLayer();
@@ -69,6 +71,15 @@ TEST_CASE("the map's signature changes with everything that changes its picture,
     geo::BaseMap noStroke = map;
     noStroke.layers[0].spec.style.stroke.reset();
     CHECK(signature(renderer, noStroke, cam) != base);
+    geo::BaseMap projectorSea = map;
+    projectorSea.background = geo::Color{92, 151, 201, 255}; // the clear under the map (the projector theme's sea)
+    CHECK(signature(renderer, projectorSea, cam) != base);
+    geo::BaseMap points = map;
+    points.layers[0].spec.style.pointColor.r = 201;
+    CHECK(signature(renderer, points, cam) != base);
+    points = map;
+    points.layers[0].spec.style.pointSize = 6.5f;
+    CHECK(signature(renderer, points, cam) != base);
     geo::BaseMap outOfRange = map;
     outOfRange.layers[0].spec.style.minZoom = 20.0; // not shown at this zoom
     CHECK(signature(renderer, outOfRange, cam) != base);
