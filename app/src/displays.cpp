@@ -85,6 +85,19 @@ DisplayChoice chooseDisplays(const std::vector<Monitor>& monitors, const std::st
     return choice;
 }
 
+WindowPosition centredWindow(const std::vector<Monitor>& monitors, int width, int height, int screenWidth, int screenHeight) {
+    Monitor on{"", 0, 0, screenWidth, screenHeight, true};
+    if (!monitors.empty()) {
+        on = monitors.front();
+        for (const Monitor& m : monitors)
+            if (m.primary) {
+                on = m;
+                break;
+            }
+    }
+    return {on.x + std::max(0, (on.width - width) / 2), on.y + std::max(0, (on.height - height) / 2)};
+}
+
 std::string describeMonitors(const std::vector<Monitor>& monitors) {
     std::string out;
     for (std::size_t i = 0; i < monitors.size(); ++i) {

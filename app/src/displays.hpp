@@ -34,6 +34,16 @@ struct DisplayChoice {
 // on the first other display when the primary is the projector.
 DisplayChoice chooseDisplays(const std::vector<Monitor>& monitors, const std::string& requested);
 
+// Where a window of width x height opens: centred on the primary monitor (the first when
+// none is), its top left kept on it when the window is larger; centred on the whole
+// screen (screenWidth x screenHeight) when there is no monitor list. (SFML 2.5 centres a
+// new window with the screen's width for both axes: on a 1920x1080 screen a 1600x900
+// window opened with its bottom 330 px off the screen.)
+struct WindowPosition {
+    int x = 0, y = 0;
+};
+WindowPosition centredWindow(const std::vector<Monitor>& monitors, int width, int height, int screenWidth, int screenHeight);
+
 // The X server's monitors (XRRGetMonitors, active ones). Empty, with `error` set, when
 // there is no X display or the server has no RandR 1.5.
 std::vector<Monitor> queryMonitors(std::string& error);

@@ -612,6 +612,13 @@ void Viewer::createWindow() {
     } else {
         m_window->create(mode, sf::String::fromUtf8(kTitle, kTitle + std::char_traits<char>::length(kTitle)),
                          m_fullscreen ? sf::Style::Fullscreen : sf::Style::Default, contextSettings());
+        if (!m_fullscreen) {
+            std::string error; // (no monitor list: centred on the whole screen)
+            const sf::VideoMode screen = sf::VideoMode::getDesktopMode();
+            const WindowPosition p = centredWindow(queryMonitors(error), static_cast<int>(mode.width), static_cast<int>(mode.height),
+                                                   static_cast<int>(screen.width), static_cast<int>(screen.height));
+            m_window->setPosition({p.x, p.y});
+        }
     }
     m_window->setVerticalSyncEnabled(true);
     m_window->setKeyRepeatEnabled(true);

@@ -97,3 +97,27 @@ TEST_CASE("the monitors are described for messages", "[displays]") {
     CHECK(app::describeMonitors({mon("A", -1280, 0, 1280, 1024), mon("B", 0, 0, 1920, 1080, true)}) ==
           "1 A 1280x1024-1280+0, 2 B 1920x1080+0+0 (primary)");
 }
+
+TEST_CASE("a new window opens centred on the primary monitor, its top left on it", "[displays]") {
+    using app::centredWindow;
+    // One 1920x1080 display: 1600x900 at (160, 90), not SFML's (160, 510).
+    auto p = centredWindow({mon("eDP-1", 0, 0, 1920, 1080, true)}, 1600, 900, 1920, 1080);
+    CHECK(p.x == 160);
+    CHECK(p.y == 90);
+    // A laptop's primary panel to the right of a projector: on the panel, not across the seam.
+    p = centredWindow({mon("HDMI-1", 0, 0, 1280, 720), mon("eDP-1", 1280, 0, 1920, 1080, true)}, 1600, 900, 3200, 1080);
+    CHECK(p.x == 1280 + 160);
+    CHECK(p.y == 90);
+    // No primary: the first listed.
+    p = centredWindow({mon("DP-1", 0, 200, 1920, 1080), mon("DP-2", 1920, 0, 1920, 1080)}, 1600, 900, 3840, 1280);
+    CHECK(p.x == 160);
+    CHECK(p.y == 290);
+    // A window larger than a 1366x768 laptop panel: its top left (title bar, sidebar) stays on it.
+    p = centredWindow({mon("eDP-1", 0, 0, 1366, 768, true)}, 1600, 900, 1366, 768);
+    CHECK(p.x == 0);
+    CHECK(p.y == 0);
+    // No monitor list (no RandR 1.5): centred on the whole screen.
+    p = centredWindow({}, 1600, 900, 1920, 1080);
+    CHECK(p.x == 160);
+    CHECK(p.y == 90);
+}
