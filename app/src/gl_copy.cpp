@@ -2,8 +2,7 @@
 
 namespace app {
 
-void CopyTexture::ensure(int width, int height, bool& made) {
-    made = false;
+void CopyTexture::ensure(int width, int height) {
     if (m_texture && width == m_width && height == m_height) return;
     release();
     glGenTextures(1, &m_texture);
@@ -14,7 +13,6 @@ void CopyTexture::ensure(int width, int height, bool& made) {
     glBindTexture(GL_TEXTURE_2D, 0);
     m_width = width;
     m_height = height;
-    made = true;
 }
 
 GLuint CopyTexture::bindFramebuffer(GLenum target) const {
@@ -28,6 +26,18 @@ GLuint CopyTexture::bindFramebuffer(GLenum target) const {
         return 0;
     }
     return fbo;
+}
+
+bool CopyTexture::blitTo(GLuint target, int x0, int y0, int x1, int y1) const {
+    const GLuint fbo = bindFramebuffer(GL_READ_FRAMEBUFFER);
+    if (fbo) {
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+        const ScissorOff off; // the blit obeys the scissor test
+        glBlitFramebuffer(0, 0, m_width, m_height, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, target);
+    if (fbo) glDeleteFramebuffers(1, &fbo);
+    return fbo != 0;
 }
 
 void CopyTexture::release() {

@@ -10,12 +10,20 @@ namespace app {
 class CopyTexture {
 public:
     // A width x height RGBA8 texture; made again when the size changes (its pixels are
-    // then undefined: `made` says so). GL context current.
-    void ensure(int width, int height, bool& made);
-    // A framebuffer on the texture, bound to `target`, or 0 if GL cannot make one. Made for
-    // each use: framebuffer objects are not shared between GL contexts (the window is made
-    // again by F11 or a display change), textures are. Delete it with glDeleteFramebuffers.
-    GLuint bindFramebuffer(GLenum target) const;
+    // then undefined). GL context current.
+    void ensure(int width, int height);
+    // Runs `draw` with the texture as the framebuffer, then binds `target` (the frame's
+    // framebuffer) again; false, drawing nothing, if GL cannot make a framebuffer on it.
+    template <typename F> bool drawInto(GLuint target, F&& draw) {
+        const GLuint fbo = bindFramebuffer(GL_FRAMEBUFFER);
+        if (fbo) draw();
+        glBindFramebuffer(GL_FRAMEBUFFER, target);
+        if (fbo) glDeleteFramebuffers(1, &fbo);
+        return fbo != 0;
+    }
+    // Copies the whole texture to x0,y0-x1,y1 (GL's bottom-up pixels) of `target`, the
+    // scissor test off, and binds `target` again; false if GL cannot make a framebuffer.
+    bool blitTo(GLuint target, int x0, int y0, int x1, int y1) const;
     // Frees the texture (GL context current).
     void release();
     bool valid() const { return m_texture != 0; }
@@ -23,6 +31,10 @@ public:
     int height() const { return m_height; }
 
 private:
+    // A framebuffer on the texture, bound to `target`, or 0. Made for each use: framebuffer
+    // objects are not shared between GL contexts (the window is made again by F11 or a
+    // display change), textures are.
+    GLuint bindFramebuffer(GLenum target) const;
     GLuint m_texture = 0;
     int m_width = 0, m_height = 0;
 };

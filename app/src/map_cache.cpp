@@ -20,35 +20,20 @@ FrameStats MapCache::render(glm::ivec2 size, std::vector<unsigned char>& signatu
     }
     if (m_steadyFrames < kSteadyFrames) return draw(); // moving: a copy would be made for nothing
 
-    GLint target = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    GLint bound = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &bound);
+    const auto target = static_cast<GLuint>(bound);
     FrameStats stats;
     const bool same = m_valid && m_copy.valid() && m_copy.width() == size.x && m_copy.height() == size.y;
     if (!same) {
-        bool made = false;
-        m_copy.ensure(size.x, size.y, made);
-        const GLuint fbo = m_copy.bindFramebuffer(GL_FRAMEBUFFER);
-        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
-        if (!fbo) return draw();
-        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-        stats = draw();
-        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
-        glDeleteFramebuffers(1, &fbo);
+        m_copy.ensure(size.x, size.y);
+        if (!m_copy.drawInto(target, [&] { stats = draw(); })) return draw();
         m_valid = true;
     }
-    const GLuint fbo = m_copy.bindFramebuffer(GL_READ_FRAMEBUFFER);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
-    if (!fbo) { // (it was complete a moment ago)
-        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+    if (!m_copy.blitTo(target, 0, 0, size.x, size.y)) { // (it could be made a moment ago)
         m_valid = false;
         return draw();
     }
-    {
-        const ScissorOff off; // the blit obeys the scissor test
-        glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
-    glDeleteFramebuffers(1, &fbo);
     if (same) m_last = Last::Copied;
     return stats;
 }

@@ -131,7 +131,7 @@ void MapRenderer::signature(const geo::BaseMap& map, const geo::Camera& camera, 
     const double mpp = camera.metersPerPixel(), zoom = camera.zoom();
     append(out, map.layers.size());
     for (const geo::MapLayer& layer : map.layers) {
-        const bool shown = layer.visible && !layer.mesh.levels.empty() && layer.spec.style.shownAt(zoom);
+        const bool shown = layer.drawnAt(zoom);
         append(out, shown);
         if (!shown) continue;
         append(out, layer.mesh.nearestBuilt(layer.mesh.levelFor(mpp)));
@@ -205,8 +205,7 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
 
     for (std::size_t li = 0; li < map.layers.size() && li < m_layers.size(); ++li) {
         const geo::MapLayer& layer = map.layers[li];
-        if (!layer.visible || layer.mesh.levels.empty()) continue;
-        if (!layer.spec.style.shownAt(zoom)) continue;
+        if (!layer.drawnAt(zoom)) continue;
         // The level for this scale, or while it is still being built, the nearest one that is.
         const std::size_t levelIndex = layer.mesh.nearestBuilt(layer.mesh.levelFor(mpp));
         if (levelIndex >= layer.mesh.levels.size()) continue;

@@ -10,7 +10,6 @@
 
 namespace app {
 
-
 void DrawListSnapshot::add(const void* data, std::size_t size) {
     const auto* p = static_cast<const unsigned char*>(data);
     bytes.insert(bytes.end(), p, p + size);
@@ -123,31 +122,30 @@ void PanelCache::render(ImDrawData* data, const char* marker, ImVec2 rectMin, Im
         m_last = m_panel.empty() ? Last::NoPanel : Last::Drawn;
         return;
     }
-    GLint target = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    GLint bound = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &bound);
+    const auto target = static_cast<GLuint>(bound);
     const int w = x1 - x0, h = y1 - y0;
     const bool same = m_valid && m_copy.valid() && w == m_copy.width() && h == m_copy.height();
     if (!same) {
-        bool made = false;
-        m_copy.ensure(w, h, made);
-        const GLuint fbo = m_copy.bindFramebuffer(GL_FRAMEBUFFER);
-        if (!fbo) {
-            glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+        m_copy.ensure(w, h);
+        // The panel alone, on its own background, into its copy.
+        const bool made = m_copy.drawInto(target, [&] {
+            {
+                const ScissorOff off;
+                glClearColor(static_cast<float>(background & 0xFF) / 255.0f, static_cast<float>((background >> 8) & 0xFF) / 255.0f,
+                             static_cast<float>((background >> 16) & 0xFF) / 255.0f, 1.0f);
+                glClear(GL_COLOR_BUFFER_BIT);
+            }
+            drawLists(data, m_panel,
+                      ImVec2(data->DisplayPos.x + static_cast<float>(x0) / scaleX, data->DisplayPos.y + static_cast<float>(y0) / scaleY),
+                      ImVec2(static_cast<float>(w) / scaleX, static_cast<float>(h) / scaleY));
+        });
+        if (!made) {
             ImGui_ImplOpenGL3_RenderDrawData(data);
             m_last = Last::Drawn;
             return;
         }
-        // The panel alone, on its own background, into its copy.
-        {
-            const ScissorOff off;
-            glClearColor(static_cast<float>(background & 0xFF) / 255.0f, static_cast<float>((background >> 8) & 0xFF) / 255.0f,
-                         static_cast<float>((background >> 16) & 0xFF) / 255.0f, 1.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
-        }
-        drawLists(data, m_panel, ImVec2(data->DisplayPos.x + static_cast<float>(x0) / scaleX, data->DisplayPos.y + static_cast<float>(y0) / scaleY),
-                  ImVec2(static_cast<float>(w) / scaleX, static_cast<float>(h) / scaleY));
-        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
-        glDeleteFramebuffers(1, &fbo);
         m_valid = true;
     }
     // What lies below the panel, the panel's copy, then what lies above it. The copy is a
@@ -160,25 +158,14 @@ void PanelCache::render(ImDrawData* data, const char* marker, ImVec2 rectMin, Im
     const ImVec2 hi(data->DisplayPos.x + static_cast<float>(x1) / scaleX, data->DisplayPos.y + static_cast<float>(y1) / scaleY);
     const bool copyLast = std::none_of(m_after.begin(), m_after.end(), [&](const ImDrawList* l) { return overlaps(*l, lo, hi); });
     if (copyLast) drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
-    const GLuint fbo = m_copy.bindFramebuffer(GL_READ_FRAMEBUFFER);
-    if (!fbo) { // (it was complete a moment ago)
-        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
-        drawLists(data, m_panel, data->DisplayPos, data->DisplaySize);
-        if (!copyLast) drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
-        m_valid = false;
-        m_last = Last::Drawn;
-        return;
-    }
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
     const auto fbHeight = static_cast<int>(std::lround(fbH));
-    {
-        const ScissorOff off; // the blit obeys the scissor test
-        glBlitFramebuffer(0, 0, w, h, x0, fbHeight - y1, x1, fbHeight - y0, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    const bool copied = m_copy.blitTo(target, x0, fbHeight - y1, x1, fbHeight - y0);
+    if (!copied) { // (it could be made a moment ago)
+        drawLists(data, m_panel, data->DisplayPos, data->DisplaySize);
+        m_valid = false;
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
-    glDeleteFramebuffers(1, &fbo);
     if (!copyLast) drawLists(data, m_after, data->DisplayPos, data->DisplaySize);
-    m_last = same ? Last::Copied : Last::Drawn;
+    m_last = copied && same ? Last::Copied : Last::Drawn;
 }
 
 } // namespace app

@@ -467,8 +467,7 @@ void Viewer::waitForViewLevels() {
     const double zoom = m_camera.zoom();
     uploadLevelsUntil([&] {
         for (const geo::MapLayer& layer : m_map.layers)
-            if (layer.visible && !layer.mesh.levels.empty() && layer.spec.style.shownAt(zoom) &&
-                !layer.mesh.levels[layer.mesh.levelFor(mpp)].built)
+            if (layer.drawnAt(zoom) && !layer.mesh.levels[layer.mesh.levelFor(mpp)].built)
                 return false;
         return true;
     });

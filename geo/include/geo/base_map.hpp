@@ -23,6 +23,8 @@ struct MapLayer {
     std::shared_ptr<const LayerData> data;
     LayerMesh mesh;  // what the renderer uploads
     bool visible = true;
+    // Whether a frame at this zoom draws it: switched on, with levels, within its zoom range.
+    bool drawnAt(double zoom) const { return visible && !mesh.levels.empty() && spec.style.shownAt(zoom); }
 };
 
 struct BaseMap {
