@@ -1,5 +1,5 @@
 // libFuzzer harness: the briefing content parser and its validator (parseBriefing runs both).
-#include <geo/briefing.hpp>
+#include <geo/briefing/briefing.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // libFuzzer harness: the layer-file parser.
-#include <geo/layer_config.hpp>
+#include <geo/basemap/layer_config.hpp>
 
 #include <cstddef>
 #include <cstdint>

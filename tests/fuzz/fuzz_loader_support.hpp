@@ -1,8 +1,8 @@
 #pragma once
 // Shared by the layer-loader harnesses: one temp folder per process (reused for every
 // input), GDAL registered once and kept quiet, one Projection.
-#include <geo/layer_loader.hpp>
-#include <geo/projection.hpp>
+#include <geo/basemap/layer_loader.hpp>
+#include <geo/base/projection.hpp>
 
 #include <cpl_error.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Synthetic geometry for tests and benchmarks.
 
-#include <geo/geometry.hpp>
+#include <geo/base/geometry.hpp>
 
 #include <cmath>
 #include <random>

@@ -1,6 +1,6 @@
 #include "test_support.hpp"
 
-#include <geo/briefing.hpp>
+#include <geo/briefing/briefing.hpp>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>

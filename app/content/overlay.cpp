@@ -1,0 +1,171 @@
+#include "content/overlay.hpp"
+
+#include "text/font_set.hpp"
+
+#include <geo/base/projection.hpp>
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace app {
+
+double niceScaleLength(double maxMetres) {
+    if (!(maxMetres > 0)) return 0;
+    const double p = std::pow(10.0, std::floor(std::log10(maxMetres)));
+    for (double m : {5.0, 2.0, 1.0})
+        if (m * p <= maxMetres) return m * p;
+    return p;
+}
+
+std::string formatDistance(double metres) {
+    char buf[32];
+    if (metres >= 1000.0) std::snprintf(buf, sizeof buf, "%g km", metres / 1000.0);
+    else std::snprintf(buf, sizeof buf, "%g m", metres);
+    return buf;
+}
+
+std::string formatLonLat(glm::dvec2 ll) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.4f°%c %.4f°%c", std::abs(ll.y), ll.y >= 0 ? 'N' : 'S', std::abs(ll.x),
+                  ll.x >= 0 ? 'E' : 'W');
+    return buf;
+}
+
+namespace {
+
+constexpr ImU32 kPanel = IM_COL32(255, 255, 255, 225);
+constexpr ImU32 kInk = IM_COL32(25, 35, 45, 255);
+
+void scaleBar(const OverlayInput& in, ImDrawList* dl, float margin, float scale) {
+    const glm::dvec2 vp = in.camera.viewport();
+    // Ground metres per pixel at the screen centre: map metres divided by the projection's scale factor there.
+    const glm::dvec2 centreLonLat = in.projection.inverse(in.camera.center());
+    if (!std::isfinite(centreLonLat.y)) return;
+    const double k = in.projection.scaleFactor(centreLonLat.y);
+    const double groundMpp = in.camera.metersPerPixel() / k;
+    const double maxPx = 180.0 * static_cast<double>(scale);
+    const double length = niceScaleLength(groundMpp * maxPx);
+    const auto px = static_cast<float>(length / groundMpp);
+    const std::string label = formatDistance(length);
+    const ImVec2 textSize = ImGui::CalcTextSize(label.c_str());
+    const float x0 = margin, y1 = static_cast<float>(vp.y) - margin;
+    const float h = 6.0f * scale;
+    dl->AddRectFilled(ImVec2(x0 - 8 * scale, y1 - h - textSize.y - 12 * scale), ImVec2(x0 + px + 8 * scale, y1 + 4 * scale), kPanel,
+                      4.0f * scale);
+    // Alternating black/white bar: readable on any background.
+    dl->AddRectFilled(ImVec2(x0, y1 - h), ImVec2(x0 + px / 2, y1), kInk);
+    dl->AddRectFilled(ImVec2(x0 + px / 2, y1 - h), ImVec2(x0 + px, y1), IM_COL32(255, 255, 255, 255));
+    dl->AddRect(ImVec2(x0, y1 - h), ImVec2(x0 + px, y1), kInk, 0, 0, 1.5f * scale);
+    dl->AddText(ImVec2(x0 + px / 2 - textSize.x / 2, y1 - h - textSize.y - 4 * scale), kInk, label.c_str());
+}
+
+} // namespace
+
+void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state) {
+    const float s = in.fonts.uiScale();
+    const ImGuiIO& io = ImGui::GetIO();
+    const float margin = 14.0f * s;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImGui::PushFont(in.fonts.ui());
+
+    // Attribution, bottom right, always.
+    std::string attribution;
+    for (const auto& a : map.attributions()) attribution += (attribution.empty() ? "" : " · ") + a;
+    if (!attribution.empty()) {
+        in.fonts.require(attribution);
+        const float wrap = std::min(io.DisplaySize.x * 0.6f, 900.0f * s);
+        const ImVec2 size = ImGui::CalcTextSize(attribution.c_str(), nullptr, false, wrap);
+        const ImVec2 p(io.DisplaySize.x - size.x - margin, io.DisplaySize.y - size.y - margin * 0.6f);
+        dl->AddRectFilled(ImVec2(p.x - 6 * s, p.y - 3 * s), ImVec2(p.x + size.x + 6 * s, p.y + size.y + 3 * s), kPanel, 3 * s);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), p, kInk, attribution.c_str(), nullptr, wrap);
+    }
+
+    scaleBar(in, dl, margin + 8 * s, s);
+
+    // Cursor position, above the scale bar.
+    if (in.cursor) {
+        const glm::dvec2 ll = in.projection.inverse(in.camera.screenToWorld(*in.cursor));
+        if (std::isfinite(ll.x)) {
+            const std::string text = formatLonLat(ll);
+            const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+            const ImVec2 p(margin + 8 * s, io.DisplaySize.y - margin - 6 * s - 2 * size.y - 26 * s);
+            dl->AddRectFilled(ImVec2(p.x - 8 * s, p.y - 3 * s), ImVec2(p.x + size.x + 8 * s, p.y + size.y + 3 * s), kPanel, 3 * s);
+            dl->AddText(p, kInk, text.c_str());
+        }
+    }
+
+    // Messages about the files: shown in the window, not only on stderr.
+    if (!in.messages.empty() && state.showMessages) {
+        // Top centre: the sidebar owns the left side and the notes panel the right.
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, margin), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(200 * s, 0), ImVec2(std::min(760.0f * s, io.DisplaySize.x * 0.7f), io.DisplaySize.y * 0.5f));
+        ImGui::SetNextWindowBgAlpha(0.94f);
+        std::size_t errors = 0;
+        for (const auto& d : in.messages) errors += d.severity == geo::Severity::Error;
+        const std::string e = std::to_string(errors), o = std::to_string(in.messages.size() - errors);
+        const std::string titleText = in.language == geo::Language::Zh   ? "訊息：" + e + " 個錯誤、" + o + " 個其他（M 隱藏）###messages"
+                                      : in.language == geo::Language::Ja ? "メッセージ：エラー " + e + " 件、その他 " + o + " 件（M で隠す）###messages"
+                                                                         : "Messages: " + e + " error(s), " + o + " other (M hides)###messages";
+        const char* title = titleText.c_str();
+        in.fonts.require(title);
+        if (ImGui::Begin(title, &state.showMessages, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
+            ImGui::PushTextWrapPos(std::min(740.0f * s, io.DisplaySize.x * 0.68f));
+            for (const auto& d : in.messages) {
+                const std::string line = d.format();
+                in.fonts.require(line);
+                const ImVec4 colour = d.severity == geo::Severity::Error     ? ImVec4(0.75f, 0.05f, 0.05f, 1)
+                                      : d.severity == geo::Severity::Warning ? ImVec4(0.55f, 0.35f, 0.0f, 1)
+                                                                             : ImVec4(0.2f, 0.2f, 0.2f, 1);
+                ImGui::PushStyleColor(ImGuiCol_Text, colour);
+                ImGui::TextUnformatted(line.c_str());
+                ImGui::PopStyleColor();
+            }
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+    }
+
+    // Layer switches (L), top left.
+    if (state.showLayers) {
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, margin), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
+        if (ImGui::Begin("Layers", &state.showLayers, ImGuiWindowFlags_AlwaysAutoResize)) {
+            for (auto& layer : map.layers) {
+                in.fonts.require(layer.spec.id);
+                ImGui::Checkbox(layer.spec.id.c_str(), &layer.visible);
+            }
+        }
+        ImGui::End();
+    }
+
+    if (state.showHelp) {
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        static constexpr const char* kHelp[3] = {
+            "拖曳：移動    滾輪：以游標為中心縮放\n"
+            "方向鍵：移動    + / -：縮放    Home：臺灣與九州\n"
+            "Tab：側欄    Space：播放／暫停行程    Esc：關閉說明\n"
+            "P 或 F5：簡報模式（PageDown／PageUp 切換步驟，B 黑畫面，O 講者資訊）\n"
+            "Ctrl+= / Ctrl+-：介面放大／縮小    Ctrl+0：原始大小\n"
+            "F11：全螢幕    L：圖層    M：訊息    F1：本說明    Ctrl+Q：結束",
+            "ドラッグ：移動    ホイール：カーソル位置でズーム\n"
+            "矢印キー：移動    + / -：ズーム    Home：台湾と九州\n"
+            "Tab：サイドバー    Space：日程の再生／一時停止    Esc：メモを閉じる\n"
+            "P または F5：プレゼン（PageDown／PageUp で移動、B 黒画面、O 発表者情報）\n"
+            "Ctrl+= / Ctrl+-：表示の拡大／縮小    Ctrl+0：元の大きさ\n"
+            "F11：全画面    L：レイヤー    M：メッセージ    F1：このヘルプ    Ctrl+Q：終了",
+            "Drag: pan    Wheel: zoom at the pointer\n"
+            "Arrows: pan    + / -: zoom    Home: Taiwan and Kyushu\n"
+            "Tab: sidebar    Space: play / pause the trip    Esc: close the notes\n"
+            "P or F5: present a story (PageDown / PageUp steps, B black screen, O presenter overlay)\n"
+            "Ctrl+= / Ctrl+-: interface larger / smaller    Ctrl+0: 1x\n"
+            "F11: full screen    L: layers    M: messages    F1: this help    Ctrl+Q: quit"};
+        const char* help = kHelp[in.language == geo::Language::Zh ? 0 : in.language == geo::Language::Ja ? 1 : 2];
+        in.fonts.require(help);
+        if (ImGui::Begin("Keys###keys", &state.showHelp, ImGuiWindowFlags_AlwaysAutoResize)) ImGui::TextUnformatted(help);
+        ImGui::End();
+    }
+    ImGui::PopFont();
+}
+
+} // namespace app

@@ -1,0 +1,77 @@
+#pragma once
+// The layer file: which vector sources make up the base map, and how each is styled.
+// A TOML file (assets/layers.toml); see README "Layer file".
+
+#include <geo/base/diagnostic.hpp>
+#include <geo/base/text_match.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo {
+
+struct Color {
+    std::uint8_t r = 0, g = 0, b = 0, a = 255;
+    // "#RRGGBB" or "#RRGGBBAA"; nullopt when malformed.
+    static std::optional<Color> parse(const std::string& text);
+    bool operator==(const Color& o) const { return r == o.r && g == o.g && b == o.b && a == o.a; }
+};
+
+struct LayerStyle {
+    std::optional<Color> fill;   // polygons are filled when set
+    std::optional<Color> stroke; // lines and polygon outlines are stroked when set
+    float strokeWidth = 1.0f;    // screen pixels, the same at every zoom
+    Color pointColor{200, 40, 40, 255};
+    float pointSize = 6.0f;      // screen pixels
+    double minZoom = 0.0;        // web-map zoom levels (see Camera)
+    double maxZoom = 30.0;
+    bool shownAt(double zoom) const { return zoom >= minZoom && zoom <= maxZoom; }
+    // The projector theme (presentation mode): colours and width that survive a washed-out
+    // projector, where the layer file gives them (projector_fill, projector_stroke, projector_stroke_width).
+    std::optional<Color> projectorFill;
+    std::optional<Color> projectorStroke;
+    std::optional<float> projectorStrokeWidth;
+};
+
+// The style with the projector theme's values where the layer file gives them. A layer
+// without a fill or stroke does not gain one (its mesh has none).
+LayerStyle projectorStyle(const LayerStyle& style);
+
+struct LayerSpec {
+    std::string id;
+    std::filesystem::path source; // absolute, or relative to the current directory
+    std::string ogrLayer;         // empty: the source's first layer
+    LayerStyle style;
+    int order = 0;
+    std::string attribution;
+    bool userAdded = false;       // from --layer rather than the layer file
+    std::string origin;           // "file:line" where it was declared, for messages
+};
+
+struct LayerConfig {
+    Color background{158, 195, 222, 255};
+    std::optional<Color> projectorBackground; // [background] projector_color
+    std::vector<LayerSpec> layers; // sorted by order (stable)
+};
+
+struct LayerConfigResult {
+    LayerConfig config;   // whatever was good
+    Diagnostics diagnostics;
+};
+
+// The largest layer file read; a larger one is an error (it lists a few dozen layers).
+inline constexpr std::uintmax_t kMaxLayerFileBytes = 1024u * 1024u;
+
+// Parses a layer file. Relative sources are resolved against the file's folder.
+LayerConfigResult loadLayerConfig(const std::filesystem::path& file);
+LayerConfigResult parseLayerConfig(const std::string& text, const std::string& fileLabel,
+                                   const std::filesystem::path& baseDir);
+
+// Style for a file added with --layer, chosen by its geometry type at load time;
+// `index` varies the colour so that several added layers stay distinct.
+LayerSpec userLayerSpec(const std::filesystem::path& source, int index);
+
+} // namespace geo

@@ -1,0 +1,34 @@
+#include "present/story_keys.hpp"
+
+#include <catch2/catch.hpp>
+
+using app::StoryCommand;
+using app::storyKeyFor;
+using K = sf::Keyboard;
+
+TEST_CASE("a clicker's and the keyboard's keys move through a story", "[story_keys]") {
+    // Forward: PageDown (clickers), Right, Down, Space.
+    for (auto key : {K::PageDown, K::Right, K::Down, K::Space}) CHECK(storyKeyFor(key).command == StoryCommand::Next);
+    // Back: PageUp (clickers), Left, Up, Backspace.
+    for (auto key : {K::PageUp, K::Left, K::Up, K::Backspace}) CHECK(storyKeyFor(key).command == StoryCommand::Previous);
+    CHECK(storyKeyFor(K::Home).command == StoryCommand::First);
+    // B or '.' blanks the screen (a clicker's "black screen" button sends one of them).
+    CHECK(storyKeyFor(K::B).command == StoryCommand::Blank);
+    CHECK(storyKeyFor(K::Period).command == StoryCommand::Blank);
+    CHECK(storyKeyFor(K::Escape).command == StoryCommand::Leave);
+    CHECK(storyKeyFor(K::Enter).command == StoryCommand::Enter);
+    CHECK(storyKeyFor(K::O).command == StoryCommand::PresenterOverlay);
+    CHECK(storyKeyFor(K::R).command == StoryCommand::ReducedMotion);
+    CHECK(storyKeyFor(K::A).command == StoryCommand::None);
+}
+
+TEST_CASE("digits on the top row and the keypad type a step number", "[story_keys]") {
+    for (int d = 0; d <= 9; ++d) {
+        const auto top = storyKeyFor(static_cast<K::Key>(K::Num0 + d));
+        const auto pad = storyKeyFor(static_cast<K::Key>(K::Numpad0 + d));
+        CHECK(top.command == StoryCommand::Digit);
+        CHECK(top.digit == d);
+        CHECK(pad.command == StoryCommand::Digit);
+        CHECK(pad.digit == d);
+    }
+}

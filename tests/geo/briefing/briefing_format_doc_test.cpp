@@ -1,0 +1,48 @@
+// The examples in assets/FORMAT.md, put together, are a valid briefing: the
+// documentation cannot drift from what the loader accepts.
+
+#include <geo/briefing/briefing.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+TEST_CASE("the examples in assets/FORMAT.md load without errors", "[briefing][assets]") {
+    const std::filesystem::path path = std::filesystem::path(KTMAP_ASSETS_DIR) / "FORMAT.md";
+    if (!std::filesystem::exists(path)) {
+        WARN("skipped: " << path.string() << " does not exist (merged into README?)");
+        return;
+    }
+    std::ifstream in(path);
+    std::string toml;
+    std::string line;
+    bool inBlock = false;
+    int blocks = 0;
+    while (std::getline(in, line)) {
+        if (line == "```toml") {
+            inBlock = true;
+            ++blocks;
+        } else if (line == "```") {
+            inBlock = false;
+        } else if (inBlock) {
+            toml += line + '\n';
+        }
+    }
+    REQUIRE(blocks == 5); // file, source, site, trip, partnership
+
+    const auto result = geo::parseBriefing(toml, "FORMAT.md examples");
+    std::string all;
+    for (const geo::Diagnostic& d : result.diagnostics) all += d.format() + '\n';
+    INFO(all);
+    CHECK(result.diagnostics.empty());
+    const geo::Briefing& b = result.briefing;
+    CHECK(b.sources.size() == 1);
+    CHECK(b.sites.size() == 4);
+    REQUIRE(b.trips.size() == 1);
+    CHECK(b.trips[0].stops.size() == 2);
+    REQUIRE(b.partnerships.size() == 1);
+    CHECK(b.partnerships[0].milestones.size() == 1);
+}

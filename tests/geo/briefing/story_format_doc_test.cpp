@@ -1,0 +1,55 @@
+// The story example in assets/FORMAT.md (fenced as ```toml story, so that the test of
+// the other five examples keeps its count) loads, with the other examples it refers to,
+// without errors or warnings, into the steps the page describes.
+
+#include <geo/briefing/briefing.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+TEST_CASE("the story example in assets/FORMAT.md loads with the other examples", "[story][assets]") {
+    const std::filesystem::path path = std::filesystem::path(KTMAP_ASSETS_DIR) / "FORMAT.md";
+    REQUIRE(std::filesystem::exists(path));
+    std::ifstream in(path);
+    std::string toml;
+    std::string line;
+    bool inBlock = false;
+    int blocks = 0;
+    int storyBlocks = 0;
+    while (std::getline(in, line)) {
+        if (line.rfind("```toml", 0) == 0) {
+            inBlock = true;
+            ++blocks;
+            if (line == "```toml story") ++storyBlocks;
+        } else if (line == "```") {
+            inBlock = false;
+        } else if (inBlock) {
+            toml += line + '\n';
+        }
+    }
+    CHECK(blocks == 6);
+    REQUIRE(storyBlocks == 1);
+
+    const auto result = geo::parseBriefing(toml, "FORMAT.md examples");
+    std::string all;
+    for (const geo::Diagnostic& d : result.diagnostics) all += d.format() + '\n';
+    INFO(all);
+    CHECK(result.diagnostics.empty());
+    REQUIRE(result.briefing.stories.size() == 1);
+    const geo::Story& story = result.briefing.stories[0];
+    REQUIRE(story.steps.size() == 5);
+    CHECK(story.steps[0].tripId == "hsp-2025-02");
+    CHECK(story.steps[1].day == 2);
+    CHECK(story.steps[1].partnerships.size() == 1);
+    CHECK(story.steps[2].partnershipId == "hsp-kitakyushu-sister-parks");
+    CHECK(story.steps[2].notesId == "hsp-kitakyushu-sister-parks");
+    REQUIRE(story.steps[3].view.has_value());
+    CHECK(story.steps[3].view->zoom == 7.0);
+    CHECK(story.steps[3].sites.size() == 2);
+    CHECK(story.steps[3].allPartnerships);
+    CHECK(story.steps[4].siteId == "fukuoka-airport");
+    CHECK(story.steps[4].notesId == "fukuoka-airport");
+}

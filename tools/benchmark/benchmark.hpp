@@ -1,0 +1,17 @@
+#pragma once
+// The benchmark (`ktmap --benchmark`): start-up, frame times over a scripted
+// flight across the region at 1920x1080, geometry drawn per frame, peak memory.
+// Then, with a briefing file, two content scenarios: the same flight with every trip,
+// partnership links, labels and the sidebar on (frame and label placement times), and
+// the playback of the first trip at a fixed dt of 1/60 s (frame times and their spread).
+// Prints figures; asserts nothing.
+
+#include "shell/viewer_options.hpp"
+
+#include <chrono>
+
+namespace app {
+
+int runBenchmark(const ViewerOptions& options, std::chrono::steady_clock::time_point mainEntered);
+
+} // namespace app

@@ -1,0 +1,23 @@
+// ktmap-soak: the viewer driven headless through a briefing for FRAMES frames (see soak.hpp).
+#include "soak/soak.hpp"
+
+#include "shell/app_paths.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/cfg/env.h>
+
+int main(int argc, char** argv) {
+    spdlog::cfg::load_env_levels();
+    app::ViewerOptions options;
+    CLI::App cli{"ktmap soak: the viewer driven headless through a briefing, printing memory; exits 1 if a check fails"};
+    std::string layerFile = (app::assetsDir() / "layers.toml").string();
+    std::string briefingFile = (app::assetsDir() / "briefing.toml").string();
+    int frames = 0;
+    cli.add_option("frames", frames, "How many frames to run")->required()->check(CLI::Range(1, 10000000));
+    cli.add_option("--layers", layerFile, "Layer file (TOML) listing the base map layers")->capture_default_str();
+    cli.add_option("--briefing", briefingFile, "Briefing content file (TOML)")->capture_default_str();
+    CLI11_PARSE(cli, argc, argv);
+    options.layerFile = layerFile;
+    options.briefingFile = briefingFile;
+    return app::runSoak(options, frames);
+}
