@@ -6,47 +6,74 @@
 
 namespace geo {
 
-bool isValidUtf8(const std::string& text) {
-    size_t i = 0;
-    const size_t n = text.size();
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        size_t len;
-        unsigned cp;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1Fu; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0Fu; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07u; }
-        else return false;
-        if (i + len > n) return false;
-        for (size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(text[i + k]);
-            if ((cc & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3Fu);
+Utf8Char decodeUtf8(std::string_view text, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80) return {lead, 1, true, false};
+    // Unicode's table of well-formed byte sequences (Table 3-7): the lead byte gives the
+    // length, and the range allowed for the second byte is what excludes overlong forms
+    // (E0, F0), surrogates (ED) and values past U+10FFFF (F4); later bytes are 80..BF.
+    std::size_t length = 0;
+    unsigned codepoint = 0;
+    unsigned char secondMin = 0x80, secondMax = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        codepoint = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        codepoint = lead & 0x0Fu;
+        if (lead == 0xE0) secondMin = 0xA0;
+        if (lead == 0xED) secondMax = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        codepoint = lead & 0x07u;
+        if (lead == 0xF0) secondMin = 0x90;
+        if (lead == 0xF4) secondMax = 0x8F;
+    } else {
+        return {}; // a continuation byte, C0/C1 (always overlong) or F5..FF
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        if (at + k >= text.size()) {
+            Utf8Char cut;
+            cut.truncated = true;
+            return cut;
         }
-        // Overlong forms, surrogates and values past U+10FFFF are invalid.
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += len;
+        const auto byte = static_cast<unsigned char>(text[at + k]);
+        const unsigned char lo = k == 1 ? secondMin : 0x80, hi = k == 1 ? secondMax : 0xBF;
+        if (byte < lo || byte > hi) return {};
+        codepoint = (codepoint << 6) | (byte & 0x3Fu);
+    }
+    return {codepoint, length, true, false};
+}
+
+bool isValidUtf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const Utf8Char c = decodeUtf8(text, i);
+        if (!c.valid) return false;
+        i += c.length;
     }
     return true;
 }
 
 unsigned nextCodepoint(std::string_view text, std::size_t& i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    // Lead bytes: 0xxxxxxx, 110xxxxx, 1110xxxx, 11110xxx; anything else is malformed.
-    const std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    bool ok = len != 0 && i + len <= text.size();
-    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (!ok) {
-        ++i;
-        return 0xFFFD;
+    const Utf8Char c = decodeUtf8(text, i);
+    i += c.length; // 1 for a malformed byte
+    return c.codepoint;
+}
+
+std::string truncateUtf8(std::string_view text, std::size_t maxBytes) {
+    if (text.size() <= maxBytes) return std::string(text);
+    constexpr std::string_view kEllipsis = "…";
+    const bool withEllipsis = maxBytes >= kEllipsis.size();
+    const std::size_t room = withEllipsis ? maxBytes - kEllipsis.size() : maxBytes;
+    std::size_t cut = 0; // end of the last whole character that fits
+    while (cut < text.size()) {
+        const std::size_t next = cut + decodeUtf8(text, cut).length;
+        if (next > room) break;
+        cut = next;
     }
-    unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-    i += len;
-    return cp;
+    std::string out(text.substr(0, cut));
+    if (withEllipsis) out += kEllipsis;
+    return out;
 }
 
 bool decodeToUtf8(const std::string& text, const char* encoding, std::string& out) {

@@ -1,39 +1,22 @@
 #include "briefing/briefing_text_checks.hpp"
 
-#include <cstdint>
+#include <geo/base/text_encoding.hpp>
 
 namespace geo::briefing_text {
 
 Utf8Error firstInvalidUtf8(std::string_view text) {
     int line = 1;
     int column = 1;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t length = 0;
-        std::uint32_t minimum = 0;
-        if (byte < 0x80) length = 1;
-        else if ((byte & 0xE0) == 0xC0) { length = 2; minimum = 0x80; }
-        else if ((byte & 0xF0) == 0xE0) { length = 3; minimum = 0x800; }
-        else if ((byte & 0xF8) == 0xF0) { length = 4; minimum = 0x10000; }
-        else return {{line, column}};
-        const bool cutOff = i + length > text.size();
-        for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return {{line, column}};
-        if (cutOff) return {{line, column}, true};
-        std::uint32_t cp = length == 1 ? byte : (byte & (0x7Fu >> length));
-        for (std::size_t k = 1; k < length; ++k) {
-            auto next = static_cast<unsigned char>(text[i + k]);
-            cp = (cp << 6) | (next & 0x3Fu);
-        }
-        if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {{line, column}};
-        if (byte == '\n') {
+    for (std::size_t i = 0; i < text.size();) {
+        const Utf8Char c = decodeUtf8(text, i);
+        if (!c.valid) return {{line, column}, c.truncated};
+        if (c.codepoint == '\n') {
             ++line;
             column = 1;
         } else {
             ++column;
         }
-        i += length;
+        i += c.length;
     }
     return {};
 }
