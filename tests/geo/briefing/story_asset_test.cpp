@@ -26,7 +26,10 @@ constexpr std::size_t kMaxCaptionEn = 80;
 
 TEST_CASE("the shipped stories: one per trip, a step per day, and the partnership network", "[story][assets]") {
     const std::filesystem::path path = std::filesystem::path(KTMAP_ASSETS_DIR) / "briefing.toml";
-    REQUIRE(std::filesystem::exists(path));
+    {
+        INFO(path.string() << " is committed and this test needs it");
+        REQUIRE(std::filesystem::exists(path));
+    }
     const auto result = geo::loadBriefingFile(path);
     std::string all;
     for (const geo::Diagnostic& d : result.diagnostics) all += d.format() + "\n";
