@@ -1,44 +1,23 @@
 #include "content/overlay.hpp"
 
+#include "content/painter.hpp"
 #include "text/font_set.hpp"
 
+#include <geo/base/format.hpp>
 #include <geo/base/projection.hpp>
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace app {
 
-double niceScaleLength(double maxMetres) {
-    if (!(maxMetres > 0)) return 0;
-    const double p = std::pow(10.0, std::floor(std::log10(maxMetres)));
-    for (double m : {5.0, 2.0, 1.0})
-        if (m * p <= maxMetres) return m * p;
-    return p;
-}
-
-std::string formatDistance(double metres) {
-    char buf[32];
-    if (metres >= 1000.0) std::snprintf(buf, sizeof buf, "%g km", metres / 1000.0);
-    else std::snprintf(buf, sizeof buf, "%g m", metres);
-    return buf;
-}
-
-std::string formatLonLat(glm::dvec2 ll) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.4f°%c %.4f°%c", std::abs(ll.y), ll.y >= 0 ? 'N' : 'S', std::abs(ll.x),
-                  ll.x >= 0 ? 'E' : 'W');
-    return buf;
-}
-
 namespace {
 
-constexpr ImU32 kPanel = IM_COL32(255, 255, 255, 225);
-constexpr ImU32 kInk = IM_COL32(25, 35, 45, 255);
-
 void scaleBar(const OverlayInput& in, ImDrawList* dl, float margin, float scale) {
+    const ImU32 kPanel = toImGui(in.palette.interface.overlay), kInk = toImGui(in.palette.map.ink);
     const glm::dvec2 vp = in.camera.viewport();
     // Ground metres per pixel at the screen centre: map metres divided by the projection's scale factor there.
     const glm::dvec2 centreLonLat = in.projection.inverse(in.camera.center());
@@ -46,9 +25,9 @@ void scaleBar(const OverlayInput& in, ImDrawList* dl, float margin, float scale)
     const double k = in.projection.scaleFactor(centreLonLat.y);
     const double groundMpp = in.camera.metersPerPixel() / k;
     const double maxPx = 180.0 * static_cast<double>(scale);
-    const double length = niceScaleLength(groundMpp * maxPx);
+    const double length = geo::niceScaleLength(groundMpp * maxPx);
     const auto px = static_cast<float>(length / groundMpp);
-    const std::string label = formatDistance(length);
+    const std::string label = geo::formatDistance(length);
     const ImVec2 textSize = ImGui::CalcTextSize(label.c_str());
     const float x0 = margin, y1 = static_cast<float>(vp.y) - margin;
     const float h = 6.0f * scale;
@@ -56,14 +35,16 @@ void scaleBar(const OverlayInput& in, ImDrawList* dl, float margin, float scale)
                       4.0f * scale);
     // Alternating black/white bar: readable on any background.
     dl->AddRectFilled(ImVec2(x0, y1 - h), ImVec2(x0 + px / 2, y1), kInk);
-    dl->AddRectFilled(ImVec2(x0 + px / 2, y1 - h), ImVec2(x0 + px, y1), IM_COL32(255, 255, 255, 255));
+    dl->AddRectFilled(ImVec2(x0 + px / 2, y1 - h), ImVec2(x0 + px, y1), toImGui(in.palette.map.paper));
     dl->AddRect(ImVec2(x0, y1 - h), ImVec2(x0 + px, y1), kInk, 0, 0, 1.5f * scale);
     dl->AddText(ImVec2(x0 + px / 2 - textSize.x / 2, y1 - h - textSize.y - 4 * scale), kInk, label.c_str());
 }
 
 } // namespace
 
-void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state) {
+void drawOverlay(const OverlayInput& in, geo::MapView& view, OverlayState& state) {
+    const geo::BaseMap& map = in.map;
+    const ImU32 kPanel = toImGui(in.palette.interface.overlay), kInk = toImGui(in.palette.map.ink);
     const float s = in.fonts.uiScale();
     const ImGuiIO& io = ImGui::GetIO();
     const float margin = 14.0f * s;
@@ -88,7 +69,7 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
     if (in.cursor) {
         const glm::dvec2 ll = in.projection.inverse(in.camera.screenToWorld(*in.cursor));
         if (std::isfinite(ll.x)) {
-            const std::string text = formatLonLat(ll);
+            const std::string text = geo::formatLonLat(ll);
             const ImVec2 size = ImGui::CalcTextSize(text.c_str());
             const ImVec2 p(margin + 8 * s, io.DisplaySize.y - margin - 6 * s - 2 * size.y - 26 * s);
             dl->AddRectFilled(ImVec2(p.x - 8 * s, p.y - 3 * s), ImVec2(p.x + size.x + 8 * s, p.y + size.y + 3 * s), kPanel, 3 * s);
@@ -96,30 +77,50 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
         }
     }
 
-    // Messages about the files: shown in the window, not only on stderr.
+    // Messages about the files: shown in the window, not only on stderr. Its size is worked out
+    // here rather than by ImGui's auto-fit, which hides a new window for a frame to measure it:
+    // a screenshot shows the messages on its first frame.
     if (!in.messages.empty() && state.showMessages) {
-        // Top centre: the sidebar owns the left side and the notes panel the right.
-        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, margin), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
-        ImGui::SetNextWindowSizeConstraints(ImVec2(200 * s, 0), ImVec2(std::min(760.0f * s, io.DisplaySize.x * 0.7f), io.DisplaySize.y * 0.5f));
-        ImGui::SetNextWindowBgAlpha(0.94f);
         std::size_t errors = 0;
         for (const auto& d : in.messages) errors += d.severity == geo::Severity::Error;
         const std::string e = std::to_string(errors), o = std::to_string(in.messages.size() - errors);
         const std::string titleText = in.language == geo::Language::Zh   ? "訊息：" + e + " 個錯誤、" + o + " 個其他（M 隱藏）###messages"
                                       : in.language == geo::Language::Ja ? "メッセージ：エラー " + e + " 件、その他 " + o + " 件（M で隠す）###messages"
                                                                          : "Messages: " + e + " error(s), " + o + " other (M hides)###messages";
-        const char* title = titleText.c_str();
-        in.fonts.require(title);
-        if (ImGui::Begin(title, &state.showMessages, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
-            ImGui::PushTextWrapPos(std::min(740.0f * s, io.DisplaySize.x * 0.68f));
-            for (const auto& d : in.messages) {
-                const std::string line = d.format();
-                in.fonts.require(line);
-                const ImVec4 colour = d.severity == geo::Severity::Error     ? ImVec4(0.75f, 0.05f, 0.05f, 1)
-                                      : d.severity == geo::Severity::Warning ? ImVec4(0.55f, 0.35f, 0.0f, 1)
-                                                                             : ImVec4(0.2f, 0.2f, 0.2f, 1);
-                ImGui::PushStyleColor(ImGuiCol_Text, colour);
-                ImGui::TextUnformatted(line.c_str());
+        in.fonts.require(titleText);
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float wrap = std::min(740.0f * s, io.DisplaySize.x * 0.68f);
+        const float maxWidth = std::min(760.0f * s, io.DisplaySize.x * 0.7f), maxHeight = io.DisplaySize.y * 0.5f;
+        std::vector<std::string> lines;
+        float textWidth = ImGui::CalcTextSize(titleText.c_str(), titleText.c_str() + titleText.find("###")).x + style.FramePadding.x * 2 +
+                          ImGui::GetFontSize() + style.ItemInnerSpacing.x; // the title, its close button
+        float textHeight = 0;
+        for (const auto& d : in.messages) {
+            lines.push_back(d.format());
+            in.fonts.require(lines.back());
+            const ImVec2 size = ImGui::CalcTextSize(lines.back().c_str(), nullptr, false, wrap - style.WindowPadding.x);
+            textWidth = std::max(textWidth, size.x);
+            textHeight += size.y + (textHeight > 0 ? style.ItemSpacing.y : 0.0f);
+        }
+        const ImVec2 size(std::clamp(textWidth + style.WindowPadding.x * 2, 200.0f * s, maxWidth),
+                          std::min(textHeight + style.WindowPadding.y * 2 + ImGui::GetFrameHeight(), maxHeight));
+        // Top centre: the sidebar owns the left side and the notes panel the right.
+        ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, margin), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowSize(size, ImGuiCond_Always);
+        ImGui::SetNextWindowBgAlpha(0.94f);
+        // Its title looks the same whether ImGui has given it the focus yet or not.
+        ImGui::PushStyleColor(ImGuiCol_TitleBg, ImGui::GetStyleColorVec4(ImGuiCol_TitleBgActive));
+        const bool open = ImGui::Begin(titleText.c_str(), &state.showMessages, ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoResize);
+        ImGui::PopStyleColor();
+        if (open) {
+            ImGui::PushTextWrapPos(wrap);
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                const geo::Severity severity = in.messages[i].severity;
+                const geo::Color colour = severity == geo::Severity::Error     ? in.palette.interface.error
+                                          : severity == geo::Severity::Warning ? in.palette.interface.warning
+                                                                               : in.palette.interface.info;
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(toImGui(colour)));
+                ImGui::TextUnformatted(lines[i].c_str());
                 ImGui::PopStyleColor();
             }
             ImGui::PopTextWrapPos();
@@ -131,9 +132,10 @@ void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state)
     if (state.showLayers) {
         ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, margin), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.0f));
         if (ImGui::Begin("Layers", &state.showLayers, ImGuiWindowFlags_AlwaysAutoResize)) {
-            for (auto& layer : map.layers) {
+            for (const geo::MapLayer& layer : map.layers) {
                 in.fonts.require(layer.spec.id);
-                ImGui::Checkbox(layer.spec.id.c_str(), &layer.visible);
+                bool on = view.visible(layer);
+                if (ImGui::Checkbox(layer.spec.id.c_str(), &on)) view.setVisible(layer, on);
             }
         }
         ImGui::End();

@@ -1,16 +1,17 @@
 #pragma once
-// The ImGui layer over the map: attribution, scale bar, cursor position,
-// messages about bad input, layer switches.
+// The ImGui layer over the map: attribution, scale bar, the pointer's position, the messages
+// about bad input, the layer switches (L) and the key help (F1).
 
-#include <geo/basemap/base_map.hpp>
-#include <geo/view/camera.hpp>
-#include <geo/briefing/briefing.hpp>
 #include <geo/base/diagnostic.hpp>
+#include <geo/basemap/base_map.hpp>
+#include <geo/briefing/briefing.hpp>
+#include <geo/view/camera.hpp>
+#include <geo/view/map_view.hpp>
+#include <geo/view/palette.hpp>
 
 #include <glm/vec2.hpp>
 
 #include <optional>
-#include <string>
 
 namespace geo {
 class Projection;
@@ -33,17 +34,11 @@ struct OverlayInput {
     const geo::Diagnostics& messages;
     std::optional<glm::dvec2> cursor; // screen pixels, when the pointer is over the map
     FontSet& fonts;
+    const geo::Palette& palette;
     geo::Language language = geo::Language::En; // of the panel titles and the key help
 };
 
-// "Nice" scale-bar length in metres for at most `maxMetres`: 1, 2 or 5 times a power of ten.
-double niceScaleLength(double maxMetres);
-// "50 km", "200 m".
-std::string formatDistance(double metres);
-// "32.8031°N 130.7079°E".
-std::string formatLonLat(glm::dvec2 lonLat);
-
-// Draws the overlay; layer switches write to `map` (visibility only).
-void drawOverlay(const OverlayInput& in, geo::BaseMap& map, OverlayState& state);
+// Draws the overlay; the layer switches write `view` (visibility only).
+void drawOverlay(const OverlayInput& in, geo::MapView& view, OverlayState& state);
 
 } // namespace app

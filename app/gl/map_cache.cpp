@@ -9,7 +9,7 @@ void MapCache::release() {
     m_valid = false;
 }
 
-FrameStats MapCache::render(glm::ivec2 size, std::vector<unsigned char>& signature, const std::function<FrameStats()>& draw) {
+MapRenderer::Stats MapCache::render(glm::ivec2 size, std::vector<unsigned char>& signature, const std::function<MapRenderer::Stats()>& draw) {
     m_last = Last::Drawn;
     const bool usable = m_enabled && size.x > 0 && size.y > 0 && epoxy_gl_version() >= 30;
     const bool unchanged = usable && signature == m_signature;
@@ -23,7 +23,7 @@ FrameStats MapCache::render(glm::ivec2 size, std::vector<unsigned char>& signatu
     GLint bound = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &bound);
     const auto target = static_cast<GLuint>(bound);
-    FrameStats stats;
+    MapRenderer::Stats stats;
     const bool same = m_valid && m_copy.valid() && m_copy.width() == size.x && m_copy.height() == size.y;
     if (!same) {
         m_copy.ensure(size.x, size.y);

@@ -26,7 +26,7 @@ class MapCache {
 public:
     // Draws the map (`draw`: clear and draw into the bound framebuffer, size x its
     // viewport) or copies it; `signature` says what it would draw (taken: swapped out).
-    FrameStats render(glm::ivec2 size, std::vector<unsigned char>& signature, const std::function<FrameStats()>& draw);
+    MapRenderer::Stats render(glm::ivec2 size, std::vector<unsigned char>& signature, const std::function<MapRenderer::Stats()>& draw);
     // Frees the copy (GL context current).
     void release();
     void setEnabled(bool on) { m_enabled = on; }

@@ -1,6 +1,5 @@
 #include "gl/map_renderer.hpp"
 
-#include "gl/content_renderer.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -27,7 +26,7 @@ GLuint makeBuffer(GLenum target, const std::vector<T>& data) {
 // that are contiguous in the index buffer: llvmpipe pays per draw, so a few long
 // draws beat many short ones.
 void gather(const std::vector<geo::DrawRange>& ranges, const geo::Box& view, std::vector<GLsizei>& counts,
-            std::vector<const void*>& offsets, FrameStats& stats) {
+            std::vector<const void*>& offsets, MapRenderer::Stats& stats) {
     counts.clear();
     offsets.clear();
     std::uint32_t runFirst = 0, runEnd = 0;
@@ -79,12 +78,10 @@ void MapRenderer::release() {
     m_fill.reset();
     m_stroke.reset();
     m_point.reset();
-    ContentRenderer::instance().release();
 }
 
 void MapRenderer::init(const std::filesystem::path& shaderDir, std::string& message, bool forceFallback) {
     m_shaders = false;
-    ContentRenderer::instance().release(); // the content is drawn with ImGui unless the shaders below build
     if (forceFallback) {
         message = "drawing with the simple fallback (--no-shaders): lines 1 px, no anti-aliasing";
         return;
@@ -102,8 +99,6 @@ void MapRenderer::init(const std::filesystem::path& shaderDir, std::string& mess
         return;
     }
     m_shaders = true;
-    // The content's lines and markers: with their own program where it builds, else with ImGui.
-    ContentRenderer::instance().init(shaderDir, message);
 }
 
 namespace {
@@ -118,8 +113,9 @@ void appendColor(std::vector<unsigned char>& out, const std::optional<geo::Color
 }
 } // namespace
 
-void MapRenderer::signature(const geo::BaseMap& map, const geo::Camera& camera, float uiScale, std::vector<unsigned char>& out) const {
-    appendColor(out, map.background); // the clear under the map
+void MapRenderer::signature(const geo::BaseMap& map, const geo::Camera& camera, const geo::MapView& view, float uiScale,
+                            std::vector<unsigned char>& out) const {
+    appendColor(out, view.background(map)); // the clear under the map
     append(out, m_generation);
     append(out, m_shaders);
     append(out, camera.center().x);
@@ -131,11 +127,11 @@ void MapRenderer::signature(const geo::BaseMap& map, const geo::Camera& camera, 
     const double mpp = camera.metersPerPixel(), zoom = camera.zoom();
     append(out, map.layers.size());
     for (const geo::MapLayer& layer : map.layers) {
-        const bool shown = layer.drawnAt(zoom);
+        const bool shown = view.drawn(layer, zoom);
         append(out, shown);
         if (!shown) continue;
         append(out, layer.mesh.nearestBuilt(layer.mesh.levelFor(mpp)));
-        const geo::LayerStyle& style = layer.spec.style;
+        const geo::LayerStyle style = view.style(layer);
         appendColor(out, style.fill);
         appendColor(out, style.stroke);
         appendColor(out, style.pointColor);
@@ -183,8 +179,8 @@ void MapRenderer::uploadLevel(std::size_t layer, std::size_t level, const geo::M
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
 }
 
-FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera, float uiScale) {
-    FrameStats stats;
+MapRenderer::Stats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera, const geo::MapView& look, float uiScale) {
+    Stats stats;
     const glm::dvec2 vp = camera.viewport();
     const double mpp = camera.metersPerPixel();
     const double zoom = camera.zoom();
@@ -205,19 +201,19 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
 
     for (std::size_t li = 0; li < map.layers.size() && li < m_layers.size(); ++li) {
         const geo::MapLayer& layer = map.layers[li];
-        if (!layer.drawnAt(zoom)) continue;
+        if (!look.drawn(layer, zoom)) continue;
+        const geo::LayerStyle style = look.style(layer);
         // The level for this scale, or while it is still being built, the nearest one that is.
         const std::size_t levelIndex = layer.mesh.nearestBuilt(layer.mesh.levelFor(mpp));
         if (levelIndex >= layer.mesh.levels.size()) continue;
         const geo::MeshLevel& level = layer.mesh.levels[levelIndex];
         const GpuLevel& gpu = m_layers[li].levels[levelIndex];
         if (!m_shaders) {
-            drawFixedFunction(layer, gpu, level, camera, view, stats);
+            drawFixedFunction(layer, style, gpu, level, camera, view, stats);
             continue;
         }
         // Offset computed in double on the CPU keeps float error in the shader small.
         const glm::dvec2 offset = layer.mesh.origin - camera.center();
-        const auto& style = layer.spec.style;
 
         if (style.fill && gpu.fillIbo) {
             gather(level.fill, view, m_counts, m_offsets, stats);
@@ -269,7 +265,7 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
     if (m_shaders) {
-        drawPoints(map, camera, view, uiScale, stats);
+        drawPoints(map, camera, look, view, uiScale, stats);
         glBindVertexArray(0);
         glDeleteVertexArrays(1, &vao);
         glUseProgram(0);
@@ -277,8 +273,8 @@ FrameStats MapRenderer::draw(const geo::BaseMap& map, const geo::Camera& camera,
     return stats;
 }
 
-void MapRenderer::drawPoints(const geo::BaseMap& map, const geo::Camera& camera, const geo::Box& view, float uiScale,
-                             FrameStats& stats) {
+void MapRenderer::drawPoints(const geo::BaseMap& map, const geo::Camera& camera, const geo::MapView& look, const geo::Box& view,
+                             float uiScale, MapRenderer::Stats& stats) {
     // Points go above every line and fill, whatever their layer's order: markers must stay visible.
     const glm::dvec2 vp = camera.viewport();
     const double mpp = camera.metersPerPixel();
@@ -286,8 +282,9 @@ void MapRenderer::drawPoints(const geo::BaseMap& map, const geo::Camera& camera,
     for (std::size_t li = 0; li < map.layers.size() && li < m_layers.size(); ++li) {
         const geo::MapLayer& layer = map.layers[li];
         const GpuLayer& gpu = m_layers[li];
-        if (!layer.visible || !gpu.pointIbo || !layer.spec.style.shownAt(zoom)) continue;
-        const float radius = layer.spec.style.pointSize * uiScale * 0.5f + 1.0f;
+        const geo::LayerStyle style = look.style(layer);
+        if (!look.visible(layer) || !gpu.pointIbo || !style.shownAt(zoom)) continue;
+        const float radius = style.pointSize * uiScale * 0.5f + 1.0f;
         gather(layer.mesh.points, expanded(view, static_cast<double>(radius) * mpp), m_counts, m_offsets, stats);
         if (m_counts.empty()) continue;
         const glm::dvec2 offset = layer.mesh.origin - camera.center();
@@ -296,7 +293,7 @@ void MapRenderer::drawPoints(const geo::BaseMap& map, const geo::Camera& camera,
         glUniform2f(m_point.uniform("u_scale"), static_cast<float>(2.0 / (vp.x * mpp)), static_cast<float>(2.0 / (vp.y * mpp)));
         glUniform2f(m_point.uniform("u_viewport"), static_cast<float>(vp.x), static_cast<float>(vp.y));
         glUniform1f(m_point.uniform("u_radius"), radius);
-        setColor(m_point.uniform("u_color"), layer.spec.style.pointColor);
+        setColor(m_point.uniform("u_color"), style.pointColor);
         glBindBuffer(GL_ARRAY_BUFFER, gpu.pointVbo);
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.pointIbo);
         const auto stride = static_cast<GLsizei>(sizeof(geo::PointVertex));
@@ -312,8 +309,9 @@ void MapRenderer::drawPoints(const geo::BaseMap& map, const geo::Camera& camera,
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
 }
 
-void MapRenderer::drawFixedFunction(const geo::MapLayer& layer, const GpuLevel& gpu, const geo::MeshLevel& level,
-                                    const geo::Camera& camera, const geo::Box& view, FrameStats& stats) {
+void MapRenderer::drawFixedFunction(const geo::MapLayer& layer, const geo::LayerStyle& style, const GpuLevel& gpu,
+                                    const geo::MeshLevel& level, const geo::Camera& camera, const geo::Box& view,
+                                    MapRenderer::Stats& stats) {
     // Legacy pipeline: the modelview matrix does what the vertex shaders do.
     const glm::dvec2 vp = camera.viewport();
     const double mpp = camera.metersPerPixel();
@@ -325,7 +323,6 @@ void MapRenderer::drawFixedFunction(const geo::MapLayer& layer, const GpuLevel& 
     glScaled(2.0 / (vp.x * mpp), 2.0 / (vp.y * mpp), 1.0);
     glTranslated(offset.x, offset.y, 0.0);
     glEnableClientState(GL_VERTEX_ARRAY);
-    const auto& style = layer.spec.style;
     if (style.fill && gpu.fillIbo) {
         gather(level.fill, view, m_counts, m_offsets, stats);
         glColor4ub(style.fill->r, style.fill->g, style.fill->b, style.fill->a);

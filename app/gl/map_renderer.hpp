@@ -5,6 +5,7 @@
 
 #include <geo/basemap/base_map.hpp>
 #include <geo/view/camera.hpp>
+#include <geo/view/map_view.hpp>
 
 #include "gl/gl_program.hpp"
 
@@ -16,16 +17,14 @@
 
 namespace app {
 
-struct FrameStats {
-    std::size_t triangles = 0;
-    std::size_t vertices = 0; // vertices submitted (indices drawn)
-    std::size_t ranges = 0;   // cell ranges drawn
-    double mapMs = 0;         // when profiling: map drawing, GPU work included
-    double uiMs = 0;          // when profiling: ImGui, GPU work included
-};
-
 class MapRenderer {
 public:
+    struct Stats {
+        std::size_t triangles = 0;
+        std::size_t vertices = 0; // vertices submitted (indices drawn)
+        std::size_t ranges = 0;   // cell ranges drawn
+    };
+
     MapRenderer() = default;
     ~MapRenderer();
     MapRenderer(const MapRenderer&) = delete;
@@ -41,17 +40,18 @@ public:
     // Uploads one level built later (by the MeshBuilder).
     void uploadLevel(std::size_t layer, std::size_t level, const geo::MeshLevel& mesh);
 
-    // Draws into the current framebuffer (viewport already set to the camera's size).
-    // `uiScale` widens strokes for projector use.
-    FrameStats draw(const geo::BaseMap& map, const geo::Camera& camera, float uiScale = 1.0f);
+    // Draws into the current framebuffer (viewport already set to the camera's size): the
+    // layers `view` shows, in its theme. `uiScale` widens strokes for projector use.
+    Stats draw(const geo::BaseMap& map, const geo::Camera& camera, const geo::MapView& view, float uiScale = 1.0f);
 
     // Frees the GPU buffers. Needs the GL context that made them to be current.
     void release();
 
-    // What draw(map, camera, uiScale) would put on screen, as bytes: equal bytes, equal
+    // What draw(map, camera, view, uiScale) would put on screen, as bytes: equal bytes, equal
     // pixels (the background, the camera, each layer's visibility, style and the level it
     // would draw, and what is uploaded). Appended to `out`.
-    void signature(const geo::BaseMap& map, const geo::Camera& camera, float uiScale, std::vector<unsigned char>& out) const;
+    void signature(const geo::BaseMap& map, const geo::Camera& camera, const geo::MapView& view, float uiScale,
+                   std::vector<unsigned char>& out) const;
 
 private:
     struct GpuLevel {
@@ -62,9 +62,10 @@ private:
         std::vector<GpuLevel> levels;
     };
     void deleteBuffers();
-    void drawPoints(const geo::BaseMap& map, const geo::Camera& camera, const geo::Box& view, float uiScale, FrameStats& stats);
-    void drawFixedFunction(const geo::MapLayer& layer, const GpuLevel& gpu, const geo::MeshLevel& level,
-                           const geo::Camera& camera, const geo::Box& view, FrameStats& stats);
+    void drawPoints(const geo::BaseMap& map, const geo::Camera& camera, const geo::MapView& look, const geo::Box& view, float uiScale,
+                    Stats& stats);
+    void drawFixedFunction(const geo::MapLayer& layer, const geo::LayerStyle& style, const GpuLevel& gpu, const geo::MeshLevel& level,
+                           const geo::Camera& camera, const geo::Box& view, Stats& stats);
 
     bool m_shaders = false;
     unsigned m_generation = 0; // changes with every upload or release

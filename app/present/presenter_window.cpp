@@ -1,6 +1,9 @@
 #include "present/presenter_window.hpp"
 
-#include "shell/viewer.hpp"
+#include "shell/session.hpp"
+
+#include <SFML/Window/Event.hpp>
+#include <SFML/Window/Mouse.hpp>
 
 #include <backends/imgui_impl_opengl3.h>
 #include <epoxy/gl.h>
@@ -26,7 +29,7 @@ bool PresenterWindow::open(const Monitor& monitor, float uiScale) {
     m_window = std::make_unique<sf::Window>();
     m_window->create(sf::VideoMode(static_cast<unsigned>(monitor.width), static_cast<unsigned>(monitor.height)),
                      sf::String::fromUtf8(kPresenterTitle, kPresenterTitle + std::char_traits<char>::length(kPresenterTitle)),
-                     sf::Style::Titlebar | sf::Style::Resize | sf::Style::Close, Viewer::contextSettings());
+                     sf::Style::Titlebar | sf::Style::Resize | sf::Style::Close, Session::contextSettings());
     if (!m_window->isOpen()) {
         m_window.reset();
         return false;

@@ -24,32 +24,36 @@ struct State {
     ImGuiMouseCursor lastCursor = ImGuiMouseCursor_COUNT;
     std::string clipboard;
 };
-State* g_state = nullptr;
+// Per ImGui context, as ImGui's own backends keep theirs (io.BackendPlatformUserData).
+State* state() { return ImGui::GetCurrentContext() ? static_cast<State*>(ImGui::GetIO().BackendPlatformUserData) : nullptr; }
 
-const char* getClipboard(void*) {
+const char* getClipboard(void* user) {
+    State* st = static_cast<State*>(user);
     const sf::String s = sf::Clipboard::getString(); // SFML 2.5 has no UTF-8 getter: convert
     std::basic_string<sf::Uint8> utf8 = s.toUtf8();
-    g_state->clipboard.assign(utf8.begin(), utf8.end());
-    return g_state->clipboard.c_str();
+    st->clipboard.assign(utf8.begin(), utf8.end());
+    return st->clipboard.c_str();
 }
 
 void setClipboard(void*, const char* text) {
     sf::Clipboard::setString(sf::String::fromUtf8(text, text + std::char_traits<char>::length(text)));
 }
 
-void loadCursor(ImGuiMouseCursor imguiCursor, sf::Cursor::Type type) {
+void loadCursor(State& st, ImGuiMouseCursor imguiCursor, sf::Cursor::Type type) {
     auto cursor = std::make_unique<sf::Cursor>();
-    if (cursor->loadFromSystem(type)) g_state->cursors[static_cast<size_t>(imguiCursor)] = std::move(cursor);
+    if (cursor->loadFromSystem(type)) st.cursors[static_cast<size_t>(imguiCursor)] = std::move(cursor);
 }
 
 } // namespace
 
 bool init(sf::Window* window) {
-    assert(!g_state && "imgui_sfml::init called twice without shutdown");
     assert(ImGui::GetCurrentContext() && "call ImGui::CreateContext() before imgui_sfml::init");
-    g_state = new State;
-    g_state->window = window;
+    assert(!state() && "imgui_sfml::init called twice without shutdown");
     ImGuiIO& io = ImGui::GetIO();
+    State* st = new State;
+    st->window = window;
+    io.BackendPlatformUserData = st;
+    io.ClipboardUserData = st;
     io.BackendPlatformName = "ktmap_imgui_sfml";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     io.KeyMap[ImGuiKey_Tab] = sf::Keyboard::Tab;
@@ -77,34 +81,36 @@ bool init(sf::Window* window) {
     io.GetClipboardTextFn = getClipboard;
     io.SetClipboardTextFn = setClipboard;
     if (window) {
-        loadCursor(ImGuiMouseCursor_Arrow, sf::Cursor::Arrow);
-        loadCursor(ImGuiMouseCursor_TextInput, sf::Cursor::Text);
-        loadCursor(ImGuiMouseCursor_ResizeAll, sf::Cursor::SizeAll);
-        loadCursor(ImGuiMouseCursor_ResizeNS, sf::Cursor::SizeVertical);
-        loadCursor(ImGuiMouseCursor_ResizeEW, sf::Cursor::SizeHorizontal);
-        loadCursor(ImGuiMouseCursor_ResizeNESW, sf::Cursor::SizeBottomLeftTopRight);
-        loadCursor(ImGuiMouseCursor_ResizeNWSE, sf::Cursor::SizeTopLeftBottomRight);
-        loadCursor(ImGuiMouseCursor_Hand, sf::Cursor::Hand);
-        loadCursor(ImGuiMouseCursor_NotAllowed, sf::Cursor::NotAllowed);
+        loadCursor(*st, ImGuiMouseCursor_Arrow, sf::Cursor::Arrow);
+        loadCursor(*st, ImGuiMouseCursor_TextInput, sf::Cursor::Text);
+        loadCursor(*st, ImGuiMouseCursor_ResizeAll, sf::Cursor::SizeAll);
+        loadCursor(*st, ImGuiMouseCursor_ResizeNS, sf::Cursor::SizeVertical);
+        loadCursor(*st, ImGuiMouseCursor_ResizeEW, sf::Cursor::SizeHorizontal);
+        loadCursor(*st, ImGuiMouseCursor_ResizeNESW, sf::Cursor::SizeBottomLeftTopRight);
+        loadCursor(*st, ImGuiMouseCursor_ResizeNWSE, sf::Cursor::SizeTopLeftBottomRight);
+        loadCursor(*st, ImGuiMouseCursor_Hand, sf::Cursor::Hand);
+        loadCursor(*st, ImGuiMouseCursor_NotAllowed, sf::Cursor::NotAllowed);
     }
     return ImGui_ImplOpenGL3_Init("#version 130");
 }
 
 void setWindow(sf::Window* window) {
-    assert(g_state && "imgui_sfml::init was not called");
-    g_state->window = window;
-    g_state->lastCursor = ImGuiMouseCursor_COUNT;
+    State* st = state();
+    assert(st && "imgui_sfml::init was not called");
+    st->window = window;
+    st->lastCursor = ImGuiMouseCursor_COUNT;
 }
 
 void processEvent(const sf::Event& event) {
-    assert(g_state && "imgui_sfml::init was not called");
+    State* st = state();
+    assert(st && "imgui_sfml::init was not called");
     ImGuiIO& io = ImGui::GetIO();
     switch (event.type) {
     case sf::Event::MouseMoved:
         io.MousePos = ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
         break;
     case sf::Event::MouseButtonPressed:
-        if (event.mouseButton.button <= sf::Mouse::Middle) g_state->mousePressed[event.mouseButton.button] = true;
+        if (event.mouseButton.button <= sf::Mouse::Middle) st->mousePressed[event.mouseButton.button] = true;
         break;
     case sf::Event::MouseWheelScrolled:
         if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel) io.MouseWheel += event.mouseWheelScroll.delta;
@@ -122,9 +128,9 @@ void processEvent(const sf::Event& event) {
         // Control characters are keys, not text.
         if (event.text.unicode >= 0x20 && event.text.unicode != 0x7F) io.AddInputCharacter(event.text.unicode);
         break;
-    case sf::Event::GainedFocus: g_state->focused = true; break;
+    case sf::Event::GainedFocus: st->focused = true; break;
     case sf::Event::LostFocus:
-        g_state->focused = false;
+        st->focused = false;
         // Keys released while unfocused never arrive: forget them.
         for (bool& k : io.KeysDown) k = false;
         io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
@@ -135,30 +141,31 @@ void processEvent(const sf::Event& event) {
 }
 
 void newFrame(sf::Vector2u displaySize, sf::Time dt) {
-    assert(g_state && "imgui_sfml::init was not called");
+    State* st = state();
+    assert(st && "imgui_sfml::init was not called");
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(displaySize.x), static_cast<float>(displaySize.y));
     io.DeltaTime = dt.asSeconds() > 0.f ? dt.asSeconds() : 1.0f / 60.0f;
-    if (g_state->window && g_state->focused) {
-        const sf::Vector2i p = sf::Mouse::getPosition(*g_state->window);
+    if (st->window && st->focused) {
+        const sf::Vector2i p = sf::Mouse::getPosition(*st->window);
         if (io.MousePos.x != -FLT_MAX) io.MousePos = ImVec2(static_cast<float>(p.x), static_cast<float>(p.y));
         for (int i = 0; i < 3; ++i) {
-            io.MouseDown[i] = g_state->mousePressed[i] || sf::Mouse::isButtonPressed(static_cast<sf::Mouse::Button>(i));
-            g_state->mousePressed[i] = false;
+            io.MouseDown[i] = st->mousePressed[i] || sf::Mouse::isButtonPressed(static_cast<sf::Mouse::Button>(i));
+            st->mousePressed[i] = false;
         }
-    } else if (!g_state->window) {
+    } else if (!st->window) {
         for (bool& down : io.MouseDown) down = false;
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    if (g_state->window && !(io.ConfigFlags & ImGuiConfigFlags_NoMouseCursorChange)) {
+    if (st->window && !(io.ConfigFlags & ImGuiConfigFlags_NoMouseCursorChange)) {
         const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
-        if (cursor != g_state->lastCursor) {
-            g_state->lastCursor = cursor;
+        if (cursor != st->lastCursor) {
+            st->lastCursor = cursor;
             const bool hide = io.MouseDrawCursor || cursor == ImGuiMouseCursor_None;
-            g_state->window->setMouseCursorVisible(!hide);
-            const auto& c = g_state->cursors[static_cast<size_t>(cursor >= 0 ? cursor : 0)];
-            if (!hide && c) g_state->window->setMouseCursor(*c);
+            st->window->setMouseCursorVisible(!hide);
+            const auto& c = st->cursors[static_cast<size_t>(cursor >= 0 ? cursor : 0)];
+            if (!hide && c) st->window->setMouseCursor(*c);
         }
     }
 }
@@ -168,19 +175,16 @@ void render() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); // saves and restores the GL state it touches
 }
 
-void shutdown() {
-    if (!g_state) return;
+void shutdown(const sf::Cursor* arrow) {
+    State* st = state();
+    if (!st) return;
     ImGui_ImplOpenGL3_Shutdown();
-    // The window may still show one of our cursors, and a window must not use a freed
-    // cursor (X reports BadCursor when the window later changes). Hand it a system arrow
-    // that lives as long as the program.
-    if (g_state->window) {
-        static sf::Cursor arrow;
-        static const bool loaded = arrow.loadFromSystem(sf::Cursor::Arrow);
-        if (loaded) g_state->window->setMouseCursor(arrow);
-    }
-    delete g_state;
-    g_state = nullptr;
+    // The window may still show one of our cursors, and a window must not use a freed cursor
+    // (X reports BadCursor when the window later changes): it is handed `arrow`, which outlives it.
+    if (st->window && arrow) st->window->setMouseCursor(*arrow);
+    ImGui::GetIO().BackendPlatformUserData = nullptr;
+    ImGui::GetIO().ClipboardUserData = nullptr;
+    delete st;
 }
 
 } // namespace app::imgui_sfml

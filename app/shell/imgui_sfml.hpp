@@ -6,13 +6,15 @@
 // text input, modifier keys, clipboard, focus, mouse cursor shapes (arrow, hand,
 // text input, resize), display size and delta time.
 // Life cycle, as in imgui-sfml: init -> (processEvent* -> newFrame -> ImGui calls -> render)* -> shutdown.
+// Its state lives in the ImGui context (io.BackendPlatformUserData), as ImGui's own backends keep theirs.
 
 #include <SFML/System/Time.hpp>
 #include <SFML/Window/Event.hpp>
 
 namespace sf {
+class Cursor;
 class Window;
-}
+} // namespace sf
 
 namespace app::imgui_sfml {
 
@@ -24,7 +26,8 @@ void processEvent(const sf::Event& event);
 void newFrame(sf::Vector2u displaySize, sf::Time dt);
 // Draws ImGui's draw data with the GL3 renderer, saving and restoring GL state.
 void render();
-void shutdown();
+// `arrow`: a system arrow cursor that outlives the window (handed to it in place of ours); may be null.
+void shutdown(const sf::Cursor* arrow);
 // Switches the window the platform half reads from (after a fullscreen toggle).
 void setWindow(sf::Window* window);
 

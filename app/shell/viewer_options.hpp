@@ -1,4 +1,5 @@
 #pragma once
+// What the command line asks of the viewer (shell/options.cpp parses it).
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -25,7 +26,7 @@ struct ViewerOptions {
     int day = 0;                                     // --day: playback at the end of this day (1-based; 0: whole trip)
     std::string language = "en";                     // --lang zh|ja|en
     bool noSidebar = false;                          // --no-sidebar
-    int screenshotFrames = 3;                        // --frames: with --screenshot, frames drawn before the capture
+    int screenshotFrames = 1;                        // --frames: with --screenshot, frames drawn before the capture
     std::filesystem::path labelsOut;                 // --labels-out: with --screenshot, the placed label boxes (tests)
     bool languageGiven = false;                      // --lang was on the command line (it wins over the settings)
     bool rememberSettings = false;                   // the interactive viewer: last view, language... (not --no-settings)
@@ -37,6 +38,10 @@ struct ViewerOptions {
     std::string display;                             // --display N|NAME: the projector's display (empty: not the primary)
     std::filesystem::path captureDir;                // --capture-windows: write each window's frame there, then quit (tests)
     std::string clock;                               // --clock HH:MM:SS: the presenter's clock stands still (tests)
+    std::filesystem::path paletteFile;               // the palette (assets/palette.toml by default; empty: the built-in one)
+    std::filesystem::path shadersDir;                // the GLSL programs
+    bool mapCopy = true;                             // draw the map from a copy while it is held still (KTMAP_NO_MAP_CACHE=1: off)
+    bool panelCopy = true;                           // draw the sidebar from a copy while it does not change (KTMAP_NO_PANEL_CACHE=1: off)
 };
 
 } // namespace app

@@ -1,22 +1,16 @@
 #include "text/font_set.hpp"
 
-#include <epoxy/gl.h>
-
-#include <cmath>
-#include <cstdint>
-
 #include <geo/base/text_encoding.hpp>
 
 #include <backends/imgui_impl_opengl3.h>
+#include <epoxy/gl.h>
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
 #include <imgui_freetype.h>
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <vector>
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
 
 namespace app {
 
@@ -52,25 +46,6 @@ bool findFont(FcConfig* config, const char* family, int weight, std::string& pat
 }
 
 } // namespace
-
-bool FontSet::MappedFile::map(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-        void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-        if (p != MAP_FAILED) {
-            data = p;
-            size = static_cast<std::size_t>(st.st_size);
-        }
-    }
-    ::close(fd);
-    return data != nullptr;
-}
-
-FontSet::MappedFile::~MappedFile() {
-    if (data) ::munmap(data, size);
-}
 
 void FontSet::init(float uiScale, std::string& message) {
     m_scale = uiScale;
@@ -111,7 +86,7 @@ void FontSet::setUiScale(float scale) {
     m_dirty = true;
 }
 
-void FontSet::require(std::string_view utf8) {
+void FontSet::require(std::string_view utf8) const {
     for (std::size_t i = 0; i < utf8.size();) {
         const unsigned cp = geo::nextCodepoint(utf8, i);
         if (cp >= 0x20 && cp <= 0xFFFF && m_codepoints.insert(cp).second) m_dirty = true;
@@ -124,6 +99,50 @@ bool FontSet::rebuildIfNeeded() {
     return true;
 }
 
+ImFont* FontSet::pickFont(const std::array<ImFont*, 2>& fonts, geo::Face face) const {
+    if (face == geo::Face::Interface) face = m_face;
+    ImFont* f = fonts[face == geo::Face::Japanese ? 1 : 0];
+    if (!f) f = fonts[0];
+    return f ? f : m_ui[0];
+}
+
+ImFont* FontSet::badge() const { return m_badge ? m_badge : m_ui[0]; }
+
+ImFont* FontSet::font(geo::FontRole role, geo::Face face) const {
+    switch (role) {
+    case geo::FontRole::Ui: return ui(face);
+    case geo::FontRole::Label: return label(face);
+    case geo::FontRole::Large: return large(face);
+    case geo::FontRole::Caption: return caption(face);
+    case geo::FontRole::Badge: break;
+    }
+    return badge();
+}
+
+glm::vec2 FontSet::measure(std::string_view text, geo::FontRole role, geo::Face face) const {
+    require(text);
+    const ImFont* f = font(role, face);
+    const ImVec2 ext = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
+    return {ext.x, ext.y};
+}
+
+float FontSet::advance(unsigned codepoint, geo::FontRole role, geo::Face face) const {
+    return font(role, face)->GetCharAdvance(static_cast<ImWchar>(codepoint));
+}
+
+float FontSet::size(geo::FontRole role, geo::Face face) const { return font(role, face)->FontSize; }
+
+glm::vec2 FontMeasure::measure(std::string_view text, geo::FontRole, geo::Face) const {
+    const ImVec2 ext = m_font->CalcTextSizeA(m_font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
+    return {ext.x, ext.y};
+}
+
+float FontMeasure::advance(unsigned codepoint, geo::FontRole, geo::Face) const {
+    return m_font->GetCharAdvance(static_cast<ImWchar>(codepoint));
+}
+
+float FontMeasure::size(geo::FontRole, geo::Face) const { return m_font->FontSize; }
+
 void FontSet::build() {
     m_dirty = false;
     ++m_generation;
@@ -134,20 +153,18 @@ void FontSet::build() {
     io.Fonts->Flags |= ImFontAtlasFlags_NoBakedLines;
     m_ui = m_large = m_label = m_caption = {};
     m_badge = nullptr;
-    if (!m_regularData.data) {
+    if (!m_regularData.data()) {
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * m_scale;
         m_ui[0] = io.Fonts->AddFontDefault(&cfg);
     } else {
-        // ImGui keeps a pointer to the range array until the atlas is rebuilt.
-        static std::vector<ImWchar> ranges;
-        ranges.clear();
+        m_ranges.clear();
         for (unsigned cp : m_codepoints) {
-            ranges.push_back(static_cast<ImWchar>(cp));
-            ranges.push_back(static_cast<ImWchar>(cp));
+            m_ranges.push_back(static_cast<ImWchar>(cp));
+            m_ranges.push_back(static_cast<ImWchar>(cp));
         }
-        ranges.push_back(0);
-        auto add = [&](const MappedFile& file, int index, float size, const ImWchar* glyphs) {
+        m_ranges.push_back(0);
+        auto add = [&](int index, float size, const ImWchar* glyphs) {
             ImFontConfig cfg;
             cfg.FontNo = index;
             // ImGui 1.86 copies the font data it does not own (AddFont: IM_ALLOC + memcpy), which for
@@ -157,7 +174,7 @@ void FontSet::build() {
             cfg.FontDataOwnedByAtlas = true;
             cfg.OversampleH = 1; // FreeType renders at the exact size: no oversampling needed
             cfg.OversampleV = 1;
-            ImFont* font = io.Fonts->AddFontFromMemoryTTF(file.data, static_cast<int>(file.size), size, &cfg, glyphs);
+            ImFont* font = io.Fonts->AddFontFromMemoryTTF(m_regularData.data(), static_cast<int>(m_regularData.size()), size, &cfg, glyphs);
             io.Fonts->ConfigData.back().FontDataOwnedByAtlas = false;
             return font;
         };
@@ -165,16 +182,16 @@ void FontSet::build() {
         for (int f = 0; f < 2; ++f) {
             if (faces[f] < 0) continue;
             // The projector theme: labels at least 28 px and captions at least 40 px at 1920x1080.
-            m_ui[f] = add(m_regularData, faces[f], (m_projector ? 22.0f : 17.0f) * m_scale, ranges.data());
-            m_label[f] = add(m_regularData, faces[f], (m_projector ? 30.0f : 20.0f) * m_scale, ranges.data());
-            m_large[f] = add(m_regularData, faces[f], (m_projector ? 36.0f : 26.0f) * m_scale, ranges.data());
-            if (m_projector) m_caption[f] = add(m_regularData, faces[f], 48.0f * m_scale, ranges.data());
+            m_ui[f] = add(faces[f], (m_projector ? 22.0f : 17.0f) * m_scale, m_ranges.data());
+            m_label[f] = add(faces[f], (m_projector ? 30.0f : 20.0f) * m_scale, m_ranges.data());
+            m_large[f] = add(faces[f], (m_projector ? 36.0f : 26.0f) * m_scale, m_ranges.data());
+            if (m_projector) m_caption[f] = add(faces[f], 48.0f * m_scale, m_ranges.data());
         }
         // Badges (stop numbers, "+3" on a group of markers): digits and a few signs at a
         // size of their own, so that no text is drawn scaled (the atlas is sampled nearest).
         static const ImWchar badgeGlyphs[] = {0x20, 0x7E, 0xB7, 0xB7, 0};
         const int badgeFace = faces[0] >= 0 ? faces[0] : faces[1];
-        if (badgeFace >= 0) m_badge = add(m_regularData, badgeFace, std::round((m_projector ? 22.0f : 17.0f) * m_scale * 0.88f), badgeGlyphs);
+        if (badgeFace >= 0) m_badge = add(badgeFace, std::round((m_projector ? 22.0f : 17.0f) * m_scale * 0.88f), badgeGlyphs);
         io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
         io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     }
@@ -191,7 +208,7 @@ void FontSet::sampleNearest() {
     const auto texture = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(ImGui::GetIO().Fonts->TexID));
     // Only FreeType's glyphs land on whole pixels: without the CJK font, ImGui's default font
     // is oversampled (a third of a pixel) and needs linear sampling.
-    if (!texture || !m_regularData.data) return;
+    if (!texture || !m_regularData.data()) return;
     // Asked each frame (a few state calls): a texture made again may reuse the name.
     GLint bound = 0, filter = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);

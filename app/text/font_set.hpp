@@ -1,10 +1,15 @@
 #pragma once
-// The fonts ImGui draws with: Noto Sans CJK found through fontconfig, baked only
-// for the glyphs the texts on screen use (baking all of CJK at projector sizes
-// does not fit a texture). New text (a hot reload, a message) triggers a re-bake
-// before the next frame.
+// The fonts ImGui draws with: Noto Sans CJK found through fontconfig, baked only for the glyphs
+// the texts on screen use (baking all of CJK at projector sizes does not fit a texture). New
+// text (a hot reload, a message) triggers a re-bake between frames. It is also how layout in
+// geo/ measures text (geo::TextMeasure): measuring a text registers its glyphs.
 
-#include <geo/briefing/briefing.hpp>
+#include "platform/mapped_file.hpp"
+
+#include <geo/base/text_face.hpp>
+#include <geo/view/text_measure.hpp>
+
+#include <imgui.h>
 
 #include <array>
 #include <set>
@@ -12,16 +17,9 @@
 #include <string_view>
 #include <vector>
 
-struct ImFont;
-
 namespace app {
 
-// Han characters take different forms in Traditional Chinese and Japanese (骨, 直, 海...):
-// Chinese text is drawn with the TC face of Noto Sans CJK and Japanese with the JP face.
-enum class Face { Tc = 0, Jp = 1 };
-constexpr Face faceFor(geo::Language language) { return language == geo::Language::Ja ? Face::Jp : Face::Tc; }
-
-class FontSet {
+class FontSet : public geo::TextMeasure {
 public:
     FontSet() = default;
     FontSet(const FontSet&) = delete;
@@ -29,9 +27,10 @@ public:
     // Finds the fonts; `message` is set when the CJK font is missing (the UI then uses ImGui's built-in Latin font).
     void init(float uiScale, std::string& message);
     // Registers text that will be drawn, so that its glyphs get baked.
-    void require(std::string_view utf8);
+    void require(std::string_view utf8) const;
     // Re-bakes the atlas if text needing new glyphs was registered. Call between frames.
     bool rebuildIfNeeded();
+    bool dirty() const { return m_dirty; }
     // Changes at every bake (the font texture's pixels changed).
     unsigned generation() const { return m_generation; }
     // Samples the atlas's GL texture nearest instead of linear (GL context current; each
@@ -43,57 +42,62 @@ public:
 
     // Interface text (17 px at scale 1), site labels (20 px) and titles and city labels (26 px),
     // in the interface language's face by default.
-    ImFont* ui() const { return ui(m_face); }
-    ImFont* large() const { return large(m_face); }
-    ImFont* label() const { return label(m_face); }
-    ImFont* ui(Face face) const { return pickFont(m_ui, face); }
-    ImFont* large(Face face) const { return pickFont(m_large, face); }
-    ImFont* label(Face face) const { return pickFont(m_label, face); }
+    ImFont* ui(geo::Face face = geo::Face::Interface) const { return pickFont(m_ui, face); }
+    ImFont* large(geo::Face face = geo::Face::Interface) const { return pickFont(m_large, face); }
+    ImFont* label(geo::Face face = geo::Face::Interface) const { return pickFont(m_label, face); }
     // Badges: stop numbers and group counts (digits, '+', '~', '·'; 15 px at scale 1, 19 px
     // in the projector theme), drawn at this font's own size. The interface font without a CJK font.
-    ImFont* badge() const { return m_badge ? m_badge : m_ui[0]; }
+    ImFont* badge() const;
     // Captions in presentation mode (48 px at scale 1; the large font outside it).
-    ImFont* caption(Face face) const { return m_caption[0] ? pickFont(m_caption, face) : large(face); }
+    ImFont* caption(geo::Face face) const { return m_caption[0] ? pickFont(m_caption, face) : large(face); }
+    ImFont* font(geo::FontRole role, geo::Face face) const;
     // The projector theme's larger sizes (re-bakes before the next frame).
     void setProjector(bool on);
     bool projector() const { return m_projector; }
     // The face interface text uses (the language switch sets it).
-    void setInterfaceFace(Face face) { m_face = face; }
-    Face interfaceFace() const { return m_face; }
+    void setInterfaceFace(geo::Face face) { m_face = face == geo::Face::Japanese ? geo::Face::Japanese : geo::Face::Chinese; }
     float uiScale() const { return m_scale; }
     void setUiScale(float scale);
 
+    // geo::TextMeasure: in the font of `role` and `face`, as ImGui draws it.
+    glm::vec2 measure(std::string_view text, geo::FontRole role, geo::Face face) const override;
+    float advance(unsigned codepoint, geo::FontRole role, geo::Face face) const override;
+    float size(geo::FontRole role, geo::Face face) const override;
+
 private:
     void build();
-    unsigned m_generation = 0;
-    ImFont* pickFont(const std::array<ImFont*, 2>& fonts, Face face) const {
-        ImFont* f = fonts[static_cast<int>(face)];
-        if (!f) f = fonts[0];
-        return f ? f : m_ui[0];
-    }
+    ImFont* pickFont(const std::array<ImFont*, 2>& fonts, geo::Face face) const;
 
     std::string m_regularPath;
-    // The font files, mapped read-only once and shared by every size baked from
-    // them: only the pages FreeType touches (the glyphs we bake) become resident.
-    struct MappedFile {
-        void* data = nullptr;
-        std::size_t size = 0;
-        bool map(const std::string& path);
-        ~MappedFile();
-    };
-    MappedFile m_regularData;
+    // The font collection, mapped read-only once and shared by every size baked from it.
+    platform::MappedFile m_regularData;
     int m_tcIndex = 0;
     int m_jpIndex = -1; // -1: no JP face found (Japanese then uses the TC face)
-    Face m_face = Face::Tc;
+    geo::Face m_face = geo::Face::Chinese;
     float m_scale = 1.0f;
-    std::set<unsigned> m_codepoints;
-    bool m_dirty = true;
+    // Measuring registers the glyphs it needs (layout only reads the fonts otherwise).
+    mutable std::set<unsigned> m_codepoints;
+    mutable bool m_dirty = true;
+    std::vector<ImWchar> m_ranges; // ImGui keeps a pointer to it until the next bake
+    unsigned m_generation = 0;
     std::array<ImFont*, 2> m_ui{};
     std::array<ImFont*, 2> m_large{};
     std::array<ImFont*, 2> m_label{};
     std::array<ImFont*, 2> m_caption{};
     ImFont* m_badge = nullptr;
     bool m_projector = false;
+};
+
+// A text measure for one ImGui font (the current one of a panel), whatever role and face are asked.
+class FontMeasure : public geo::TextMeasure {
+public:
+    explicit FontMeasure(const ImFont* font) : m_font(font) {}
+    glm::vec2 measure(std::string_view text, geo::FontRole, geo::Face) const override;
+    float advance(unsigned codepoint, geo::FontRole, geo::Face) const override;
+    float size(geo::FontRole, geo::Face) const override;
+
+private:
+    const ImFont* m_font;
 };
 
 } // namespace app

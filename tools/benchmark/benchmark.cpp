@@ -1,9 +1,8 @@
 #include "benchmark/benchmark.hpp"
 
-#include "gl/offscreen_target.hpp"
-#include "shell/viewer.hpp"
+#include "platform/process_stats.hpp"
+#include "shell/headless.hpp"
 
-#include <SFML/Window/Context.hpp>
 #include <epoxy/gl.h>
 #include <imgui.h>
 
@@ -16,9 +15,6 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/resource.h>
-#include <time.h>
-#include <unistd.h>
 #include <vector>
 
 namespace app {
@@ -28,34 +24,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
-// CPU time of the whole process (every thread: llvmpipe rasterises on several), in ms.
-// On a machine shared with other work it says what a frame costs better than the wall
-// clock, which also counts the time other processes had the cores.
-double processCpuMs() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
-}
-
-// Milliseconds since the kernel started this process (/proc, 10 ms resolution):
-// includes loading the executable and its libraries, which main() cannot see.
-double msSinceProcessStart() {
-    std::ifstream stat("/proc/self/stat");
-    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-    const auto close = text.rfind(')');
-    if (close == std::string::npos) return -1;
-    std::istringstream rest(text.substr(close + 2));
-    std::string field;
-    for (int i = 3; i <= 22 && rest >> field; ++i) {
-        if (i == 22) {
-            const double startSeconds = std::stod(field) / static_cast<double>(sysconf(_SC_CLK_TCK));
-            timespec now{};
-            clock_gettime(CLOCK_BOOTTIME, &now);
-            return (static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9 - startSeconds) * 1000.0;
-        }
-    }
-    return -1;
-}
+using platform::msSinceProcessStart;
+using platform::processCpuMs;
 
 struct Key {
     const char* name;
@@ -87,7 +57,7 @@ struct FlightRun {
     std::vector<double> cpuMs; // process CPU time per frame, all threads
     std::vector<std::vector<double>> legMs;
     std::vector<double> mapMs, uiMs;   // the profiled pass
-    std::vector<double> labelMs;       // BriefingLayer::lastLabelMs per frame
+    std::vector<double> labelMs;       // the layout's label placement time per frame
     std::vector<double> labels;        // labels placed per frame
     std::size_t triangles = 0, vertices = 0, maxTriangles = 0, draws = 0;
     std::size_t uiVertices = 0, maxUiVertices = 0; // ImGui's (markers, labels, arcs, routes, panels)
@@ -102,22 +72,24 @@ std::size_t imguiVertices() {
 }
 
 // What briefing content is on, in one line.
-std::string contentSummary(BriefingLayer* layer) {
-    if (!layer) return "none (no briefing file)";
-    const geo::Briefing& b = layer->briefing();
+std::string contentSummary(Session& viewer) {
+    if (!viewer.document().hasContent()) return "none (no briefing file)";
+    const geo::Briefing& b = viewer.document().briefing();
+    const geo::ContentState& state = viewer.content().state;
     std::size_t kinds = 0;
-    for (bool on : layer->kindVisible) kinds += on ? 1 : 0;
+    for (bool on : state.siteKinds) kinds += on ? 1 : 0;
     std::size_t shown = 0;
-    for (const geo::Trip& t : b.trips) shown += layer->trips().shown(t.id) ? 1 : 0;
-    PartnershipView& p = layer->partnerships();
+    for (const geo::Trip& t : b.trips) shown += state.shownTrips.count(t.id);
     std::string s = std::to_string(b.sites.size()) + " sites (" +
-                    (kinds == layer->kindVisible.size() ? std::string("all kinds") : std::to_string(kinds) + " of " + std::to_string(layer->kindVisible.size()) + " kinds") +
-                    "), labels " + (layer->showLabels ? "on" : "off") + ", partnership links " +
-                    (p.visible ? "on (" + std::to_string(b.partnerships.size()) + " partnerships" + (p.yearFilter ? ", year " + std::to_string(p.year) : std::string()) + ")"
-                               : std::string("off")) +
+                    (kinds == state.siteKinds.size() ? std::string("all kinds")
+                                                     : std::to_string(kinds) + " of " + std::to_string(state.siteKinds.size()) + " kinds") +
+                    "), labels " + (state.labels ? "on" : "off") + ", partnership links " +
+                    (state.partnerships ? "on (" + std::to_string(b.partnerships.size()) + " partnerships" +
+                                              (state.yearFilter ? ", year " + std::to_string(state.year) : std::string()) + ")"
+                                        : std::string("off")) +
                     ", trips shown " + std::to_string(shown) + " of " + std::to_string(b.trips.size());
-    if (!layer->trips().activeId().empty()) s += " (active: " + layer->trips().activeId() + ")";
-    s += std::string(", sidebar ") + (layer->showSidebar ? "on" : "off");
+    if (!state.activeTrip.empty()) s += " (active: " + state.activeTrip + ")";
+    s += std::string(", sidebar ") + (state.sidebar ? "on" : "off");
     return s;
 }
 
@@ -162,14 +134,13 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     const std::optional<InitialView> heldView = options.view;
     options.view.reset();
     const int w = options.width, h = options.height;
-    Viewer viewer(options);
+    Session viewer(options);
     viewer.startLoading(); // as the viewer does: data loads while the GL context comes up
-    sf::Context context(Viewer::contextSettings(), static_cast<unsigned>(w), static_cast<unsigned>(h));
+    Headless headless(viewer);
     const auto loadStart = Clock::now();
     viewer.finishLoading();
     const double loadMs = msSince(loadStart);
-    OffscreenTarget target;
-    if (!viewer.prepareHeadless(context, target, "benchmark")) return 1;
+    if (!headless.start("benchmark")) return 1;
 
     viewer.renderFrame({w, h}, 1.0f / 60.0f);
     glFinish();
@@ -192,7 +163,8 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                         {"Hsinchu", 120.99, 24.80, 12.5}};
     constexpr int kFramesPerLeg = 60;
     geo::Camera& cam = viewer.camera();
-    BriefingLayer* const layer = viewer.briefing();
+    const bool content = viewer.document().hasContent();
+    geo::ContentState& state = viewer.content().state;
     // Frame `f` of leg `k` of the scripted flight.
     auto placeCamera = [&](std::size_t k, int f) {
         const glm::dvec2 a = viewer.projection().forward({keys[k].lon, keys[k].lat});
@@ -213,23 +185,23 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                 placeCamera(k, f);
                 const auto start = Clock::now();
                 const double cpuStart = processCpuMs();
-                const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
+                const Session::FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
                 glFinish(); // count the GPU's (llvmpipe's) work, not just the submission
                 run.frameMs.push_back(msSince(start));
                 run.cpuMs.push_back(processCpuMs() - cpuStart);
                 run.legMs[k].push_back(run.frameMs.back());
-                run.triangles += stats.triangles;
-                run.vertices += stats.vertices;
-                run.draws += stats.ranges;
-                run.maxTriangles = std::max(run.maxTriangles, stats.triangles);
+                run.triangles += stats.map.triangles;
+                run.vertices += stats.map.vertices;
+                run.draws += stats.map.ranges;
+                run.maxTriangles = std::max(run.maxTriangles, stats.map.triangles);
                 run.uiVertices += imguiVertices();
                 run.maxUiVertices = std::max(run.maxUiVertices, imguiVertices());
-                if (viewer.panelCacheLast() != PanelCache::Last::NoPanel) ++run.sidebarFrames;
-                if (viewer.panelCacheLast() == PanelCache::Last::Copied) ++run.sidebarCopied;
-                if (viewer.mapCacheLast() == MapCache::Last::Copied) ++run.mapCopied;
-                if (layer) {
-                    run.labelMs.push_back(layer->lastLabelMs());
-                    run.labels.push_back(static_cast<double>(layer->placedLabels().size()));
+                if (viewer.panelCopyLast() != PanelCache::Last::NoPanel) ++run.sidebarFrames;
+                if (viewer.panelCopyLast() == PanelCache::Last::Copied) ++run.sidebarCopied;
+                if (viewer.mapCopyLast() == MapCache::Last::Copied) ++run.mapCopied;
+                if (content) {
+                    run.labelMs.push_back(viewer.lastLayout().labelMs);
+                    run.labels.push_back(static_cast<double>(viewer.lastLayout().labels.size()));
                 }
             }
         }
@@ -237,7 +209,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
         for (std::size_t k = 0; k + 1 < std::size(keys); ++k) {
             for (int f = 0; f < kFramesPerLeg; f += 4) {
                 placeCamera(k, f);
-                const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
+                const Session::FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
                 run.mapMs.push_back(stats.mapMs);
                 run.uiMs.push_back(stats.uiMs);
             }
@@ -247,7 +219,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     };
 
     // 1. The default map as it starts: the content the options turned on (default briefing).
-    const std::string defaultContent = contentSummary(layer);
+    const std::string defaultContent = contentSummary(viewer);
     const FlightRun flight = fly();
     // Every frame's time, for A/B comparisons on a busy machine (the lowest of several runs per frame).
     auto writeFrames = [](const std::string& file, const FlightRun& run) {
@@ -258,22 +230,22 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     if (framesFile) writeFrames(std::string(framesFile) + ".default", flight);
 
     std::vector<double> heldMs, heldMapMs, heldUiMs;
-    FrameStats heldStats; // of the first frame, drawn (later ones come from the map's copy)
+    MapRenderer::Stats heldStats; // of the first frame, drawn (later ones come from the map's copy)
     std::size_t heldCopied = 0;
     if (heldView) {
         cam.setMetersPerPixel(geo::Camera::zoomToMpp(heldView->zoom));
         cam.setCenter(viewer.projection().forward({heldView->lon, heldView->lat}));
         for (int f = 0; f < 60; ++f) {
             const auto start = Clock::now();
-            const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
+            const Session::FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
             glFinish();
             heldMs.push_back(msSince(start));
-            if (f == 0) heldStats = stats;
-            if (viewer.mapCacheLast() == MapCache::Last::Copied) ++heldCopied;
+            if (f == 0) heldStats = stats.map;
+            if (viewer.mapCopyLast() == MapCache::Last::Copied) ++heldCopied;
         }
         viewer.setProfiling(true);
         for (int f = 0; f < 20; ++f) {
-            const FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
+            const Session::FrameStats stats = viewer.renderFrame({w, h}, 1.0f / 60.0f);
             heldMapMs.push_back(stats.mapMs);
             heldUiMs.push_back(stats.uiMs);
         }
@@ -282,7 +254,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
 
     // 2. All content: every trip shown, partnership links, labels and the sidebar on; same flight.
     std::string allContent;
-    FlightRun content;
+    FlightRun contentRun;
     // 3. Playback of the first trip, framed as its sidebar entry does, at a fixed dt of 1/60 s.
     std::string playbackContent, playbackTrip;
     double playbackFrom = 0, playbackTo = 0, playbackDays = 0;
@@ -291,55 +263,57 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     bool playbackEnded = false;
     std::size_t playCopied = 0, playMapCopied = 0;
     std::vector<double> playMs, playCpuMs, playMapMs, playUiMs, playLabelMs, playUiVertices;
-    if (layer) {
-        for (const geo::Trip& trip : layer->briefing().trips) layer->trips().setShown(trip.id, true);
-        layer->partnerships().visible = true;
-        layer->showLabels = true;
-        layer->showSidebar = true;
-        allContent = contentSummary(layer);
-        content = fly();
-        if (framesFile) writeFrames(framesFile, content);
+    if (content) {
+        const geo::Briefing& briefing = viewer.document().briefing();
+        const geo::ContentScene& scene = viewer.document().scene();
+        for (const geo::Trip& trip : briefing.trips) geo::setTripShown(state, trip.id, true);
+        state.partnerships = true;
+        state.labels = true;
+        state.sidebar = true;
+        allContent = contentSummary(viewer);
+        contentRun = fly();
+        if (framesFile) writeFrames(framesFile, contentRun);
 
-        if (!layer->briefing().trips.empty()) {
-            playbackTrip = layer->briefing().trips.front().id;
+        if (!briefing.trips.empty()) {
+            playbackTrip = briefing.trips.front().id;
             constexpr int kPlaybackFrames = 300;
             constexpr float kDt = 1.0f / 60.0f;
             auto startPlayback = [&]() {
-                layer->showTrip(playbackTrip, viewer.projection(), true);
-                if (const auto request = layer->takeCameraRequest()) viewer.requestCamera(*request, false);
-                playbackDays = layer->trips().time(); // activate() puts playback at the end: the whole route
-                layer->trips().togglePlay();          // from the end, play starts over from day 0
+                geo::activateTrip(state, scene, playbackTrip);
+                viewer.frame(geo::tripFrame(scene, *scene.trip(playbackTrip)), false);
+                playbackDays = state.tripTime;   // activating puts playback at the end: the whole route
+                geo::togglePlay(state, scene); // from the end, play starts over from day 0
             };
             startPlayback();
-            playbackContent = contentSummary(layer);
+            playbackContent = contentSummary(viewer);
             playbackView = viewer.projection().inverse(cam.center());
             playbackZoom = cam.zoom();
-            playbackFrom = layer->trips().time();
-            for (int f = 0; f < kPlaybackFrames && layer->trips().playing(); ++f) {
+            playbackFrom = state.tripTime;
+            for (int f = 0; f < kPlaybackFrames && state.playing; ++f) {
                 const auto start = Clock::now();
                 const double cpuStart = processCpuMs();
-                layer->update(kDt);
+                geo::advancePlayback(state, scene, kDt);
                 viewer.renderFrame({w, h}, kDt);
                 glFinish();
                 playMs.push_back(msSince(start));
                 playCpuMs.push_back(processCpuMs() - cpuStart);
-                playLabelMs.push_back(layer->lastLabelMs());
+                playLabelMs.push_back(viewer.lastLayout().labelMs);
                 playUiVertices.push_back(static_cast<double>(imguiVertices()));
-                if (viewer.panelCacheLast() == PanelCache::Last::Copied) ++playCopied;
-                if (viewer.mapCacheLast() == MapCache::Last::Copied) ++playMapCopied;
+                if (viewer.panelCopyLast() == PanelCache::Last::Copied) ++playCopied;
+                if (viewer.mapCopyLast() == MapCache::Last::Copied) ++playMapCopied;
             }
             if (framesFile) {
                 std::ofstream out(std::string(framesFile) + ".playback");
                 for (std::size_t f = 0; f < playMs.size(); ++f) out << f << '\t' << playMs[f] << '\t' << playCpuMs[f] << '\n';
             }
-            playbackTo = layer->trips().time();
-            playbackEnded = !layer->trips().playing();
+            playbackTo = state.tripTime;
+            playbackEnded = !state.playing;
             // Again, split into map and interface time.
             startPlayback();
             viewer.setProfiling(true);
-            for (int f = 0; f < kPlaybackFrames && layer->trips().playing(); ++f) {
-                layer->update(kDt);
-                const FrameStats stats = viewer.renderFrame({w, h}, kDt);
+            for (int f = 0; f < kPlaybackFrames && state.playing; ++f) {
+                geo::advancePlayback(state, scene, kDt);
+                const Session::FrameStats stats = viewer.renderFrame({w, h}, kDt);
                 playMapMs.push_back(stats.mapMs);
                 playUiMs.push_back(stats.uiMs);
             }
@@ -347,14 +321,12 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
         }
     }
 
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    target.release();
-    viewer.shutdownGraphics();
+    const double peakMb = platform::peakResidentMb();
+    headless.stop();
 
     std::size_t loadedVertices = 0;
-    for (const auto& l : viewer.baseMap().layers) loadedVertices += l.data->vertexCount();
-    std::printf("ktmap benchmark, 1920x1080, %zu layer(s), %zu source vertices loaded\n", viewer.baseMap().layers.size(),
+    for (const auto& l : viewer.document().map().layers) loadedVertices += l.data->vertexCount();
+    std::printf("ktmap benchmark, 1920x1080, %zu layer(s), %zu source vertices loaded\n", viewer.document().map().layers.size(),
                 loadedVertices);
     std::printf("  process start -> first complete frame : %8.1f ms  (main() -> first frame: %.1f ms; of which waiting for the data: %.1f ms)\n",
                 firstFrameProcess, firstFrameMain, loadMs);
@@ -369,10 +341,10 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                     "triangles, %zu draws; map from its copy in %zu\n",
                     heldView->lon, heldView->lat, heldView->zoom, percentile(heldMs, 0.5), percentile(heldMapMs, 0.5),
                     percentile(heldUiMs, 0.5), heldMs.front(), heldStats.triangles, heldStats.ranges, heldCopied);
-    if (layer) {
+    if (content) {
         std::printf("  content scenario, the same flight with every trip, partnership links, labels, sidebar:\n");
         std::printf("    %-36s: %s\n", "content on", allContent.c_str());
-        printFlight(content, keys, "    ");
+        printFlight(contentRun, keys, "    ");
     }
     if (!playMs.empty()) {
         std::printf("  playback scenario, trip %s at a fixed dt of 1/60 s:\n", playbackTrip.c_str());
@@ -397,7 +369,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
         std::printf("    %-36s: %8.0f vertices (median; max %.0f)\n", "interface (ImGui) drawn per frame", percentile(playUiVertices, 0.5),
                     percentile(playUiVertices, 1.0));
     }
-    std::printf("  peak memory (max RSS)                 : %8.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+    std::printf("  peak memory (max RSS)                 : %8.1f MB\n", peakMb);
     return 0;
 }
 

@@ -1,7 +1,8 @@
 // ktmap-benchmark: start-up, frame times over a scripted flight, memory (see benchmark.hpp).
 #include "benchmark/benchmark.hpp"
 
-#include "shell/app_paths.hpp"
+#include "platform/memory.hpp"
+#include "shell/options.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/cfg/env.h>
@@ -12,11 +13,12 @@
 
 int main(int argc, char** argv) {
     const auto mainEntered = std::chrono::steady_clock::now();
+    app::platform::tuneAllocator();
     spdlog::cfg::load_env_levels();
-    app::ViewerOptions options;
+    app::ViewerOptions options = app::defaultOptions();
     CLI::App cli{"ktmap benchmark: start-up, frame times over a scripted flight at 1920x1080, and memory"};
-    std::string layerFile = (app::assetsDir() / "layers.toml").string();
-    std::string briefingFile = (app::assetsDir() / "briefing.toml").string();
+    std::string layerFile = options.layerFile.string();
+    std::string briefingFile = options.briefingFile.string();
     std::vector<std::string> extra;
     std::string view;
     cli.add_option("--layers", layerFile, "Layer file (TOML) listing the base map layers")->capture_default_str();

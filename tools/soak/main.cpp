@@ -1,17 +1,19 @@
 // ktmap-soak: the viewer driven headless through a briefing for FRAMES frames (see soak.hpp).
 #include "soak/soak.hpp"
 
-#include "shell/app_paths.hpp"
+#include "platform/memory.hpp"
+#include "shell/options.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/cfg/env.h>
 
 int main(int argc, char** argv) {
+    app::platform::tuneAllocator();
     spdlog::cfg::load_env_levels();
-    app::ViewerOptions options;
+    app::ViewerOptions options = app::defaultOptions();
     CLI::App cli{"ktmap soak: the viewer driven headless through a briefing, printing memory; exits 1 if a check fails"};
-    std::string layerFile = (app::assetsDir() / "layers.toml").string();
-    std::string briefingFile = (app::assetsDir() / "briefing.toml").string();
+    std::string layerFile = options.layerFile.string();
+    std::string briefingFile = options.briefingFile.string();
     int frames = 0;
     cli.add_option("frames", frames, "How many frames to run")->required()->check(CLI::Range(1, 10000000));
     cli.add_option("--layers", layerFile, "Layer file (TOML) listing the base map layers")->capture_default_str();

@@ -1,7 +1,7 @@
 #include "soak/soak.hpp"
 
-#include "gl/offscreen_target.hpp"
-#include "shell/viewer.hpp"
+#include "platform/process_stats.hpp"
+#include "shell/headless.hpp"
 
 #include <geo/view/camera.hpp>
 
@@ -19,20 +19,13 @@
 #include <sstream>
 #include <string>
 #include <vector>
-#include <unistd.h>
+#include <random>
 
 namespace app {
 
 namespace {
 
 // Resident memory of this process in MB (/proc/self/statm), 0 when unknown.
-double residentMb() {
-    std::ifstream statm("/proc/self/statm");
-    long pages = 0, resident = 0;
-    if (!(statm >> pages >> resident)) return 0.0;
-    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
-
 std::string readAll(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -79,18 +72,20 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
         return 1;
     }
     // A private copy of the content: the run edits it, never the user's file.
-    char dirTemplate[] = "/tmp/ktmap-soak-XXXXXX";
-    const char* dir = mkdtemp(dirTemplate);
-    if (!dir) {
+    std::error_code made;
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("ktmap-soak-" + std::to_string(std::random_device{}()) + "-" +
+                                                   std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    if (!std::filesystem::create_directories(dir, made) || made) {
         std::fprintf(stderr, "soak: cannot make a temporary folder\n");
         return 1;
     }
-    const std::filesystem::path copy = std::filesystem::path(dir) / "briefing.toml";
+    const std::filesystem::path copy = dir / "briefing.toml";
     const std::string original = readAll(inOptions.briefingFile);
     save(copy, original);
 
     // And of the layer file, edited by the run as well: restyled, layers dropped and put back, broken.
-    const std::filesystem::path layersCopy = std::filesystem::path(dir) / "layers.toml";
+    const std::filesystem::path layersCopy = dir / "layers.toml";
     const std::string layersOriginal =
         inOptions.layerFile.empty() ? std::string() : withAbsoluteSources(readAll(inOptions.layerFile), inOptions.layerFile.parent_path());
     const std::string layersRestyled = withSea(layersOriginal, "203040");
@@ -105,19 +100,17 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
     options.height = 720;
     options.view.reset();
     const int w = options.width, h = options.height;
-    Viewer viewer(options);
+    Session viewer(options);
     viewer.startLoading();
-    sf::Context context(Viewer::contextSettings(), static_cast<unsigned>(w), static_cast<unsigned>(h));
+    Headless headless(viewer);
     viewer.finishLoading();
-    OffscreenTarget target;
-    if (!viewer.prepareHeadless(context, target, "soak")) return 1;
-    if (!viewer.briefing()) {
+    if (!headless.start("soak")) return 1;
+    if (!viewer.document().hasContent()) {
         std::fprintf(stderr, "soak: the briefing file could not be used\n");
-        target.release();
-        viewer.shutdownGraphics();
         return 1;
     }
-    BriefingLayer& layer = *viewer.briefing();
+    OffscreenTarget& target = headless.target();
+    geo::ContentState& state = viewer.content().state;
     viewer.waitForAllLevels(); // every level of detail on the GPU first: what grows later is not the map's cache
     const float dt = 1.0f / 60.0f;
     int cw = w, ch = h; // the target's size now: presenting, it changes as a projector's would
@@ -126,18 +119,19 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
         std::fprintf(stderr, "soak: frame %d: %s\n", frame, what.c_str());
         ++failures;
     };
-    const geo::Color background0 = viewer.baseMap().background;
-    const std::size_t layerCount0 = viewer.baseMap().layers.size();
+    const geo::Color background0 = viewer.document().map().background;
+    const std::size_t layerCount0 = viewer.document().map().layers.size();
     std::vector<double> reloadMs;
     std::size_t layerRestyles = 0, layerReloads = 0, layerKept = 0, resizes = 0;
-    const double startMb = residentMb();
+    const double startMb = platform::residentMb();
     double afterWarmUpMb = startMb;
     std::printf("soak: %d frames at %dx%d, content copied to %s\n", frames, w, h, copy.c_str());
     std::printf("soak: resident memory at start %.1f MB\n", startMb);
     std::size_t selections = 0, trips = 0, reloads = 0, stories = 0;
     const int phaseLength = 40;
     for (int frame = 0; frame < frames; ++frame) {
-        const geo::Briefing& b = layer.briefing();
+        const geo::Briefing& b = viewer.document().briefing();
+        const geo::ContentScene& scene = viewer.document().scene();
         const int phase = (frame / phaseLength) % 6;
         const int step = frame % phaseLength;
         const int round = frame / (phaseLength * 6);
@@ -148,19 +142,20 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
             break;
         case 1: // select every site in turn, framing it
             if (!b.sites.empty() && step % 4 == 0) {
-                layer.select(b.sites[selections++ % b.sites.size()].id);
-                layer.frameSelection(viewer.projection());
+                geo::select(state, b, b.sites[selections++ % b.sites.size()].id);
+                if (const auto framing = geo::selectionFrame(state, b, scene)) viewer.frame(*framing, true);
             }
             break;
         case 2: // play every trip in turn
             if (!b.trips.empty() && step == 0) {
-                layer.showTrip(b.trips[trips++ % b.trips.size()].id, viewer.projection(), true);
-                layer.trips().togglePlay();
+                const std::string& id = b.trips[trips++ % b.trips.size()].id;
+                if (geo::activateTrip(state, scene, id)) viewer.frame(geo::tripFrame(scene, *scene.trip(id)), true);
+                geo::togglePlay(state, scene);
             }
-            layer.update(dt * 20.0f); // a day every few frames
+            geo::advancePlayback(state, scene, dt * 20.0f); // a day every few frames
             break;
         case 3: // switch languages
-            if (step % 10 == 0) layer.language = static_cast<geo::Language>((step / 10 + round) % 3);
+            if (step % 10 == 0) state.language = static_cast<geo::Language>((step / 10 + round) % 3);
             break;
         case 4: // hot reload: a valid edit, then a broken one, then the original again
             if (step == 0) save(copy, original + "\n# edited " + std::to_string(round) + "\n");
@@ -169,7 +164,7 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
             {
                 // The content file is read and checked on a thread of its own; applying it is the frame's cost.
                 const auto t0 = std::chrono::steady_clock::now();
-                if (layer.poll()) {
+                if (viewer.pollContent()) {
                     ++reloads;
                     reloadMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
                 }
@@ -180,13 +175,13 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
             if (step == 20) save(layersCopy, layersBroken);
             if (step == 35) save(layersCopy, layersOriginal);
             if (step == 6 || step == 21 || step == 36) {
-                const std::size_t before = viewer.baseMap().layers.size();
-                const geo::Color bgBefore = viewer.baseMap().background;
+                const std::size_t before = viewer.document().map().layers.size();
+                const geo::Color bgBefore = viewer.document().map().background;
                 if (!viewer.pollLayerFile(true, true)) {
                     fail(frame, "a save of the layer file was not seen");
                     break;
                 }
-                const geo::BaseMap& map = viewer.baseMap();
+                const geo::BaseMap& map = viewer.document().map();
                 const bool dropped = map.layers.size() + 1 == before;
                 const bool restored = map.layers.size() == layerCount0 && before + 1 == layerCount0;
                 if (step == 21) {
@@ -205,7 +200,7 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
             break;
         case 5: // present a story, step through it, leave
             if (step == 0 && !b.stories.empty()) {
-                viewer.enterPresentation(b.stories[stories++ % b.stories.size()].id);
+                viewer.presenting().enter(b.stories[stories++ % b.stories.size()].id);
             } else if (viewer.presentation().active()) {
                 if (step % 5 == 0) {
                     viewer.presentation().navigator().next();
@@ -234,28 +229,27 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
                     // Framed as if the presentation had started at this size: leave, start again at that step, compare.
                     const glm::dvec2 centre = viewer.camera().center();
                     const double mpp = viewer.camera().metersPerPixel();
-                    viewer.leavePresentation();
-                    viewer.enterPresentation(storyId, stepBefore);
+                    viewer.presenting().leave();
+                    viewer.presenting().enter(storyId, stepBefore);
                     const glm::dvec2 d = viewer.camera().center() - centre;
                     if (viewer.camera().viewport().x != cw || std::abs(viewer.camera().metersPerPixel() / mpp - 1.0) > 1e-9 ||
                         std::abs(d.x) > mpp * 0.5 || std::abs(d.y) > mpp * 0.5)
                         fail(frame, "the camera did not re-fit the step to " + std::to_string(cw) + "x" + std::to_string(ch));
                 }
-                if (step == phaseLength - 1) viewer.leavePresentation();
+                if (step == phaseLength - 1) viewer.presenting().leave();
             }
             break;
         default: break;
         }
-        if (const auto request = layer.takeCameraRequest()) viewer.requestCamera(*request, true);
-        viewer.advanceFlight(dt);
-        viewer.takeBuiltLevels();
+        viewer.view().step(dt);
+        viewer.takeLevels();
         viewer.renderFrame({cw, ch}, dt);
         glFinish(); // the frame boundary a window's swap would be (llvmpipe queues work until one)
-        if (frame == phaseLength * 6 - 1) afterWarmUpMb = residentMb(); // every phase once: caches and atlas filled
-        if ((frame + 1) % 1000 == 0) std::printf("soak: frame %d, resident %.1f MB\n", frame + 1, residentMb());
+        if (frame == phaseLength * 6 - 1) afterWarmUpMb = platform::residentMb(); // every phase once: caches and atlas filled
+        if ((frame + 1) % 1000 == 0) std::printf("soak: frame %d, resident %.1f MB\n", frame + 1, platform::residentMb());
     }
-    if (viewer.presentation().active()) viewer.leavePresentation();
-    const double endMb = residentMb();
+    if (viewer.presentation().active()) viewer.presenting().leave();
+    const double endMb = platform::residentMb();
     std::printf("soak: %zu selections, %zu trips played, %zu reloads seen, %zu stories presented\n", selections, trips, reloads,
                 stories);
     if (!reloadMs.empty()) {
@@ -268,8 +262,7 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
     std::printf("soak: resident memory %.1f MB at start, %.1f MB after the first round of every phase, %.1f MB at the end "
                 "(growth after warm-up %+.1f MB)\n",
                 startMb, afterWarmUpMb, endMb, endMb - afterWarmUpMb);
-    target.release();
-    viewer.shutdownGraphics();
+    headless.stop();
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
     if (failures) std::fprintf(stderr, "soak: %d check(s) failed\n", failures);

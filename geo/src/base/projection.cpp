@@ -58,6 +58,18 @@ void Projection::forward(std::vector<glm::dvec2>& points) const {
         points[i] = ok[i] ? glm::dvec2{xs[i], ys[i]} : glm::dvec2{kNaN, kNaN};
 }
 
+Box Projection::forward(const LonLatBox& area) const {
+    Box box;
+    const glm::dvec2 lo = area.min, hi = area.max;
+    for (int i = 0; i <= 16; ++i) {
+        const double t = i / 16.0;
+        for (glm::dvec2 ll : {glm::dvec2{lo.x + (hi.x - lo.x) * t, lo.y}, glm::dvec2{lo.x + (hi.x - lo.x) * t, hi.y},
+                              glm::dvec2{lo.x, lo.y + (hi.y - lo.y) * t}, glm::dvec2{hi.x, lo.y + (hi.y - lo.y) * t}})
+            box.extend(forward(ll));
+    }
+    return box;
+}
+
 double Projection::scaleFactor(double latDeg) const {
     // Numerically: project two points 1 km apart along the meridian and compare
     // with the ground distance on the WGS84 ellipsoid (meridional radius of curvature).

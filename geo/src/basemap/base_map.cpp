@@ -32,6 +32,8 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
         LayerConfigResult config = loadLayerConfig(layerFile);
         map.background = config.config.background;
         map.projectorBackground = config.config.projectorBackground;
+        map.home = config.config.home;
+        map.region = config.config.region;
         map.diagnostics = std::move(config.diagnostics);
         specs = std::move(config.config.layers);
     }

@@ -8,25 +8,6 @@
 
 namespace geo {
 
-std::optional<Color> Color::parse(const std::string& text) {
-    if ((text.size() != 7 && text.size() != 9) || text[0] != '#') return std::nullopt;
-    auto hex = [&](size_t i) -> int {
-        auto digit = [](char c) -> int {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
-        };
-        int hi = digit(text[i]), lo = digit(text[i + 1]);
-        return (hi < 0 || lo < 0) ? -1 : hi * 16 + lo;
-    };
-    int v[4] = {0, 0, 0, 255};
-    for (size_t k = 0; k < (text.size() - 1) / 2; ++k)
-        if ((v[k] = hex(1 + 2 * k)) < 0) return std::nullopt;
-    return Color{static_cast<std::uint8_t>(v[0]), static_cast<std::uint8_t>(v[1]), static_cast<std::uint8_t>(v[2]),
-                 static_cast<std::uint8_t>(v[3])};
-}
-
 namespace {
 
 struct Context {
@@ -92,6 +73,28 @@ std::optional<std::string> stringValue(Context& ctx, const toml::table& t, const
     return std::nullopt;
 }
 
+// [west, south, east, north] in degrees.
+std::optional<LonLatBox> lonLatBoxValue(Context& ctx, const toml::table& t, const char* key) {
+    const toml::node* node = t.get(key);
+    if (!node) return std::nullopt;
+    const toml::array* a = node->as_array();
+    if (a && a->size() == 4) {
+        double v[4];
+        bool ok = true;
+        for (std::size_t i = 0; i < 4; ++i) {
+            const auto d = (*a)[i].value<double>();
+            ok = ok && d.has_value();
+            v[i] = d.value_or(0.0);
+        }
+        const LonLatBox box{{v[0], v[1]}, {v[2], v[3]}};
+        if (ok && box.valid()) return box;
+    }
+    ctx.report(Severity::Error, node->source(),
+               std::string("'") + key + "' must be [west, south, east, north] in degrees, west < east and south < north",
+               "e.g. " + std::string(key) + " = [118.2, 21.8, 132.2, 34.2]");
+    return std::nullopt;
+}
+
 } // namespace
 
 LayerConfigResult parseLayerConfig(const std::string& text, const std::string& fileLabel,
@@ -106,7 +109,14 @@ LayerConfigResult parseLayerConfig(const std::string& text, const std::string& f
         return result;
     }
     const toml::table& root = parsed.table();
-    checkKeys(ctx, root, {"background", "layer"}, "the layer file");
+    checkKeys(ctx, root, {"background", "view", "layer"}, "the layer file");
+    if (const toml::table* view = root["view"].as_table()) {
+        checkKeys(ctx, *view, {"home", "region"}, "[view]");
+        result.config.home = lonLatBoxValue(ctx, *view, "home");
+        result.config.region = lonLatBoxValue(ctx, *view, "region");
+    } else if (root.contains("view")) {
+        ctx.report(Severity::Error, root.get("view")->source(), "'view' must be a table", "write it as [view]");
+    }
 
     if (const toml::table* bg = root["background"].as_table()) {
         checkKeys(ctx, *bg, {"color", "projector_color"}, "[background]");

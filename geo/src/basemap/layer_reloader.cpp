@@ -36,6 +36,8 @@ LayerChange compareLayers(const std::vector<MapLayer>& current, const std::vecto
 void restyleBaseMap(BaseMap& map, const LayerConfig& config) {
     map.background = config.background;
     map.projectorBackground = config.projectorBackground;
+    map.home = config.home;
+    map.region = config.region;
     for (auto& layer : map.layers) {
         if (layer.spec.userAdded) continue;
         const auto it = std::find_if(config.layers.begin(), config.layers.end(),

@@ -276,14 +276,14 @@ RoutePosition positionAt(const TripRoute& route, double tDays) {
     return position;
 }
 
-std::vector<std::size_t> framedStops(const TripRoute& route, glm::dvec2 regionMin, glm::dvec2 regionMax) {
+std::vector<std::size_t> framedStops(const TripRoute& route, const LonLatBox& region) {
     std::vector<std::size_t> inside;
     std::vector<std::size_t> located;
     for (std::size_t i = 0; i < route.stopLonLat.size(); ++i) {
         const glm::dvec2 p = route.stopLonLat[i];
         if (!isFinite(p)) continue;
         located.push_back(i);
-        if (p.x >= regionMin.x && p.x <= regionMax.x && p.y >= regionMin.y && p.y <= regionMax.y) inside.push_back(i);
+        if (region.contains(p)) inside.push_back(i);
     }
     return inside.empty() ? located : inside;
 }

@@ -31,9 +31,10 @@ geo::Camera camera() {
     return c;
 }
 
-std::vector<unsigned char> signature(const app::MapRenderer& r, const geo::BaseMap& map, const geo::Camera& cam, float scale = 1.0f) {
+std::vector<unsigned char> signature(const app::MapRenderer& r, const geo::BaseMap& map, const geo::Camera& cam, float scale = 1.0f,
+                                     const geo::MapView& view = {}) {
     std::vector<unsigned char> s;
-    r.signature(map, cam, scale, s);
+    r.signature(map, cam, view, scale, s);
     return s;
 }
 
@@ -59,9 +60,9 @@ TEST_CASE("the map's signature changes with everything that changes its picture,
     CHECK(signature(renderer, map, resized) != base);
     CHECK(signature(renderer, map, cam, 1.5f) != base); // projector scale: wider lines
 
-    geo::BaseMap hidden = map;
-    hidden.layers[0].visible = false;
-    CHECK(signature(renderer, hidden, cam) != base);
+    geo::MapView hidden;
+    hidden.setVisible(map.layers[0], false);
+    CHECK(signature(renderer, map, cam, 1.0f, hidden) != base);
     geo::BaseMap recoloured = map;
     recoloured.layers[0].spec.style.fill->g = 247; // one step
     CHECK(signature(renderer, recoloured, cam) != base);
@@ -71,9 +72,20 @@ TEST_CASE("the map's signature changes with everything that changes its picture,
     geo::BaseMap noStroke = map;
     noStroke.layers[0].spec.style.stroke.reset();
     CHECK(signature(renderer, noStroke, cam) != base);
-    geo::BaseMap projectorSea = map;
-    projectorSea.background = geo::Color{92, 151, 201, 255}; // the clear under the map (the projector theme's sea)
-    CHECK(signature(renderer, projectorSea, cam) != base);
+    geo::BaseMap sea = map;
+    sea.background = geo::Color{92, 151, 201, 255}; // the clear under the map
+    CHECK(signature(renderer, sea, cam) != base);
+    // The projector theme: its sea, and its colours where the layer file gives them.
+    geo::MapView projector;
+    projector.theme = geo::Theme::Projector;
+    CHECK(signature(renderer, map, cam, 1.0f, projector) == base); // neither a projector sea nor projector colours: the same picture
+    geo::BaseMap themed = map;
+    themed.projectorBackground = geo::Color{92, 151, 201, 255};
+    CHECK(signature(renderer, themed, cam) == base); // everyday: the projector sea is not drawn
+    CHECK(signature(renderer, themed, cam, 1.0f, projector) != base);
+    themed = map;
+    themed.layers[0].spec.style.projectorFill = geo::Color{255, 255, 255, 255};
+    CHECK(signature(renderer, themed, cam, 1.0f, projector) != base);
     geo::BaseMap points = map;
     points.layers[0].spec.style.pointColor.r = 201;
     CHECK(signature(renderer, points, cam) != base);

@@ -356,11 +356,11 @@ TEST_CASE("framedStops leaves out stops far from East Asia", "[trip_route]") {
         b, trip(d0, d0,
                 {stop("kaohsiung", d0), stop("kumamoto", d0, std::nullopt, geo::LegMode::Flight),
                  stop("phoenix", d0, std::nullopt, geo::LegMode::Flight), stop("nowhere", d0)}));
-    CHECK(geo::framedStops(route) == std::vector<std::size_t>{0, 1});
+    CHECK(geo::framedStops(route, geo::LonLatBox{{110.0, 15.0}, {150.0, 45.0}}) == std::vector<std::size_t>{0, 1});
     // None inside the region: every stop with a position.
-    CHECK(geo::framedStops(route, {0.0, -10.0}, {10.0, 0.0}) == std::vector<std::size_t>{0, 1, 2});
+    CHECK(geo::framedStops(route, geo::LonLatBox{{0.0, -10.0}, {10.0, 0.0}}) == std::vector<std::size_t>{0, 1, 2});
     // A region around Phoenix.
-    CHECK(geo::framedStops(route, {-120.0, 30.0}, {-100.0, 40.0}) == std::vector<std::size_t>{2});
+    CHECK(geo::framedStops(route, geo::LonLatBox{{-120.0, 30.0}, {-100.0, 40.0}}) == std::vector<std::size_t>{2});
 }
 
 TEST_CASE("stopsByPlace groups repeated visits in order of first visit", "[trip_route]") {

@@ -11,6 +11,9 @@
 // coastlines and street grids keep their shapes, and the scale error between
 // Taiwan (22–25°N) and Kyushu (31–34°N) stays under 1 %.
 
+#include <geo/base/geometry.hpp>
+#include <geo/base/lon_lat_box.hpp>
+
 #include <glm/vec2.hpp>
 
 #include <memory>
@@ -41,6 +44,10 @@ public:
     glm::dvec2 inverse(glm::dvec2 xy) const;
     // In place, many points at once (much faster than one by one).
     void forward(std::vector<glm::dvec2>& points) const;
+
+    // The projected bounds of a lon/lat rectangle, walked along its edges (it is curved in a
+    // conic projection).
+    Box forward(const LonLatBox& box) const;
 
     // Point-scale factor at a latitude: ground metres per projected metre is 1/k.
     double scaleFactor(double latDeg) const;

@@ -22,14 +22,16 @@ struct MapLayer {
     // layers that draw the same source differently (a fill below, an outline above).
     std::shared_ptr<const LayerData> data;
     LayerMesh mesh;  // what the renderer uploads
-    bool visible = true;
-    // Whether a frame at this zoom draws it: switched on, with levels, within its zoom range.
-    bool drawnAt(double zoom) const { return visible && !mesh.levels.empty() && spec.style.shownAt(zoom); }
+    // Whether a frame at this zoom can draw it (when switched on): it has levels and the zoom
+    // is within its range.
+    bool drawnAt(double zoom) const { return !mesh.levels.empty() && spec.style.shownAt(zoom); }
 };
 
 struct BaseMap {
     Color background;
     std::optional<Color> projectorBackground; // the projector theme's sea, when the layer file gives one
+    std::optional<LonLatBox> home;            // the layer file's [view]
+    std::optional<LonLatBox> region;
     std::vector<MapLayer> layers; // in drawing order
     Diagnostics diagnostics;
     Box bounds;                   // of everything loaded, projected metres

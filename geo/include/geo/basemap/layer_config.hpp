@@ -2,7 +2,9 @@
 // The layer file: which vector sources make up the base map, and how each is styled.
 // A TOML file (assets/layers.toml); see README "Layer file".
 
+#include <geo/base/color.hpp>
 #include <geo/base/diagnostic.hpp>
+#include <geo/base/lon_lat_box.hpp>
 #include <geo/base/text_match.hpp>
 
 #include <cstdint>
@@ -12,13 +14,6 @@
 #include <vector>
 
 namespace geo {
-
-struct Color {
-    std::uint8_t r = 0, g = 0, b = 0, a = 255;
-    // "#RRGGBB" or "#RRGGBBAA"; nullopt when malformed.
-    static std::optional<Color> parse(const std::string& text);
-    bool operator==(const Color& o) const { return r == o.r && g == o.g && b == o.b && a == o.a; }
-};
 
 struct LayerStyle {
     std::optional<Color> fill;   // polygons are filled when set
@@ -54,6 +49,11 @@ struct LayerSpec {
 struct LayerConfig {
     Color background{158, 195, 222, 255};
     std::optional<Color> projectorBackground; // [background] projector_color
+    // [view]: what the Home key frames, and the region whose places the camera frames (a trip
+    // or partnership reaching beyond it, to Arizona, points there with an edge callout).
+    // Without them Home frames all the data and every place counts.
+    std::optional<LonLatBox> home;
+    std::optional<LonLatBox> region;
     std::vector<LayerSpec> layers; // sorted by order (stable)
 };
 

@@ -7,6 +7,7 @@
 // is measured in days from the trip's first day: t = 0 is 00:00 of day 0, t = 1.5 is
 // noon of day 1, t = days.size() is the end of the last day.
 
+#include <geo/base/lon_lat_box.hpp>
 #include <geo/briefing/briefing.hpp>
 
 #include <glm/vec2.hpp>
@@ -77,19 +78,10 @@ struct RoutePosition {
 // without stops gives NaN lonLat.
 RoutePosition positionAt(const TripRoute& route, double tDays);
 
-// The briefing's part of East Asia (lon/lat degrees, bounds inclusive): places outside it
-// (Arizona) are left out when the camera frames a trip, a day or a partnership.
-inline constexpr glm::dvec2 kBriefingRegionMin{110.0, 15.0};
-inline constexpr glm::dvec2 kBriefingRegionMax{150.0, 45.0};
-inline bool inBriefingRegion(glm::dvec2 lonLat) {
-    return lonLat.x >= kBriefingRegionMin.x && lonLat.x <= kBriefingRegionMax.x && lonLat.y >= kBriefingRegionMin.y &&
-           lonLat.y <= kBriefingRegionMax.y;
-}
-
-// Stops worth framing on screen: those inside `region` (lon/lat box, bounds inclusive);
-// when none is, all with a position. Stop indices, ascending.
-std::vector<std::size_t> framedStops(const TripRoute& route, glm::dvec2 regionMin = kBriefingRegionMin,
-                                     glm::dvec2 regionMax = kBriefingRegionMax);
+// Stops worth framing on screen: those inside `region` (the layer file's [view] region: places
+// outside it, such as Arizona, are left out when the camera frames a trip); when none is, all
+// with a position. Stop indices, ascending.
+std::vector<std::size_t> framedStops(const TripRoute& route, const LonLatBox& region);
 
 // Stops of the route grouped by place: for each distinct site (in order of first visit),
 // the stop indices there. Used for numbered stop markers ("1 · 14" at the airport).

@@ -1,0 +1,22 @@
+#pragma once
+// What the presenter reads while presenting: the presenter window on the laptop's display
+// (step n / N, the clock and the time elapsed, this step's caption and notes, the next step's),
+// or with one display the small presenter overlay (O) over the map.
+
+#include <geo/briefing/briefing.hpp>
+#include <geo/view/palette.hpp>
+
+namespace app {
+
+class FontSet;
+class Presentation;
+
+// The overlay: story, step n / N, this step's caption, the next one, the clock.
+void drawPresenterOverlay(const Presentation& presentation, const geo::Briefing& briefing, FontSet& fonts, const geo::Palette& palette,
+                          geo::Language language, float scale);
+// The presenter window's contents, filling the current ImGui context's display: white on
+// near-black at 30 to 48 px; a blanked projector and a step number being typed stand out.
+void drawPresenterView(const Presentation& presentation, const geo::Briefing& briefing, FontSet& fonts, const geo::Palette& palette,
+                       geo::Language language, float scale);
+
+} // namespace app

@@ -1,0 +1,125 @@
+#include "present/story_export.hpp"
+
+#include "present/pdf_writer.hpp"
+#include "shell/headless.hpp"
+
+#include <geo/briefing/briefing.hpp>
+
+#include <SFML/Graphics/Image.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace app {
+
+namespace {
+
+// Every step of `storyIds` at the options' size, as PNG under outDir/STORY/, and as pages of `pdfPath` (if given).
+int exportAtSize(const ViewerOptions& options, const std::vector<std::string>& storyIds, const std::filesystem::path& outDir,
+                 const std::filesystem::path& pdfPath) {
+    const int w = options.width, h = options.height;
+    Session session(options);
+    session.startLoading();
+    Headless headless(session);
+    session.finishLoading();
+    if (!session.document().hasContent()) {
+        spdlog::error("--export-story: no briefing file to take the stories from");
+        return 1;
+    }
+    if (!headless.start("--export-story")) return 1;
+    std::unique_ptr<PdfWriter> pdf;
+    if (!pdfPath.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(pdfPath.parent_path(), ec);
+        // Pages of 16:9 at 96 dpi: 1920x1080 px is 1440x810 pt.
+        pdf = std::make_unique<PdfWriter>(pdfPath, w * 0.75, h * 0.75);
+        if (!pdf->ok()) {
+            spdlog::error("--export-story: cannot write {} (is the folder writable?)", pdfPath.string());
+            return 1;
+        }
+    }
+    int failures = 0, written = 0;
+    for (const std::string& id : storyIds) {
+        const geo::Story* story = session.document().briefing().findStory(id);
+        if (!story || story->steps.empty() || !session.presenting().enter(id)) {
+            spdlog::error("--export-story: there is no story '{}' with steps in {}", id, options.briefingFile.string());
+            ++failures;
+            continue;
+        }
+        spdlog::info("exporting story '{}' ({} steps) at {}x{}", id, story->steps.size(), w, h);
+        std::error_code ec;
+        const std::filesystem::path dir = outDir / id;
+        std::filesystem::create_directories(dir, ec);
+        for (std::size_t i = 0; i < story->steps.size(); ++i) {
+            session.presentation().navigator().jumpTo(i + 1);
+            session.applyCurrentStep(false);
+            session.waitForViewLevels();
+            headless.renderFrame({w, h});
+            const sf::Image image = headless.target().read();
+            char name[32];
+            std::snprintf(name, sizeof name, "%02zu.png", i + 1);
+            const std::filesystem::path file = dir / name;
+            if (!image.saveToFile(file.string())) {
+                spdlog::error("--export-story: cannot write {}", file.string());
+                ++failures;
+                continue;
+            }
+            ++written;
+            if (pdf && !pdf->addPage(image)) {
+                spdlog::error("--export-story: cannot add a page to {}", pdfPath.string());
+                ++failures;
+            }
+        }
+        session.presenting().leave();
+    }
+    headless.stop();
+    if (pdf) {
+        std::string error;
+        const int pages = pdf->pages();
+        if (!pdf->close(error)) {
+            spdlog::error("--export-story: {}: {}", pdfPath.string(), error);
+            ++failures;
+        } else {
+            spdlog::info("wrote {} ({} pages)", pdfPath.string(), pages);
+        }
+    }
+    spdlog::info("wrote {} step image(s) at {}x{} under {}", written, w, h, outDir.string());
+    return failures ? 1 : 0;
+}
+
+} // namespace
+
+int exportStories(const ViewerOptions& options, const std::string& story, const std::filesystem::path& outDir, bool sizeGiven) {
+    // The story ids, from the briefing file itself.
+    const geo::BriefingLoadResult content = geo::loadBriefingFile(options.briefingFile);
+    std::vector<std::string> ids;
+    if (story == "all")
+        for (const auto& s : content.briefing.stories) ids.push_back(s.id);
+    else
+        ids.push_back(story);
+    if (ids.empty()) {
+        std::fprintf(stderr, "ktmap: %s has no stories to export\n", options.briefingFile.c_str());
+        return 1;
+    }
+    // 1920x1080 for slides and a PDF of every step, 3840x2160 for print; --size gives one size.
+    std::vector<std::pair<int, int>> sizes;
+    if (sizeGiven) sizes.push_back({options.width, options.height});
+    else sizes = {{1920, 1080}, {3840, 2160}};
+    int status = 0;
+    for (std::size_t k = 0; k < sizes.size(); ++k) {
+        ViewerOptions o = options;
+        o.width = sizes[k].first;
+        o.height = sizes[k].second;
+        o.uiScale = std::min(3.0f, options.uiScale * static_cast<float>(o.height) / 1080.0f); // the same layout at every size
+        const std::filesystem::path dir = outDir / (std::to_string(o.width) + "x" + std::to_string(o.height));
+        const std::filesystem::path pdf = k == 0 ? outDir / "stories.pdf" : std::filesystem::path();
+        status |= exportAtSize(o, ids, dir, pdf);
+    }
+    return status;
+}
+
+} // namespace app

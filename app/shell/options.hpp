@@ -1,0 +1,31 @@
+#pragma once
+// The command line of ktmap: what to run (the viewer, a screenshot, a check, an export) and
+// the viewer's options, with the defaults from the installed data and the environment.
+
+#include "shell/viewer_options.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace app {
+
+struct CommandLine {
+    enum class Mode { Interactive, Screenshot, Check, Export, ExportStory } mode = Mode::Interactive;
+    ViewerOptions options;
+    std::filesystem::path screenshot; // --screenshot OUT.png
+    std::filesystem::path check;      // --check FILE
+    std::filesystem::path exportFile; // --export OUT
+    std::string exportStory;          // --export-story STORY|all
+    std::filesystem::path exportDir;  // --out DIR
+    bool sizeGiven = false;           // --size was given (an export then makes that size only)
+    int exitCode = -1;                // >= 0: exit with it at once (--help, a bad argument: already said)
+};
+
+CommandLine parseCommandLine(int argc, char** argv);
+
+// The options with nothing given: the shipped layer file, briefing and palette, the shaders,
+// and the environment's switches (KTMAP_NO_MAP_CACHE=1, KTMAP_NO_PANEL_CACHE=1: the map and
+// the sidebar drawn every frame, for comparisons and should a driver's blit misbehave).
+ViewerOptions defaultOptions();
+
+} // namespace app

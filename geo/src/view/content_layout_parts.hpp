@@ -1,0 +1,75 @@
+#pragma once
+// The parts of content layout (content_layout.cpp, link_layout.cpp, site_layout.cpp,
+// trip_layout.cpp, callout_layout.cpp), private to geo.
+
+#include <geo/view/content_layout.hpp>
+
+#include <glm/vec2.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace geo::layout {
+
+inline bool finite(glm::dvec2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+inline glm::vec2 toFloat(glm::dvec2 p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
+ScreenBox box(glm::vec2 lo, glm::vec2 hi);
+
+// An arrow at the edge of the free map area, pointing to a place off it, with a label
+// ("Arizona  11,410 km"); a click on it opens `siteId`.
+struct EdgeCallout {
+    glm::vec2 position{0.0f};  // where the line leaves the free area (screen pixels)
+    glm::vec2 direction{1.0f, 0.0f}; // unit, outwards
+    std::string text;
+    Face face = Face::Chinese;
+    Color colour;
+    std::string siteId;
+};
+
+// What every part reads.
+struct Frame {
+    const ContentLayoutInput& in;
+    float s;              // content scale
+    glm::dvec2 viewport;
+    glm::vec2 clipLo, clipHi; // lines are clipped to the screen with room for the widest stroke
+
+    Frame(const ContentLayoutInput& input);
+    const Briefing& briefing() const { return in.briefing; }
+    const Palette& palette() const { return in.palette; }
+    // A polyline as Line items, clipped to the screen (one item per run inside it).
+    void line(DisplayList& out, const std::vector<glm::vec2>& points, const LineStyle& style) const;
+    // World points on screen, far ones kept finite as floats; non-finite ones left out.
+    std::vector<glm::vec2> toScreen(const std::vector<glm::dvec2>& world) const;
+};
+
+// Partnership links: the arcs on screen of those shown (into `hits`), and the callouts of a
+// selected or highlighted link reaching a place off the map; then their lines, the hovered one
+// emphasised.
+void collectLinks(const Frame& f, HitIndex& hits, std::vector<EdgeCallout>& callouts);
+void emitLinks(const Frame& f, const HitIndex& hits, const std::optional<std::string>& hovered, DisplayList& out);
+
+// Site markers: positions and groups on screen (into `hits`), then the markers, badges and rings.
+void clusterSites(const Frame& f, HitIndex& hits);
+// A group's "+N" badge box (with the marker grown by `grow` when hovered).
+ScreenBox groupBadge(const Frame& f, const ScreenCluster& cluster, float grow, std::string& text, glm::vec2& textSize,
+                     glm::vec2& centre);
+void layoutMarkers(const Frame& f, std::optional<std::size_t> hovered, DisplayList& out, HitIndex& hits);
+// Site labels: placed clear of markers, badges, the panels and `blocked`.
+void layoutLabels(const Frame& f, std::optional<std::size_t> hovered, const HitIndex& hits, const std::vector<ScreenBox>& blocked,
+                  DisplayList& out, ContentLayout& result);
+
+// Trips: each shown trip's route (the active one last); the boxes labels keep out of (the day
+// caption) and the callouts of legs to places off the map.
+void layoutTrips(const Frame& f, DisplayList& out, std::vector<ScreenBox>& covered, std::vector<EdgeCallout>& callouts);
+
+// Edge callouts, placed in the free area one below the other: their boxes (labels keep out of
+// them), then their items and hit targets.
+struct PlacedCallout {
+    glm::vec2 tip, direction, at, size;
+};
+std::vector<PlacedCallout> placeCallouts(const Frame& f, const std::vector<EdgeCallout>& callouts, std::vector<ScreenBox>& boxes);
+void emitCallouts(const Frame& f, const std::vector<EdgeCallout>& callouts, const std::vector<PlacedCallout>& placed,
+                  DisplayList& out, HitIndex& hits);
+
+} // namespace geo::layout
