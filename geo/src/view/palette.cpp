@@ -196,6 +196,10 @@ void parseInto(const std::string& text, const std::string& label, Palette& palet
         return;
     }
     apply(r, parsed.table(), palette);
+    // In the order of the file, as the other files' messages are.
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
 }
 
 } // namespace

@@ -174,3 +174,32 @@ TEST_CASE("a folder given as the layer file is named as one, not read as an empt
                                                                  "base layers)"});
     CHECK(r.config.layers.empty());
 }
+
+TEST_CASE("[view] gives what Home frames and the region whose places the camera frames", "[layer_config]") {
+    const auto r = geo::parseLayerConfig("[view]\nhome = [118.2, 21.8, 132.2, 34.2]\nregion = [110, 15, 150, 45]\n", "view.toml", ".");
+    CHECK(r.diagnostics.size() == 1); // (no layer: a warning)
+    REQUIRE(r.config.home);
+    CHECK(r.config.home->min == glm::dvec2(118.2, 21.8));
+    CHECK(r.config.home->max == glm::dvec2(132.2, 34.2));
+    REQUIRE(r.config.region);
+    CHECK(r.config.region->contains({130.7, 32.8}));
+    CHECK_FALSE(r.config.region->contains({-112.07, 33.45})); // Phoenix
+    const auto none = geo::parseLayerConfig("[background]\ncolor = \"#8FBCDD\"\n", "none.toml", ".");
+    CHECK_FALSE(none.config.home);
+    CHECK_FALSE(none.config.region);
+}
+
+TEST_CASE("a [view] box that is not west, south, east, north is refused with the line and an example", "[layer_config][bad-input]") {
+    const auto r = geo::parseLayerConfig("[view]\nhome = [132.2, 21.8, 118.2, 34.2]\nregion = \"East Asia\"\nzoom = 7\n", "view.toml", ".");
+    CHECK_FALSE(r.config.home);
+    CHECK_FALSE(r.config.region);
+    std::vector<std::string> lines;
+    for (const auto& d : r.diagnostics) lines.push_back(d.format());
+    CHECK(lines == std::vector<std::string>{
+                       "view.toml:4:1: warning: unknown key 'zoom' in [view]; it is ignored",
+                       "view.toml:2:8: error: 'home' must be [west, south, east, north] in degrees, west < east and south < north (e.g. home = "
+                       "[118.2, 21.8, 132.2, 34.2])",
+                       "view.toml:3:10: error: 'region' must be [west, south, east, north] in degrees, west < east and south < north (e.g. "
+                       "region = [118.2, 21.8, 132.2, 34.2])",
+                       "view.toml: warning: the layer file declares no [[layer]] (add a [[layer]] table with an id and a source)"});
+}

@@ -1,0 +1,74 @@
+#include <geo/view/palette.hpp>
+
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+namespace {
+const geo::Color kInk{25, 35, 45, 255};
+}
+
+TEST_CASE("the shipped palette file is the one built in, and reads without a message", "[palette][assets]") {
+    const std::filesystem::path file = std::filesystem::path(KTMAP_ASSETS_DIR) / "palette.toml";
+    REQUIRE(std::filesystem::exists(file));
+    CHECK(test::readFile(file) == geo::shippedPaletteText());
+    const geo::PaletteLoad load = geo::loadPalette(file);
+    CHECK(load.diagnostics.empty());
+    const geo::Palette& p = load.palette;
+    CHECK(p.map.ink == kInk);
+    CHECK(p.marker(geo::SiteKind::City).fill == geo::Color{200, 30, 45, 255});
+    CHECK(p.marker(geo::SiteKind::City).radius == 10.0f);
+    CHECK(p.trips.colours.size() == 6);
+    CHECK(p.link(geo::PartnershipKind::UniversityMou).dash == 7.0f);
+    CHECK(p.interface.panel == geo::Color{240, 240, 240, 255});
+}
+
+TEST_CASE("a site's marker: its kind's, larger and ranked higher for the main places", "[palette]") {
+    const geo::Palette p = geo::shippedPalette();
+    geo::Site site;
+    site.kind = geo::SiteKind::City;
+    CHECK(p.marker(site).radius == 10.0f);
+    CHECK(p.marker(site).rank == 3);
+    site.major = true;
+    CHECK(p.marker(site).radius == 13.0f);
+    CHECK(p.marker(site).rank == 4);
+    CHECK(p.tripColour(6) == p.tripColour(0)); // the colours repeat after the last
+}
+
+TEST_CASE("a user's palette changes what it gives and keeps the rest", "[palette]") {
+    const geo::PaletteLoad load = geo::parsePalette("[map]\nselection = \"#FF0000\"\n[sites]\nfab = { radius = 12 }\n", "mine.toml");
+    CHECK(load.diagnostics.empty());
+    CHECK(load.palette.map.selection == geo::Color{255, 0, 0, 255});
+    CHECK(load.palette.map.ink == kInk);
+    CHECK(load.palette.marker(geo::SiteKind::Fab).radius == 12.0f);
+    CHECK(load.palette.marker(geo::SiteKind::Fab).fill == geo::Color{240, 125, 0, 255});
+}
+
+TEST_CASE("a palette's mistakes are named by file, line and column, and the shipped values stay", "[palette][bad-input]") {
+    const geo::PaletteLoad load = geo::parsePalette("[map]\nink = \"navy\"\nselction = \"#FF0000\"\n[trips]\ncolours = []\n"
+                                                    "[sites]\ncity = { radius = 400 }\n",
+                                                    "mine.toml");
+    const std::vector<std::string> messages = test::formatWithout(load.diagnostics, "");
+    CHECK(messages == std::vector<std::string>{
+                          "mine.toml:2:7: error: 'ink' in [map] must be a colour (write it as \"#RRGGBB\" or \"#RRGGBBAA\"; the shipped colour is used)",
+                          "mine.toml:3:1: warning: unknown key 'selction' in [map]; it is ignored (did you mean 'selection'?)",
+                          "mine.toml:5:11: error: 'colours' in [trips] must be a list of colours (write it as [\"#D55E00\", \"#0072B2\", ...]; the shipped colours are used)",
+                          "mine.toml:7:19: error: 'radius' in [sites].city must be a number from 1 to 40 (the shipped value is used)"});
+    CHECK(load.palette.map.ink == kInk);
+    CHECK(load.palette.trips.colours.size() == 6);
+    CHECK(load.palette.marker(geo::SiteKind::City).radius == 10.0f);
+}
+
+TEST_CASE("a palette file that is missing or not TOML keeps the shipped palette, and says so", "[palette][bad-input]") {
+    const geo::PaletteLoad missing = geo::loadPalette(test::freshDir("palette") / "none.toml");
+    REQUIRE(missing.diagnostics.size() == 1);
+    CHECK(missing.diagnostics[0].severity == geo::Severity::Warning);
+    CHECK(missing.palette.map.ink == kInk);
+    const geo::PaletteLoad broken = geo::parsePalette("[map\n", "broken.toml");
+    REQUIRE(broken.diagnostics.size() == 1);
+    CHECK(broken.diagnostics[0].severity == geo::Severity::Error);
+    CHECK(broken.diagnostics[0].line == 1);
+    CHECK(broken.palette.map.ink == kInk);
+}
