@@ -16,6 +16,7 @@ briefing file with their notes in Traditional Chinese, Japanese or English,
 each delegation's trips day by day, the partnerships as a network, and stories
 presented from a clicker on one display or on a laptop and a projector, with
 PNG and PDF export.")
+set(CPACK_GENERATOR DEB) # plain `cpack` makes the .deb too
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON) # the package without the debug info of a RelWithDebInfo build
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # ktmap_<version>_<arch>.deb
