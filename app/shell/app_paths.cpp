@@ -4,7 +4,7 @@
 #include <system_error>
 
 #ifndef KTMAP_DATA_FROM_BIN
-#error "KTMAP_DATA_FROM_BIN (the data folder relative to the executable's, e.g. ../share/ktmap) comes from app/CMakeLists.txt"
+#error "KTMAP_DATA_FROM_BIN (the data folder from the executable's, ../share/ktmap) comes from app/CMakeLists.txt"
 #endif
 
 namespace app {
@@ -55,18 +55,22 @@ std::string missingDataMessage(bool needAssets, bool needShaders) {
         const DataDir dir = locate(need.variable, need.name);
         if (!need.needed || usable(dir)) continue;
         looked += std::string("  ") + need.name + " (" + need.holds + "): looked in " +
-                  (dir.path.empty() ? std::string("no folder") : dir.path.string()) + " (" + dir.why + "): no such folder\n";
+                  (dir.path.empty() ? std::string("no folder") : dir.path.string()) + " (" + dir.why +
+                  "): no such folder\n";
         if (const char* v = std::getenv(need.variable); v && *v)
-            fromVariables += std::string("  correct ") + need.variable + ", or unset it to use the installed " + need.name + "\n";
+            fromVariables +=
+                std::string("  correct ") + need.variable + ", or unset it to use the installed " + need.name + "\n";
         else
             reinstall += std::string("  or set ") + need.variable + " to the folder with " + need.holds + "\n";
     }
     if (looked.empty()) return {};
     std::string message = "ktmap: cannot find its data:\n" + looked + "What to do:\n";
     if (!reinstall.empty())
-        message += "  reinstall ktmap: bin/ktmap and share/ktmap/ belong under one prefix (moved together)\n" + reinstall;
+        message +=
+            "  reinstall ktmap: bin/ktmap and share/ktmap/ belong under one prefix (moved together)\n" + reinstall;
     message += fromVariables;
-    if (needShaders && !usable(locate("KTMAP_SHADERS", "shaders"))) message += "  (or draw without the shaders: --no-shaders)\n";
+    if (needShaders && !usable(locate("KTMAP_SHADERS", "shaders")))
+        message += "  (or draw without the shaders: --no-shaders)\n";
     return message;
 }
 } // namespace app
