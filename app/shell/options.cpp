@@ -33,19 +33,24 @@ CommandLine parseCommandLine(int argc, char** argv) {
     CommandLine cmd;
     cmd.options = defaultOptions();
     ViewerOptions& options = cmd.options;
-    CLI::App cli{"Taiwan–Kyushu cooperation briefing map"};
+    CLI::App cli{"Taiwan–Kyushu cooperation briefing map", "ktmap"};
+    cli.set_version_flag("--version", "ktmap " KTMAP_VERSION);
+    // The defaults are described, not printed: --help is the man page's source, made in the
+    // build tree, whose paths are not the installed ones.
     std::string layerFile = options.layerFile.string();
     std::string briefingFile = options.briefingFile.string();
     std::string paletteFile = options.paletteFile.string();
     std::vector<std::string> extra;
     std::string screenshot, size, view, check, exportPath, labelsOut, presentStory, captureDir, exportStory, exportOut;
-    cli.add_option("--layers", layerFile, "Layer file (TOML) listing the base map layers")->capture_default_str();
+    cli.add_option("--layers", layerFile, "Layer file (TOML) listing the base map layers (default: layers.toml in the assets folder)");
     cli.add_option("--layer", extra, "Add any OGR-readable vector file (shp, gpkg, geojson, kml) on top; repeatable");
-    cli.add_option("--palette", paletteFile, "Palette file (TOML): the colours of the content and the panels")->capture_default_str();
+    cli.add_option("--palette", paletteFile,
+                   "Palette file (TOML): the colours of the content and the panels (default: palette.toml in the assets folder)");
     cli.add_option("--screenshot", screenshot, "Render one frame offscreen to this PNG and exit");
     cli.add_option("--size", size, "Window or screenshot size, WxH (default 1600x900)");
     cli.add_option("--view", view, "Initial view LON,LAT,ZOOM (web-map zoom levels, e.g. 130.7,32.8,11)");
-    cli.add_option("--briefing", briefingFile, "Briefing content file (TOML): sites, trips, partnerships; \"\" for none")->capture_default_str();
+    cli.add_option("--briefing", briefingFile,
+                   "Briefing content file (TOML): sites, trips, partnerships; \"\" for none (default: briefing.toml in the assets folder)");
     cli.add_option("--check", check, "Validate a briefing content file, print every problem, exit 1 if it has errors");
     cli.add_option("--export", exportPath, "Export the briefing's sites, trips and partnerships to .geojson, .kml or .gpkg and exit");
     cli.add_flag("--fullscreen", options.fullscreen, "Start in full screen");
@@ -87,11 +92,27 @@ CommandLine parseCommandLine(int argc, char** argv) {
     cli.add_flag("--no-sidebar", options.noSidebar, "Start with the sidebar hidden (Tab shows it)");
     cli.add_flag("--no-shaders", options.noShaders, "Draw the map with the fixed-function fallback used when GLSL 3.30 is missing");
     cli.add_option("--ui-scale", options.uiScale, "Interface scale, 1 to 3")->check(CLI::Range(1.0f, 3.0f));
+    const std::string data = dataBesideExecutable();
+    cli.footer("The assets folder is $KTMAP_ASSETS, else " + data + "/assets beside the executable; the shaders are in $KTMAP_SHADERS, else " +
+               data +
+               "/shaders. The viewer remembers its last view, language, sidebar and motion in "
+               "$XDG_CONFIG_HOME/ktmap/settings.toml (~/.config/ktmap/settings.toml); it never writes beside its inputs.");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         cmd.exitCode = cli.exit(e);
         return cmd;
+    }
+    // The shipped data, where the run uses it: a missing folder is said once, here, with where it was looked for.
+    {
+        const bool defaultBriefing = cli.count("--briefing") == 0;
+        const bool needAssets = check.empty() && (defaultBriefing || (exportPath.empty() && cli.count("--layers") == 0));
+        const bool needShaders = check.empty() && exportPath.empty() && !options.noShaders;
+        if (const std::string problem = missingDataMessage(needAssets, needShaders); !problem.empty()) {
+            std::fputs(problem.c_str(), stderr);
+            cmd.exitCode = 1;
+            return cmd;
+        }
     }
 
     options.layerFile = layerFile;

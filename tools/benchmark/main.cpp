@@ -2,6 +2,7 @@
 #include "benchmark/benchmark.hpp"
 
 #include "platform/memory.hpp"
+#include "shell/app_paths.hpp"
 #include "shell/options.hpp"
 
 #include <CLI/CLI.hpp>
@@ -26,6 +27,11 @@ int main(int argc, char** argv) {
     cli.add_option("--briefing", briefingFile, "Briefing content file; \"\" for none")->capture_default_str();
     cli.add_option("--view", view, "Also time this view held still: LON,LAT,ZOOM");
     CLI11_PARSE(cli, argc, argv);
+    const bool needAssets = cli.count("--layers") == 0 || cli.count("--briefing") == 0;
+    if (const std::string problem = app::missingDataMessage(needAssets, true); !problem.empty()) {
+        std::fputs(problem.c_str(), stderr);
+        return 1;
+    }
     options.layerFile = layerFile;
     options.briefingFile = briefingFile;
     for (const auto& e : extra) options.extraLayers.emplace_back(e);

@@ -2,10 +2,13 @@
 #include "soak/soak.hpp"
 
 #include "platform/memory.hpp"
+#include "shell/app_paths.hpp"
 #include "shell/options.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/cfg/env.h>
+
+#include <cstdio>
 
 int main(int argc, char** argv) {
     app::platform::tuneAllocator();
@@ -19,6 +22,11 @@ int main(int argc, char** argv) {
     cli.add_option("--layers", layerFile, "Layer file (TOML) listing the base map layers")->capture_default_str();
     cli.add_option("--briefing", briefingFile, "Briefing content file (TOML)")->capture_default_str();
     CLI11_PARSE(cli, argc, argv);
+    const bool needAssets = cli.count("--layers") == 0 || cli.count("--briefing") == 0;
+    if (const std::string problem = app::missingDataMessage(needAssets, true); !problem.empty()) {
+        std::fputs(problem.c_str(), stderr);
+        return 1;
+    }
     options.layerFile = layerFile;
     options.briefingFile = briefingFile;
     return app::runSoak(options, frames);
