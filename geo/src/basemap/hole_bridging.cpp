@@ -107,7 +107,7 @@ Node* Triangulator::eliminateHoles(const Polygon& polygon, const std::vector<uin
         outer = filterPoints(bridge, bridge->next);
     }
     m_bands = nullptr;
-    return outer;
+    return filterPoints(outer);
 }
 
 // Eberly's method: cast a ray left from the hole's leftmost point, take the nearest edge
@@ -159,7 +159,10 @@ Node* Triangulator::findHoleBridge(Node* hole, Node* outer) {
         if (hx >= v->x && v->x >= mx && hx != v->x &&
             inTriangle(hy < my ? hx : qx, hy, mx, my, hy < my ? qx : hx, hy, v->x, v->y)) {
             const double tan = std::abs(hy - v->y) / (hx - v->x);
-            if (locallyInside(v, hole) &&
+            // The hole point on v's horizontal edge (a T-junction, holes sharing an edge):
+            // the bridge runs along that edge, valid though locallyInside calls it collinear.
+            const bool alongEdge = v->y == hy && v->next->y == hy && v->next->x > hx;
+            if ((locallyInside(v, hole) || alongEdge) &&
                 (tan < tanMin || (tan == tanMin && (v->x > m->x || (v->x == m->x && sectorContainsSector(m, v)))))) {
                 m = v;
                 tanMin = tan;

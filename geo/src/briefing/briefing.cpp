@@ -123,22 +123,11 @@ int tripDayCount(const Trip& trip) {
 }
 
 Language displayLanguage(const Site& site, Language language) {
-    auto name = [&](Language l) -> const std::string& {
-        return l == Language::Zh ? site.nameZh : l == Language::Ja ? site.nameJa : site.nameEn;
-    };
-    // A Japanese audience reads a Chinese place name (臺中市) better than its romanisation,
-    // and a Chinese audience a Japanese one (熊本市): the other Han name first, then English.
-    using L = Language;
-    const L order[3] = {language, language == L::En ? L::Zh : language == L::Zh ? L::Ja : L::Zh,
-                        language == L::En ? L::Ja : L::En};
-    for (L l : order)
-        if (!name(l).empty()) return l;
-    return Language::En; // the id
+    return pickFallback(site.nameZh, site.nameJa, site.nameEn, language).language;
 }
 
 std::string_view displayName(const Site& site, Language language) {
-    const Language l = displayLanguage(site, language);
-    const std::string& name = l == Language::Zh ? site.nameZh : l == Language::Ja ? site.nameJa : site.nameEn;
+    const std::string& name = *pickFallback(site.nameZh, site.nameJa, site.nameEn, language).text;
     return name.empty() ? std::string_view(site.id) : std::string_view(name);
 }
 

@@ -212,6 +212,21 @@ TEST_CASE("triangulate: holes touching the outer ring and each other", "[triangu
         Polygon p{{square({0, 0}, 10), {{2, 2}, {5, 5}, {2, 8}}, {{5, 5}, {8, 2}, {8, 8}}}};
         requireExactCover(p);
     }
+    SECTION("a staircase of holes, each sharing part of an edge with the one below") {
+        // Each hole's leftmost point lies on the top edge of the one below it, so its
+        // bridge runs along that edge (a T-junction).
+        Polygon p{{square({-10, -10}, 20), {{-6, -8}, {-1, -8}, {-1, -6}, {-6, -6}},
+                   {{-3, -6}, {2, -6}, {2, -4}, {-3, -4}}, {{-5, -4}, {0, -4}, {0, -2}, {-5, -2}}}};
+        requireExactCover(p);
+    }
+}
+
+TEST_CASE("triangulate: points made collinear by bridging holes are no triangle corners", "[triangulate]") {
+    // Midpoints on the outer square's edges: once the hole is joined they are collinear
+    // points of the one ring, dropped before clipping (8 triangles, not 12).
+    Polygon p{{{{0, 0}, {5, 0}, {10, 0}, {10, 5}, {10, 10}, {5, 10}, {0, 10}, {0, 5}}, square({3, 3}, 4, false)}};
+    requireExactCover(p);
+    CHECK(geo::triangulate(p).size() == 3 * 8);
 }
 
 TEST_CASE("triangulate: duplicate points and collinear runs", "[triangulate]") {

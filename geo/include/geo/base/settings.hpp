@@ -4,8 +4,8 @@
 // files), written atomically (a temporary file renamed over the old one), and a file
 // that cannot be read as settings is set aside with a message, never fatal.
 
-#include <geo/briefing/briefing.hpp>
 #include <geo/base/diagnostic.hpp>
+#include <geo/base/language.hpp>
 
 #include <filesystem>
 #include <optional>

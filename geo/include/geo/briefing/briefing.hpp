@@ -7,6 +7,7 @@
 // validator and the viewer can point the author at the exact line.
 
 #include <geo/base/diagnostic.hpp>
+#include <geo/base/language.hpp> // Language, which used to be declared here
 #include <geo/base/text_match.hpp>
 
 #include <cstddef>
@@ -18,8 +19,6 @@
 #include <vector>
 
 namespace geo {
-
-enum class Language { Zh, Ja, En };
 
 enum class SiteKind {
     City, Prefecture, County, SciencePark, Fab, Company, University, Government,
@@ -253,9 +252,9 @@ BriefingLoadResult parseBriefing(std::string_view text, std::string fileLabel);
 // runs them already; exposed for briefings built in code.
 Diagnostics validateBriefing(const Briefing& briefing, const std::string& fileLabel);
 
-// The name to show in `language`; when it is missing: zh → ja → en, ja → zh → en,
-// en → zh → ja (an audience reads the other Han name better than a romanisation), and
-// the id when the site has no name at all.
+// The name to show in `language`; when it is missing, the first of the others in
+// fallbackOrder(language) (zh → ja → en, ja → zh → en, en → zh → ja: geo/base/language.hpp),
+// and the id when the site has no name at all.
 std::string_view displayName(const Site& site, Language language);
 // The language of the name displayName shows (En when it shows the id): labels pick
 // their font face from it (Japanese names in the Japanese face).
