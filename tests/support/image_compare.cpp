@@ -2,7 +2,7 @@
 // YIQ colour distance (after pixelmatch) exceeds `threshold` of the maximum; fails when
 // more than `allowed` of the pixels differ, writing a diff image (differing pixels red).
 //
-// usage: image_compare ACTUAL EXPECTED DIFF [allowed=0.002] [threshold=0.1285]
+// usage: image_compare ACTUAL EXPECTED DIFF [allowed=0.00015] [threshold=0.1285]
 
 #include "image_diff.hpp"
 
@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string actualPath = argv[1], expectedPath = argv[2], diffPath = argv[3];
-    const double allowed = argc > 4 ? std::atof(argv[4]) : 0.002;
+    const double allowed = argc > 4 ? std::atof(argv[4]) : 0.00015;
     const double threshold = argc > 5 ? std::atof(argv[5]) : 0.1285;
     sf::Image actual, expected;
     if (!actual.loadFromFile(actualPath)) {
