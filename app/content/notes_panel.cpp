@@ -13,15 +13,6 @@
 
 namespace app {
 
-namespace {
-
-const std::string& pick(const std::string& source, const std::string& english, geo::Language language) {
-    if (language == geo::Language::En) return english.empty() ? source : english;
-    return source.empty() ? english : source;
-}
-
-} // namespace
-
 void ContentView::drawTooltip(const PanelContext& ctx) {
     const geo::ContentHover& hover = ctx.layout.hover;
     if (hover.kind == geo::ContentHover::Kind::None || !ctx.cursor) return;
@@ -37,7 +28,7 @@ void ContentView::drawTooltip(const PanelContext& ctx) {
     if (hover.kind == geo::ContentHover::Kind::Link) {
         const geo::Partnership* p = b.findPartnership(hover.id);
         if (!p) return;
-        const std::string& name = pick(p->name, p->nameEn, lang);
+        const std::string& name = geo::pickText(p->name, p->nameEn, lang);
         const char* kind = geo::partnershipKindLabel(p->kind, lang);
         fonts.require(name);
         fonts.require(kind);

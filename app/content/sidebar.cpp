@@ -18,11 +18,6 @@ namespace app {
 
 namespace {
 
-const std::string& pick(const std::string& source, const std::string& english, geo::Language language) {
-    if (language == geo::Language::En) return english.empty() ? source : english;
-    return source.empty() ? english : source;
-}
-
 // A section header in the interface language, open at first.
 bool section(FontSet& fonts, const char* title, const char* id, bool openAtFirst = true) {
     fonts.require(title);
@@ -46,7 +41,7 @@ void ContentView::drawSidebar(const PanelContext& ctx) {
     // opaque over its whole rectangle, so that it can be drawn from a copy (PanelCache).
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::SetNextWindowBgAlpha(0.0f);
-    const std::string& title = pick(b.title, b.titleEn, lang);
+    const std::string& title = geo::pickText(b.title, b.titleEn, lang);
     const std::string windowTitle = (title.empty() ? std::string("ktmap") : title) + kSidebarMarker;
     fonts.require(windowTitle);
     ImGui::PushFont(fonts.ui());
@@ -71,7 +66,7 @@ void ContentView::drawSidebar(const PanelContext& ctx) {
         if (!b.stories.empty() && section(fonts, ui(Ui::Stories, lang), "stories")) {
             ImGui::PushID("stories");
             for (const geo::Story& story : b.stories) {
-                const std::string label = pick(story.title, story.titleEn, lang) + "  (" + std::to_string(story.steps.size()) + ")";
+                const std::string label = geo::pickText(story.title, story.titleEn, lang) + "  (" + std::to_string(story.steps.size()) + ")";
                 fonts.require(label);
                 ImGui::PushID(story.id.c_str());
                 if (ImGui::Selectable(label.c_str(), false)) m_present = story.id;
@@ -142,7 +137,7 @@ void ContentView::drawSearch(const PanelContext& ctx) {
             if (matches({&t.title, &t.titleEn, &t.id})) tripHits.push_back(&t);
     }
     for (const geo::Trip* t : tripHits) {
-        const std::string label = t->start.toString() + "  " + pick(t->title, t->titleEn, lang);
+        const std::string label = t->start.toString() + "  " + geo::pickText(t->title, t->titleEn, lang);
         fonts.require(label);
         ImGui::PushID(t->id.c_str());
         if (ImGui::Selectable(label.c_str(), state.activeTrip == t->id) && geo::activateTrip(state, ctx.document.scene(), t->id))
@@ -151,7 +146,7 @@ void ContentView::drawSearch(const PanelContext& ctx) {
         ImGui::PopID();
     }
     for (const geo::Partnership* p : partnerHits) {
-        const std::string& label = pick(p->name, p->nameEn, lang);
+        const std::string& label = geo::pickText(p->name, p->nameEn, lang);
         fonts.require(label);
         ImGui::PushID(p->id.c_str());
         if (ImGui::Selectable(label.c_str(), state.selectedPartnership == p->id)) openPartnership(ctx, p->id);

@@ -17,11 +17,6 @@ namespace app {
 
 namespace {
 
-const std::string& pick(const std::string& source, const std::string& english, geo::Language language) {
-    if (language == geo::Language::En) return english.empty() ? source : english;
-    return source.empty() ? english : source;
-}
-
 bool finite(glm::dvec2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
 } // namespace
@@ -50,7 +45,7 @@ void ContentView::drawTrips(const PanelContext& ctx) {
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(sw.x, sw.y + 4 * s), ImVec2(sw.x + 6 * s, sw.y + ImGui::GetFontSize()), colour, 2 * s);
         ImGui::Dummy(ImVec2(8 * s, 1));
         ImGui::SameLine();
-        const std::string label = trip.start.toString() + "  " + pick(trip.title, trip.titleEn, lang);
+        const std::string label = trip.start.toString() + "  " + geo::pickText(trip.title, trip.titleEn, lang);
         fonts.require(label);
         ImGui::PushTextWrapPos(0.0f);
         if (ImGui::Selectable(label.c_str(), state.activeTrip == trip.id, ImGuiSelectableFlags_None)) {
@@ -126,7 +121,7 @@ void ContentView::drawTrips(const PanelContext& ctx) {
         std::string line = std::to_string(k + 1) + ". ";
         if (stop.startTime) line += stop.startTime->toString() + " ";
         line += site ? std::string(geo::displayName(*site, lang)) : stop.siteId;
-        const std::string& what = pick(stop.what, stop.whatEn, lang);
+        const std::string& what = geo::pickText(stop.what, stop.whatEn, lang);
         fonts.require(line);
         ImGui::PushID(static_cast<int>(k));
         ImGui::Indent(10 * s);
@@ -208,7 +203,7 @@ void ContentView::drawPartnerships(const PanelContext& ctx) {
                      [](const geo::Partnership* a, const geo::Partnership* b) { return geo::firstYear(*a) < geo::firstYear(*b); });
     for (const geo::Partnership* pp : sorted) {
         const geo::Partnership& p = *pp;
-        const std::string& name = pick(p.name, p.nameEn, lang);
+        const std::string& name = geo::pickText(p.name, p.nameEn, lang);
         const int first = geo::firstYear(p);
         const std::string label = (first ? std::to_string(first) + "  " : std::string()) + name;
         fonts.require(label);

@@ -17,15 +17,6 @@
 
 namespace app {
 
-namespace {
-
-const std::string& pick(const std::string& source, const std::string& english, geo::Language language) {
-    if (language == geo::Language::En) return english.empty() ? source : english;
-    return source.empty() ? english : source;
-}
-
-} // namespace
-
 void drawPresenterOverlay(const Presentation& presentation, const geo::Briefing& briefing, FontSet& fonts, const geo::Palette& palette,
                           geo::Language language, float s) {
     if (!presentation.active() || !presentation.presenterOverlay) return;
@@ -43,7 +34,7 @@ void drawPresenterOverlay(const Presentation& presentation, const geo::Briefing&
     if (ImGui::Begin("Presenter###presenter", nullptr,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
-        const std::string& title = pick(st->title, st->titleEn, language);
+        const std::string& title = geo::pickText(st->title, st->titleEn, language);
         fonts.require(title);
         ImGui::TextColored(kAccent, "%s", title.c_str());
         // The clock and the time since the start: the presenter keeps to the slot.
@@ -130,7 +121,7 @@ void drawPresenterView(const Presentation& presentation, const geo::Briefing& br
         if (st) {
             ImGui::SameLine(0.0f, 28.0f * s);
             ImGui::SetCursorPosY(top + 12.0f * s);
-            const std::string& title = pick(st->title, st->titleEn, language);
+            const std::string& title = geo::pickText(st->title, st->titleEn, language);
             ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
                                 ImVec2(display.x * 0.68f, ImGui::GetCursorScreenPos().y + 60.0f * s), true);
             textIn(fonts.label(text), muted, title);

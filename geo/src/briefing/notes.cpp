@@ -13,12 +13,6 @@ namespace {
 
 using S = NoteBlock::Style;
 
-// The document's text or its English version, as the language prefers (the other when empty).
-const std::string& pick(const std::string& source, const std::string& english, Language language) {
-    if (language == Language::En) return english.empty() ? source : english;
-    return source.empty() ? english : source;
-}
-
 class Builder {
 public:
     explicit Builder(Notes& notes) : m_notes(notes) {}
@@ -72,7 +66,7 @@ std::string join(const std::vector<std::string>& parts, const char* separator) {
 
 std::string sourceTitle(const Briefing& briefing, const SourceRef& ref, Language language) {
     const Source* source = briefing.findSource(ref.source);
-    std::string title = source ? pick(source->title, source->titleEn, language) : ref.source;
+    std::string title = source ? pickText(source->title, source->titleEn, language) : ref.source;
     if (!ref.section.empty()) title += std::string("  (") + term(Term::Section, language) + " " + ref.section + ")";
     return title;
 }
@@ -157,7 +151,7 @@ Notes siteNotes(const Briefing& briefing, const Site& site, Language language) {
 
 Notes partnershipNotes(const Briefing& briefing, const Partnership& p, Language language) {
     Notes notes;
-    const std::string& name = pick(p.name, p.nameEn, language);
+    const std::string& name = pickText(p.name, p.nameEn, language);
     notes.title = name;
     notes.id = p.id;
     Builder b(notes);
@@ -171,7 +165,7 @@ Notes partnershipNotes(const Briefing& briefing, const Partnership& p, Language 
         const Site* site = briefing.findSite(id);
         b.add(S::Link, site ? std::string(displayName(*site, language)) : id, site ? id : std::string());
     }
-    const std::string& text = pick(p.notes, p.notesEn, language);
+    const std::string& text = pickText(p.notes, p.notesEn, language);
     if (!text.empty()) {
         b.add(S::Heading, term(Term::Notes, language));
         b.add(S::Body, text);
@@ -182,7 +176,7 @@ Notes partnershipNotes(const Briefing& briefing, const Partnership& p, Language 
         b.add(S::Heading, term(Term::Milestones, language));
         for (const Milestone& m : p.milestones) {
             b.add(S::Date, m.date.toString());
-            const std::string& what = pick(m.what, m.whatEn, language);
+            const std::string& what = pickText(m.what, m.whatEn, language);
             if (NoteBlock* block = b.add(S::Body, what)) block->indented = true;
             const std::string& otherWhat = language == Language::En ? m.what : m.whatEn;
             if (!otherWhat.empty() && otherWhat != what)
@@ -219,17 +213,17 @@ Notes stepNotes(const Briefing& briefing, const StoryStep& step, Language langua
     auto addSite = [&](const std::string& id) {
         const Site* site = briefing.findSite(id);
         if (!site || told(id)) return;
-        section(std::string(displayName(*site, language)), {pick(site->notes, site->notesEn, language)});
+        section(std::string(displayName(*site, language)), {pickText(site->notes, site->notesEn, language)});
     };
     auto addPartnership = [&](const std::string& id) {
         const Partnership* p = briefing.findPartnership(id);
         if (!p || told(id)) return;
-        std::vector<std::string> lines{pick(p->notes, p->notesEn, language)};
+        std::vector<std::string> lines{pickText(p->notes, p->notesEn, language)};
         for (const Milestone& m : p->milestones) {
-            const std::string& what = pick(m.what, m.whatEn, language);
+            const std::string& what = pickText(m.what, m.whatEn, language);
             if (!what.empty()) lines.push_back(m.date.toString() + "  " + what);
         }
-        section(pick(p->name, p->nameEn, language), lines);
+        section(pickText(p->name, p->nameEn, language), lines);
     };
     if (const Trip* trip = step.tripId.empty() ? nullptr : briefing.findTrip(step.tripId)) {
         told(trip->id);
@@ -247,17 +241,17 @@ Notes stepNotes(const Briefing& briefing, const StoryStep& step, Language langua
                     line += "  ";
                 }
                 line += siteName(stop.siteId);
-                const std::string& what = pick(stop.what, stop.whatEn, language);
+                const std::string& what = pickText(stop.what, stop.whatEn, language);
                 if (!what.empty()) line += " — " + what;
                 lines.push_back(line);
             }
             section(dayTitle(step.day - 1, route.days, language), lines);
         } else {
             std::vector<std::string> lines{trip->start.toString() + " – " + trip->end.toString()};
-            const std::string& leader = pick(trip->leader, trip->leaderEn, language);
+            const std::string& leader = pickText(trip->leader, trip->leaderEn, language);
             if (!leader.empty()) lines.push_back(std::string(term(Term::Leader, language)) + ": " + leader);
-            lines.push_back(pick(trip->notes, trip->notesEn, language));
-            section(pick(trip->title, trip->titleEn, language), lines);
+            lines.push_back(pickText(trip->notes, trip->notesEn, language));
+            section(pickText(trip->title, trip->titleEn, language), lines);
         }
     }
     if (!step.siteId.empty()) addSite(step.siteId);

@@ -25,10 +25,7 @@ draw::Text text(glm::vec2 at, std::string s, FontRole role, Color ink) {
 
 } // namespace
 
-const std::string& stepCaption(const StoryStep& step, Language language) {
-    if (language == Language::En) return step.captionEn.empty() ? step.caption : step.captionEn;
-    return step.caption.empty() ? step.captionEn : step.caption;
-}
+const std::string& stepCaption(const StoryStep& step, Language language) { return pickText(step.caption, step.captionEn, language); }
 
 CaptionLayout layoutCaption(const StoryStep& step, Language language, const TextMeasure& measure, float s, glm::vec2 display) {
     CaptionLayout box;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <initializer_list>
 #include <sstream>
 #include <utility>
 
@@ -103,19 +104,22 @@ void kindTables(Reader& r, const toml::table& t, const std::string& where, const
     }
 }
 
+// A table of colours only: each key names a member.
+void colourTable(Reader& r, const toml::table& root, const char* name, std::initializer_list<std::pair<const char*, Color*>> keys) {
+    const toml::table* t = r.table(root, name);
+    if (!t) return;
+    const std::string where = std::string("[") + name + "]";
+    std::vector<std::string> known;
+    for (const auto& [key, into] : keys) known.emplace_back(key);
+    r.known(*t, known, where);
+    for (const auto& [key, into] : keys) r.colour(*t, key, *into, where);
+}
+
 void apply(Reader& r, const toml::table& root, Palette& p) {
     r.known(root, {"map", "sites", "trips", "partnerships", "interface", "presentation", "presenter"}, "the palette");
-    if (const toml::table* t = r.table(root, "map")) {
-        const std::string w = "[map]";
-        r.known(*t, {"ink", "paper", "marker_rim", "selection", "highlight", "label_halo", "callout"}, w);
-        r.colour(*t, "ink", p.map.ink, w);
-        r.colour(*t, "paper", p.map.paper, w);
-        r.colour(*t, "marker_rim", p.map.markerRim, w);
-        r.colour(*t, "selection", p.map.selection, w);
-        r.colour(*t, "highlight", p.map.highlight, w);
-        r.colour(*t, "label_halo", p.map.labelHalo, w);
-        r.colour(*t, "callout", p.map.callout, w);
-    }
+    colourTable(r, root, "map",
+                {{"ink", &p.map.ink}, {"paper", &p.map.paper}, {"marker_rim", &p.map.markerRim}, {"selection", &p.map.selection},
+                 {"highlight", &p.map.highlight}, {"label_halo", &p.map.labelHalo}, {"callout", &p.map.callout}});
     if (const toml::table* t = r.table(root, "sites"))
         kindTables<kSiteKindCount>(
             r, *t, "[sites]", {}, [](std::size_t k) { return siteKindName(static_cast<SiteKind>(k)); },
@@ -157,34 +161,15 @@ void apply(Reader& r, const toml::table& root, Palette& p) {
                 r.number(e, "dash", p.partnerships.kinds[k].dash, 0.0, 100.0, w);
             });
     }
-    if (const toml::table* t = r.table(root, "interface")) {
-        const std::string w = "[interface]";
-        r.known(*t, {"panel", "overlay", "muted", "accent", "error", "warning", "info"}, w);
-        r.colour(*t, "panel", p.interface.panel, w);
-        r.colour(*t, "overlay", p.interface.overlay, w);
-        r.colour(*t, "muted", p.interface.muted, w);
-        r.colour(*t, "accent", p.interface.accent, w);
-        r.colour(*t, "error", p.interface.error, w);
-        r.colour(*t, "warning", p.interface.warning, w);
-        r.colour(*t, "info", p.interface.info, w);
-    }
-    if (const toml::table* t = r.table(root, "presentation")) {
-        const std::string w = "[presentation]";
-        r.known(*t, {"caption", "counter", "flash"}, w);
-        r.colour(*t, "caption", p.presentation.caption, w);
-        r.colour(*t, "counter", p.presentation.counter, w);
-        r.colour(*t, "flash", p.presentation.flash, w);
-    }
-    if (const toml::table* t = r.table(root, "presenter")) {
-        const std::string w = "[presenter]";
-        r.known(*t, {"background", "text", "muted", "accent", "alarm", "rule"}, w);
-        r.colour(*t, "background", p.presenter.background, w);
-        r.colour(*t, "text", p.presenter.text, w);
-        r.colour(*t, "muted", p.presenter.muted, w);
-        r.colour(*t, "accent", p.presenter.accent, w);
-        r.colour(*t, "alarm", p.presenter.alarm, w);
-        r.colour(*t, "rule", p.presenter.rule, w);
-    }
+    colourTable(r, root, "interface",
+                {{"panel", &p.interface.panel}, {"overlay", &p.interface.overlay}, {"muted", &p.interface.muted},
+                 {"accent", &p.interface.accent}, {"error", &p.interface.error}, {"warning", &p.interface.warning},
+                 {"info", &p.interface.info}});
+    colourTable(r, root, "presentation",
+                {{"caption", &p.presentation.caption}, {"counter", &p.presentation.counter}, {"flash", &p.presentation.flash}});
+    colourTable(r, root, "presenter",
+                {{"background", &p.presenter.background}, {"text", &p.presenter.text}, {"muted", &p.presenter.muted},
+                 {"accent", &p.presenter.accent}, {"alarm", &p.presenter.alarm}, {"rule", &p.presenter.rule}});
 }
 
 void parseInto(const std::string& text, const std::string& label, Palette& palette, Diagnostics& diagnostics) {

@@ -12,11 +12,7 @@
 
 namespace {
 
-struct Fixture {
-    geo::Briefing briefing = test::contentFixture();
-    geo::Projection projection;
-    geo::ContentScene scene = geo::buildContentScene(briefing, projection, geo::LonLatBox{{110.0, 15.0}, {150.0, 45.0}});
-    geo::ContentState state;
+struct Fixture : test::ContentFixture {
     geo::Camera camera;
     geo::Palette palette = geo::shippedPalette();
     test::FixedMeasure measure;

@@ -8,12 +8,7 @@
 
 namespace {
 
-struct Fixture {
-    geo::Briefing briefing = test::contentFixture();
-    geo::Projection projection;
-    geo::ContentScene scene = geo::buildContentScene(briefing, projection, geo::LonLatBox{{110.0, 15.0}, {150.0, 45.0}});
-    geo::ContentState state;
-};
+using Fixture = test::ContentFixture;
 
 } // namespace
 

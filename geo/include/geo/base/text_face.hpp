@@ -4,7 +4,7 @@
 // drawn in the Chinese face, Japanese names in the Japanese one; interface text in the face
 // of the interface language.
 
-#include <geo/briefing/briefing.hpp>
+#include <geo/base/language.hpp>
 
 namespace geo {
 
