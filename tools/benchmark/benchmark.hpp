@@ -1,5 +1,5 @@
 #pragma once
-// The benchmark (`ktmap --benchmark`): start-up, frame times over a scripted
+// The benchmark (`ktmap-benchmark`): start-up, frame times over a scripted
 // flight across the region at 1920x1080, geometry drawn per frame, peak memory.
 // Then, with a briefing file, two content scenarios: the same flight with every trip,
 // partnership links, labels and the sidebar on (frame and label placement times), and

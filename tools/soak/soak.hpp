@@ -1,5 +1,5 @@
 #pragma once
-// The soak run (`ktmap --soak FRAMES`): the viewer driven headless through what a
+// The soak run (`ktmap-soak FRAMES`): the viewer driven headless through what a
 // briefing does to it, over and over — pan and zoom, select every site, play every trip,
 // switch languages, hot-reload valid and invalid content and layer files, present every story
 // (resizing the target as a projector change would) — for a

@@ -131,9 +131,9 @@ void apply(Reader& r, const toml::table& root, Palette& p) {
             });
     if (const toml::table* t = r.table(root, "trips")) {
         const std::string w = "[trips]";
-        r.known(*t, {"colours", "casing"}, w);
+        r.known(*t, {"colors", "casing"}, w);
         r.colour(*t, "casing", p.trips.casing, w);
-        if (const toml::node* node = t->get("colours")) {
+        if (const toml::node* node = t->get("colors")) {
             std::vector<Color> colours;
             const toml::array* list = node->as_array();
             bool ok = list && !list->empty();
@@ -145,7 +145,7 @@ void apply(Reader& r, const toml::table& root, Palette& p) {
             }
             if (ok) p.trips.colours = std::move(colours);
             else
-                r.report(Severity::Error, node->source(), "'colours' in [trips] must be a list of colours",
+                r.report(Severity::Error, node->source(), "'colors' in [trips] must be a list of colours",
                          "write it as [\"#D55E00\", \"#0072B2\", ...]; the shipped colours are used");
         }
     }
@@ -156,8 +156,8 @@ void apply(Reader& r, const toml::table& root, Palette& p) {
             r, *t, "[partnerships]", {"casing", "emphasis"},
             [](std::size_t k) { return partnershipKindName(static_cast<PartnershipKind>(k)); },
             [&](std::size_t k, const toml::table& e, const std::string& w) {
-                r.known(e, {"colour", "dash"}, w);
-                r.colour(e, "colour", p.partnerships.kinds[k].colour, w);
+                r.known(e, {"color", "dash"}, w);
+                r.colour(e, "color", p.partnerships.kinds[k].colour, w);
                 r.number(e, "dash", p.partnerships.kinds[k].dash, 0.0, 100.0, w);
             });
     }

@@ -47,14 +47,14 @@ TEST_CASE("a user's palette changes what it gives and keeps the rest", "[palette
 }
 
 TEST_CASE("a palette's mistakes are named by file, line and column, and the shipped values stay", "[palette][bad-input]") {
-    const geo::PaletteLoad load = geo::parsePalette("[map]\nink = \"navy\"\nselction = \"#FF0000\"\n[trips]\ncolours = []\n"
+    const geo::PaletteLoad load = geo::parsePalette("[map]\nink = \"navy\"\nselction = \"#FF0000\"\n[trips]\ncolors = []\n"
                                                     "[sites]\ncity = { radius = 400 }\n",
                                                     "mine.toml");
     const std::vector<std::string> messages = test::formatWithout(load.diagnostics, "");
     CHECK(messages == std::vector<std::string>{
                           "mine.toml:2:7: error: 'ink' in [map] must be a colour (write it as \"#RRGGBB\" or \"#RRGGBBAA\"; the shipped colour is used)",
                           "mine.toml:3:1: warning: unknown key 'selction' in [map]; it is ignored (did you mean 'selection'?)",
-                          "mine.toml:5:11: error: 'colours' in [trips] must be a list of colours (write it as [\"#D55E00\", \"#0072B2\", ...]; the shipped colours are used)",
+                          "mine.toml:5:10: error: 'colors' in [trips] must be a list of colours (write it as [\"#D55E00\", \"#0072B2\", ...]; the shipped colours are used)",
                           "mine.toml:7:19: error: 'radius' in [sites].city must be a number from 1 to 40 (the shipped value is used)"});
     CHECK(load.palette.map.ink == kInk);
     CHECK(load.palette.trips.colours.size() == 6);

@@ -1,6 +1,6 @@
 #pragma once
 // The layer file: which vector sources make up the base map, and how each is styled.
-// A TOML file (assets/layers.toml); see README "Layer file".
+// A TOML file (assets/layers.toml); see assets/FORMAT.md, "The layer file".
 
 #include <geo/base/color.hpp>
 #include <geo/base/diagnostic.hpp>
