@@ -15,6 +15,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 expected=$here/two_displays
 mkdir -p "$out"
 rm -rf "${out:?}"/*
+for tool_needed in Xvfb xrandr; do
+  command -v "$tool_needed" >/dev/null || { echo "SKIP: $tool_needed is not installed (.ci/install-deps installs it)"; exit 77; }
+done
 
 # 3840x2160, two 1920x1080 monitors on its top half: SFML 2.5 centres a new window using
 # Xvfb's screen size with width and height swapped, and a window created wholly outside
