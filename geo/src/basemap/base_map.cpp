@@ -28,6 +28,7 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
 
     BaseMap map;
     std::vector<LayerSpec> specs;
+    AddedLayerStyle added;
     if (!layerFile.empty()) {
         LayerConfigResult config = loadLayerConfig(layerFile);
         map.background = config.config.background;
@@ -36,17 +37,18 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
         map.region = config.config.region;
         map.diagnostics = std::move(config.diagnostics);
         specs = std::move(config.config.layers);
+        added = std::move(config.config.added);
     }
     // A file added with --layer brings all its layers (a KML's folders, a GeoPackage's tables).
     int userIndex = 0;
     for (const auto& path : extraLayers) {
         const std::vector<std::string> names = listLayers(path);
         if (names.size() <= 1) {
-            specs.push_back(userLayerSpec(path, userIndex++));
+            specs.push_back(userLayerSpec(path, userIndex++, added));
             continue;
         }
         for (const auto& name : names) {
-            LayerSpec spec = userLayerSpec(path, userIndex++);
+            LayerSpec spec = userLayerSpec(path, userIndex++, added);
             spec.ogrLayer = name;
             spec.id = path.stem().string() + ":" + name;
             specs.push_back(std::move(spec));

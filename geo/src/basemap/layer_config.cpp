@@ -95,6 +95,27 @@ std::optional<LonLatBox> lonLatBoxValue(Context& ctx, const toml::table& t, cons
     return std::nullopt;
 }
 
+void readAdded(Context& ctx, const toml::table& t, AddedLayerStyle& into) {
+    checkKeys(ctx, t, {"colors", "fill_opacity", "stroke_width"}, "[added]");
+    if (const toml::node* node = t.get("colors")) {
+        std::vector<Color> colors;
+        const toml::array* list = node->as_array();
+        bool ok = list && !list->empty();
+        for (std::size_t i = 0; ok && i < list->size(); ++i) {
+            const auto s = (*list)[i].value<std::string>();
+            const auto c = s ? Color::parse(*s) : std::nullopt;
+            if (c) colors.push_back(*c);
+            else ok = false;
+        }
+        if (ok) into.colors = std::move(colors);
+        else
+            ctx.report(Severity::Error, node->source(), "'colors' in [added] must be a list of colours like \"#D62728\"",
+                       "the shipped colours are used for added layers");
+    }
+    if (auto v = numberValue(ctx, t, "fill_opacity", 0.0, 1.0)) into.fillOpacity = static_cast<float>(*v);
+    if (auto v = numberValue(ctx, t, "stroke_width", 0.0, 64.0)) into.strokeWidth = static_cast<float>(*v);
+}
+
 } // namespace
 
 LayerConfigResult parseLayerConfig(const std::string& text, const std::string& fileLabel,
@@ -109,7 +130,10 @@ LayerConfigResult parseLayerConfig(const std::string& text, const std::string& f
         return result;
     }
     const toml::table& root = parsed.table();
-    checkKeys(ctx, root, {"background", "view", "layer"}, "the layer file");
+    checkKeys(ctx, root, {"background", "view", "added", "layer"}, "the layer file");
+    if (const toml::table* added = root["added"].as_table()) readAdded(ctx, *added, result.config.added);
+    else if (root.contains("added"))
+        ctx.report(Severity::Error, root.get("added")->source(), "'added' must be a table", "write it as [added]");
     if (const toml::table* view = root["view"].as_table()) {
         checkKeys(ctx, *view, {"home", "region"}, "[view]");
         result.config.home = lonLatBoxValue(ctx, *view, "home");
@@ -239,11 +263,9 @@ LayerStyle projectorStyle(const LayerStyle& style) {
     return out;
 }
 
-LayerSpec userLayerSpec(const std::filesystem::path& source, int index) {
-    // Distinct, saturated colours that read on the land and sea colours.
-    static const Color kPalette[] = {{214, 39, 40, 255}, {148, 103, 189, 255}, {44, 160, 44, 255},
-                                     {255, 127, 14, 255}, {23, 190, 207, 255}, {227, 119, 194, 255}};
-    const Color c = kPalette[static_cast<size_t>(index) % (sizeof kPalette / sizeof kPalette[0])];
+LayerSpec userLayerSpec(const std::filesystem::path& source, int index, const AddedLayerStyle& style) {
+    const std::vector<Color>& colors = style.colors.empty() ? AddedLayerStyle{}.colors : style.colors;
+    const Color c = colors[static_cast<std::size_t>(index) % colors.size()];
     LayerSpec spec;
     spec.id = source.stem().string();
     spec.source = source;
@@ -251,8 +273,8 @@ LayerSpec userLayerSpec(const std::filesystem::path& source, int index) {
     spec.order = 1000 + index;
     spec.origin = "--layer " + source.string();
     spec.style.stroke = c;
-    spec.style.fill = Color{c.r, c.g, c.b, 56};
-    spec.style.strokeWidth = 1.5f;
+    spec.style.fill = c.withAlpha(style.fillOpacity);
+    spec.style.strokeWidth = style.strokeWidth;
     spec.style.pointColor = c;
     return spec;
 }

@@ -203,3 +203,44 @@ TEST_CASE("a [view] box that is not west, south, east, north is refused with the
                        "region = [118.2, 21.8, 132.2, 34.2])",
                        "view.toml: warning: the layer file declares no [[layer]] (add a [[layer]] table with an id and a source)"});
 }
+
+TEST_CASE("[added] gives the colours, fill and width of files added with --layer, in turn", "[layer-config]") {
+    const auto r = geo::parseLayerConfig("[added]\ncolors = [\"#112233\", \"#445566\"]\nfill_opacity = 0.5\nstroke_width = 3\n"
+                                         "[[layer]]\nid = \"land\"\nsource = \"land.shp\"\n",
+                                         "layers.toml", "/");
+    CHECK(r.diagnostics.empty());
+    const geo::AddedLayerStyle& added = r.config.added;
+    REQUIRE(added.colors.size() == 2);
+    const geo::LayerSpec first = geo::userLayerSpec("/data/wells.geojson", 0, added);
+    const geo::LayerSpec third = geo::userLayerSpec("/data/roads.shp", 2, added);
+    CHECK(first.userAdded);
+    CHECK(first.id == "wells");
+    CHECK(*first.style.stroke == geo::Color{0x11, 0x22, 0x33, 255});
+    CHECK(first.style.pointColor == geo::Color{0x11, 0x22, 0x33, 255});
+    CHECK(*first.style.fill == geo::Color{0x11, 0x22, 0x33, 127}); // fill_opacity 0.5
+    CHECK(first.style.strokeWidth == 3.0f);
+    CHECK(*third.style.stroke == *first.style.stroke); // the colours repeat after the last
+    CHECK(*geo::userLayerSpec("/data/b.shp", 1, added).style.stroke == geo::Color{0x44, 0x55, 0x66, 255});
+}
+
+TEST_CASE("bad [added] values are named and the shipped ones stay", "[layer-config][bad-input]") {
+    const auto r = geo::parseLayerConfig("[added]\ncolors = [\"#112233\", \"red\"]\nfill_opacity = 2\nstroke_widht = 1\n", "layers.toml", "/");
+    CHECK(messages(r) == std::vector<std::string>{
+                             "layers.toml:4:1: warning: unknown key 'stroke_widht' in [added]; it is ignored (did you mean 'stroke_width'?)",
+                             R"(layers.toml:2:10: error: 'colors' in [added] must be a list of colours like "#D62728" (the shipped colours are used for added layers))",
+                             "layers.toml:3:16: error: 'fill_opacity' must be a number from 0 to 1",
+                             "layers.toml: warning: the layer file declares no [[layer]] (add a [[layer]] table with an id and a source)"});
+    const geo::AddedLayerStyle shipped;
+    CHECK(r.config.added.colors == shipped.colors);
+    CHECK(r.config.added.fillOpacity == shipped.fillOpacity);
+}
+
+TEST_CASE("the shipped layer file reads without a message, and a viewer without one draws added files alike", "[layer-config][assets]") {
+    const auto r = geo::loadLayerConfig(std::filesystem::path(KTMAP_ASSETS_DIR) / "layers.toml");
+    CHECK(messages(r).empty());
+    CHECK(r.config.layers.size() >= 4);
+    const geo::AddedLayerStyle builtIn;
+    CHECK(r.config.added.colors == builtIn.colors);
+    CHECK(r.config.added.fillOpacity == builtIn.fillOpacity);
+    CHECK(r.config.added.strokeWidth == builtIn.strokeWidth);
+}

@@ -46,6 +46,16 @@ struct LayerSpec {
     std::string origin;           // "file:line" where it was declared, for messages
 };
 
+// [added]: how files added with --layer are drawn. Each takes the next colour in turn: its
+// lines and points in it, its polygons filled with it at `fillOpacity`. (These defaults are
+// the shipped layer file's, for a viewer started without one.)
+struct AddedLayerStyle {
+    std::vector<Color> colors{{214, 39, 40, 255}, {148, 103, 189, 255}, {44, 160, 44, 255},
+                              {255, 127, 14, 255}, {23, 190, 207, 255}, {227, 119, 194, 255}};
+    float fillOpacity = 0.22f;
+    float strokeWidth = 1.5f;
+};
+
 struct LayerConfig {
     Color background{158, 195, 222, 255};
     std::optional<Color> projectorBackground; // [background] projector_color
@@ -55,6 +65,7 @@ struct LayerConfig {
     std::optional<LonLatBox> home;
     std::optional<LonLatBox> region;
     std::vector<LayerSpec> layers; // sorted by order (stable)
+    AddedLayerStyle added;
 };
 
 struct LayerConfigResult {
@@ -70,8 +81,8 @@ LayerConfigResult loadLayerConfig(const std::filesystem::path& file);
 LayerConfigResult parseLayerConfig(const std::string& text, const std::string& fileLabel,
                                    const std::filesystem::path& baseDir);
 
-// Style for a file added with --layer, chosen by its geometry type at load time;
-// `index` varies the colour so that several added layers stay distinct.
-LayerSpec userLayerSpec(const std::filesystem::path& source, int index);
+// The spec of a file added with --layer: the `index`th added layer takes the `index`th
+// colour of `style` (repeating after the last), so that several added layers stay distinct.
+LayerSpec userLayerSpec(const std::filesystem::path& source, int index, const AddedLayerStyle& style);
 
 } // namespace geo
