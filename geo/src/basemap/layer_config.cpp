@@ -1,6 +1,6 @@
 #include <geo/basemap/layer_config.hpp>
 
-#include "base/toml_fixed.hpp"
+#include "base/toml_values.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -98,16 +98,7 @@ std::optional<LonLatBox> lonLatBoxValue(Context& ctx, const toml::table& t, cons
 void readAdded(Context& ctx, const toml::table& t, AddedLayerStyle& into) {
     checkKeys(ctx, t, {"colors", "fill_opacity", "stroke_width"}, "[added]");
     if (const toml::node* node = t.get("colors")) {
-        std::vector<Color> colors;
-        const toml::array* list = node->as_array();
-        bool ok = list && !list->empty();
-        for (std::size_t i = 0; ok && i < list->size(); ++i) {
-            const auto s = (*list)[i].value<std::string>();
-            const auto c = s ? Color::parse(*s) : std::nullopt;
-            if (c) colors.push_back(*c);
-            else ok = false;
-        }
-        if (ok) into.colors = std::move(colors);
+        if (auto colors = colorList(*node)) into.colors = std::move(*colors);
         else
             ctx.report(Severity::Error, node->source(), "'colors' in [added] must be a list of colours like \"#D62728\"",
                        "the shipped colours are used for added layers");

@@ -2,7 +2,7 @@
 
 #include <geo/base/text_match.hpp>
 
-#include "base/toml_fixed.hpp"
+#include "base/toml_values.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -134,16 +134,7 @@ void apply(Reader& r, const toml::table& root, Palette& p) {
         r.known(*t, {"colors", "casing"}, w);
         r.colour(*t, "casing", p.trips.casing, w);
         if (const toml::node* node = t->get("colors")) {
-            std::vector<Color> colours;
-            const toml::array* list = node->as_array();
-            bool ok = list && !list->empty();
-            for (std::size_t i = 0; ok && i < list->size(); ++i) {
-                const auto s = (*list)[i].value<std::string>();
-                const auto c = s ? Color::parse(*s) : std::nullopt;
-                if (c) colours.push_back(*c);
-                else ok = false;
-            }
-            if (ok) p.trips.colours = std::move(colours);
+            if (auto colours = colorList(*node)) p.trips.colours = std::move(*colours);
             else
                 r.report(Severity::Error, node->source(), "'colors' in [trips] must be a list of colours",
                          "write it as [\"#D55E00\", \"#0072B2\", ...]; the shipped colours are used");
