@@ -62,7 +62,7 @@ void Session::startLoading() {
         // only the level of detail this view draws.
         camera().setLimits(geo::Box{}, 0.5, 1e5);
         if (m_options.view) {
-            camera().setMetersPerPixel(geo::Camera::zoomToMpp(m_options.view->zoom));
+            camera().setMetersPerPixel(geo::zoomToMpp(m_options.view->zoom));
             camera().setCenter(m_projection.forward({m_options.view->lon, m_options.view->lat}));
         } else if (!m_options.layerFile.empty()) {
             // Home, as the layer file gives it (read again with the map: a small file).

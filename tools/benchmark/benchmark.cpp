@@ -171,7 +171,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
         const glm::dvec2 b = viewer.projection().forward({keys[k + 1].lon, keys[k + 1].lat});
         const double t = (f + 1) / static_cast<double>(kFramesPerLeg);
         const double s = t * t * (3 - 2 * t); // ease in and out
-        cam.setMetersPerPixel(geo::Camera::zoomToMpp(keys[k].zoom + (keys[k + 1].zoom - keys[k].zoom) * s));
+        cam.setMetersPerPixel(geo::zoomToMpp(keys[k].zoom + (keys[k + 1].zoom - keys[k].zoom) * s));
         cam.setCenter(a + (b - a) * s);
     };
     // The scripted flight, every frame timed; then a second pass split into map and
@@ -233,7 +233,7 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
     MapRenderer::Stats heldStats; // of the first frame, drawn (later ones come from the map's copy)
     std::size_t heldCopied = 0;
     if (heldView) {
-        cam.setMetersPerPixel(geo::Camera::zoomToMpp(heldView->zoom));
+        cam.setMetersPerPixel(geo::zoomToMpp(heldView->zoom));
         cam.setCenter(viewer.projection().forward({heldView->lon, heldView->lat}));
         for (int f = 0; f < 60; ++f) {
             const auto start = Clock::now();

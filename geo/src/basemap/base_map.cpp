@@ -1,5 +1,5 @@
 #include <geo/basemap/base_map.hpp>
-#include <geo/view/camera.hpp>
+#include <geo/base/web_zoom.hpp>
 #include <geo/base/projection.hpp>
 
 #include <algorithm>
@@ -152,7 +152,7 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
             } else {
                 meshes[i] = prepareLayerMesh(*shared[j], options);
                 // Only what the first frame draws: nothing for a layer hidden at this zoom.
-                const double zoom = Camera::mppToZoom(firstMpp);
+                const double zoom = mppToZoom(firstMpp);
                 if (specs[i].style.shownAt(zoom)) {
                     const std::size_t level = meshes[i].levelFor(firstMpp);
                     const bool simplifies = usesPolygons(options) && polygonMeshes[j] > 1 && !shared[j]->polygons.empty() &&

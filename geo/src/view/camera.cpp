@@ -7,9 +7,6 @@
 
 namespace geo {
 
-double Camera::zoomToMpp(double zoom) { return kZoomZeroMpp / std::exp2(zoom); }
-double Camera::mppToZoom(double mpp) { return std::log2(kZoomZeroMpp / mpp); }
-
 void Camera::setCenter(glm::dvec2 center) {
     m_center = center;
     clamp();

@@ -175,7 +175,7 @@ std::optional<FrameRequest> applyStep(ContentState& state, const Briefing& b, co
         req = partnershipFrame(b, scene, *p);
     } else if (step.view) {
         req.box.extend(projection.forward({step.view->lon, step.view->lat}));
-        req.minMpp = Camera::zoomToMpp(step.view->zoom);
+        req.minMpp = zoomToMpp(step.view->zoom);
         req.exact = true;
     }
     if (req.box.empty()) return std::nullopt;

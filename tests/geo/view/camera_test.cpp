@@ -87,7 +87,7 @@ TEST_CASE("limits keep the map findable and the view inside the data", "[camera]
 
 TEST_CASE("zoom levels follow the web-map convention", "[camera]") {
     // Zoom 0 is 156543.03392804097 m per pixel at the equator (EPSG:3857, 256 px tiles).
-    CHECK(geo::Camera::zoomToMpp(0) == Approx(156543.03392804097));
-    CHECK(geo::Camera::zoomToMpp(10) == Approx(152.87405657035));
-    CHECK(geo::Camera::mppToZoom(geo::Camera::zoomToMpp(7.5)) == Approx(7.5));
+    CHECK(geo::zoomToMpp(0) == Approx(156543.03392804097));
+    CHECK(geo::zoomToMpp(10) == Approx(152.87405657035));
+    CHECK(geo::mppToZoom(geo::zoomToMpp(7.5)) == Approx(7.5));
 }

@@ -96,7 +96,7 @@ TEST_CASE("a story step shows only its trip up to its day, its highlights and it
     const auto view = geo::applyStep(f.state, f.briefing, f.scene, f.projection, story.steps[1]);
     REQUIRE(view);
     CHECK(view->exact);
-    CHECK(view->minMpp == Approx(geo::Camera::zoomToMpp(11.0)));
+    CHECK(view->minMpp == Approx(geo::zoomToMpp(11.0)));
     CHECK(f.state.activeTrip.empty());
     CHECK(f.state.shownTrips.empty());
     // A partnership with its notes: highlighted, selected, framed without the far party.

@@ -21,7 +21,7 @@ struct LayerStyle {
     float strokeWidth = 1.0f;    // screen pixels, the same at every zoom
     Color pointColor{200, 40, 40, 255};
     float pointSize = 6.0f;      // screen pixels
-    double minZoom = 0.0;        // web-map zoom levels (see Camera)
+    double minZoom = 0.0;        // web-map zoom levels (geo/base/web_zoom.hpp)
     double maxZoom = 30.0;
     bool shownAt(double zoom) const { return zoom >= minZoom && zoom <= maxZoom; }
     // The projector theme (presentation mode): colours and width that survive a washed-out

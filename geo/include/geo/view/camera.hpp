@@ -7,10 +7,10 @@
 //    ▼ y          x_s = (x_w - cx)/mpp + w/2
 //                 y_s = h/2 - (y_w - cy)/mpp
 //                                          └──────► x
-// mpp = metres per pixel. Zoom levels follow the web-map convention
-// (mpp = 156543.034 / 2^zoom) so that "--view 130.7,32.8,12" means what map users expect.
+// mpp = metres per pixel; zoom levels are the web map's (geo/base/web_zoom.hpp).
 
 #include <geo/base/geometry.hpp>
+#include <geo/base/web_zoom.hpp>
 
 #include <glm/vec2.hpp>
 
@@ -20,10 +20,6 @@ class Projection;
 
 class Camera {
 public:
-    static constexpr double kZoomZeroMpp = 156543.03392804097; // web-map zoom 0, metres per pixel at the equator
-    static double zoomToMpp(double zoom);
-    static double mppToZoom(double mpp);
-
     glm::dvec2 center() const { return m_center; }
     double metersPerPixel() const { return m_mpp; }
     double zoom() const { return mppToZoom(m_mpp); }
