@@ -80,6 +80,24 @@ std::string readFile(const std::filesystem::path& file) {
     return s.str();
 }
 
+std::vector<FencedBlock> fencedBlocks(const std::filesystem::path& markdown) {
+    std::ifstream in(markdown);
+    std::vector<FencedBlock> blocks;
+    std::string line, fence; // fence: the open block's ``` or ~~~, empty outside one
+    while (std::getline(in, line)) {
+        const std::string mark = line.substr(0, 3);
+        if (fence.empty() && (mark == "```" || mark == "~~~")) {
+            fence = mark;
+            blocks.push_back({line.substr(3), {}});
+        } else if (!fence.empty() && line == fence) {
+            fence.clear();
+        } else if (!fence.empty()) {
+            blocks.back().text += line + '\n';
+        }
+    }
+    return blocks;
+}
+
 void writeFile(const std::filesystem::path& file, const std::string& bytes) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out << bytes;

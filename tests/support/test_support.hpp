@@ -39,6 +39,14 @@ std::filesystem::path writeVector(const std::filesystem::path& dir, const std::s
 std::vector<std::string> listDir(const std::filesystem::path& dir);
 
 std::string readFile(const std::filesystem::path& file);
+
+// The fenced examples of a Markdown file (``` or ~~~ fences), in order: the fence's info
+// string ("toml", "toml story", ...) and the lines between the fences.
+struct FencedBlock {
+    std::string info;
+    std::string text;
+};
+std::vector<FencedBlock> fencedBlocks(const std::filesystem::path& markdown);
 void writeFile(const std::filesystem::path& file, const std::string& bytes);
 
 } // namespace test

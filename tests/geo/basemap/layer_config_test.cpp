@@ -244,3 +244,18 @@ TEST_CASE("the shipped layer file reads without a message, and a viewer without 
     CHECK(r.config.added.fillOpacity == builtIn.fillOpacity);
     CHECK(r.config.added.strokeWidth == builtIn.strokeWidth);
 }
+
+TEST_CASE("the layer file example in assets/FORMAT.md reads without a message", "[layer-config][assets]") {
+    const std::filesystem::path path = std::filesystem::path(KTMAP_ASSETS_DIR) / "FORMAT.md";
+    REQUIRE(std::filesystem::exists(path));
+    std::vector<test::FencedBlock> examples;
+    for (const test::FencedBlock& block : test::fencedBlocks(path))
+        if (block.info == "toml layers") examples.push_back(block);
+    REQUIRE(examples.size() == 1);
+    const auto r = geo::parseLayerConfig(examples[0].text, "FORMAT.md layers example", KTMAP_ASSETS_DIR);
+    CHECK(messages(r).empty());
+    REQUIRE(r.config.layers.size() == 2);
+    CHECK(r.config.layers[1].style.minZoom == 9.5);
+    CHECK(r.config.home);
+    CHECK(r.config.added.colors.size() == 3);
+}

@@ -5,9 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 TEST_CASE("the examples in assets/FORMAT.md load without errors", "[briefing][assets]") {
@@ -16,20 +16,12 @@ TEST_CASE("the examples in assets/FORMAT.md load without errors", "[briefing][as
         INFO(path.string() << " is committed and this test needs it");
         REQUIRE(std::filesystem::exists(path));
     }
-    std::ifstream in(path);
     std::string toml;
-    std::string line;
-    bool inBlock = false;
     int blocks = 0;
-    while (std::getline(in, line)) {
-        if (line == "```toml") {
-            inBlock = true;
-            ++blocks;
-        } else if (line == "```") {
-            inBlock = false;
-        } else if (inBlock) {
-            toml += line + '\n';
-        }
+    for (const test::FencedBlock& block : test::fencedBlocks(path)) {
+        if (block.info != "toml") continue;
+        toml += block.text;
+        ++blocks;
     }
     REQUIRE(blocks == 5); // file, source, site, trip, partnership
 

@@ -1,13 +1,14 @@
-// The story example in assets/FORMAT.md (fenced as ```toml story, so that the test of
-// the other five examples keeps its count) loads, with the other examples it refers to,
+// The story example in assets/FORMAT.md (fenced as ```toml story, apart from the other
+// five examples) loads, with the other examples it refers to,
 // without errors or warnings, into the steps the page describes.
 
 #include <geo/briefing/briefing.hpp>
 
 #include <catch2/catch.hpp>
 
+#include "test_support.hpp"
+
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 TEST_CASE("the story example in assets/FORMAT.md loads with the other examples", "[story][assets]") {
@@ -16,22 +17,14 @@ TEST_CASE("the story example in assets/FORMAT.md loads with the other examples",
         INFO(path.string() << " is committed and this test needs it");
         REQUIRE(std::filesystem::exists(path));
     }
-    std::ifstream in(path);
     std::string toml;
-    std::string line;
-    bool inBlock = false;
     int blocks = 0;
     int storyBlocks = 0;
-    while (std::getline(in, line)) {
-        if (line.rfind("```toml", 0) == 0) {
-            inBlock = true;
-            ++blocks;
-            if (line == "```toml story") ++storyBlocks;
-        } else if (line == "```") {
-            inBlock = false;
-        } else if (inBlock) {
-            toml += line + '\n';
-        }
+    for (const test::FencedBlock& block : test::fencedBlocks(path)) {
+        if (block.info != "toml" && block.info != "toml story") continue;
+        toml += block.text;
+        ++blocks;
+        if (block.info == "toml story") ++storyBlocks;
     }
     CHECK(blocks == 6);
     REQUIRE(storyBlocks == 1);

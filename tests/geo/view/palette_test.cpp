@@ -72,3 +72,18 @@ TEST_CASE("a palette file that is missing or not TOML keeps the shipped palette,
     CHECK(broken.diagnostics[0].line == 1);
     CHECK(broken.palette.map.ink == kInk);
 }
+
+TEST_CASE("the palette example in assets/FORMAT.md reads without a message and changes what it says", "[palette][assets]") {
+    const std::filesystem::path path = std::filesystem::path(KTMAP_ASSETS_DIR) / "FORMAT.md";
+    REQUIRE(std::filesystem::exists(path));
+    std::vector<test::FencedBlock> examples;
+    for (const test::FencedBlock& block : test::fencedBlocks(path))
+        if (block.info == "toml palette") examples.push_back(block);
+    REQUIRE(examples.size() == 1);
+    const geo::PaletteLoad load = geo::parsePalette(examples[0].text, "FORMAT.md palette example");
+    CHECK(load.diagnostics.empty());
+    CHECK(load.palette.marker(geo::SiteKind::City).fill == geo::Color{0x9E, 0x10, 0x20, 255});
+    CHECK(load.palette.marker(geo::SiteKind::City).radius == 11.0f);
+    CHECK(load.palette.tripColour(0) == geo::Color{0xB0, 0x4A, 0x00, 255});
+    CHECK(load.palette.tripColour(1) == geo::shippedPalette().tripColour(1));
+}
