@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "test_support.hpp"
+#include "committed_files.hpp"
 
 namespace {
 std::vector<std::string> messages(const geo::LayerConfigResult& r) {
@@ -246,11 +246,7 @@ TEST_CASE("the shipped layer file reads without a message, and a viewer without 
 }
 
 TEST_CASE("the layer file example in assets/FORMAT.md reads without a message", "[layer-config][assets]") {
-    const std::filesystem::path path = std::filesystem::path(KTMAP_ASSETS_DIR) / "FORMAT.md";
-    REQUIRE(std::filesystem::exists(path));
-    std::vector<test::FencedBlock> examples;
-    for (const test::FencedBlock& block : test::fencedBlocks(path))
-        if (block.info == "toml layers") examples.push_back(block);
+    const std::vector<test::FencedBlock> examples = test::fencedBlocks(test::committedAsset("FORMAT.md"), "toml layers");
     REQUIRE(examples.size() == 1);
     const auto r = geo::parseLayerConfig(examples[0].text, "FORMAT.md layers example", KTMAP_ASSETS_DIR);
     CHECK(messages(r).empty());

@@ -5,17 +5,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "test_support.hpp"
+#include "committed_files.hpp"
 
 #include <filesystem>
 #include <string>
 
 TEST_CASE("the examples in assets/FORMAT.md load without errors", "[briefing][assets]") {
-    const std::filesystem::path path = std::filesystem::path(KTMAP_ASSETS_DIR) / "FORMAT.md";
-    {
-        INFO(path.string() << " is committed and this test needs it");
-        REQUIRE(std::filesystem::exists(path));
-    }
+    const std::filesystem::path path = test::committedAsset("FORMAT.md");
     std::string toml;
     int blocks = 0;
     for (const test::FencedBlock& block : test::fencedBlocks(path)) {
@@ -26,9 +22,7 @@ TEST_CASE("the examples in assets/FORMAT.md load without errors", "[briefing][as
     REQUIRE(blocks == 5); // file, source, site, trip, partnership
 
     const auto result = geo::parseBriefing(toml, "FORMAT.md examples");
-    std::string all;
-    for (const geo::Diagnostic& d : result.diagnostics) all += d.format() + '\n';
-    INFO(all);
+    INFO(test::formatAll(result.diagnostics));
     CHECK(result.diagnostics.empty());
     const geo::Briefing& b = result.briefing;
     CHECK(b.sources.size() == 1);

@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "committed_files.hpp"
+
 #include <filesystem>
 #include <limits>
 
@@ -28,12 +30,8 @@ double distanceToRings(glm::dvec2 p, const geo::LayerData& land) {
 } // namespace
 
 TEST_CASE("every site of the shipped briefing stands on the shipped land", "[briefing][assets]") {
-    const std::filesystem::path briefingFile = std::filesystem::path(KTMAP_ASSETS_DIR) / "briefing.toml";
-    const std::filesystem::path landFile = std::filesystem::path(KTMAP_ASSETS_DIR) / "basemap" / "land.shp";
-    for (const std::filesystem::path& path : {briefingFile, landFile}) {
-        INFO(path.string() << " is committed and this test needs it");
-        REQUIRE(std::filesystem::exists(path));
-    }
+    const std::filesystem::path briefingFile = test::committedAsset("briefing.toml");
+    const std::filesystem::path landFile = test::committedAsset("basemap/land.shp");
     geo::Projection projection;
     geo::LayerSpec spec;
     spec.id = "land";

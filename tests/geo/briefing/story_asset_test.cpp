@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "committed_files.hpp"
+
 #include <filesystem>
 #include <string>
 
@@ -25,15 +27,8 @@ constexpr std::size_t kMaxCaptionEn = 80;
 } // namespace
 
 TEST_CASE("the shipped stories: one per trip, a step per day, and the partnership network", "[story][assets]") {
-    const std::filesystem::path path = std::filesystem::path(KTMAP_ASSETS_DIR) / "briefing.toml";
-    {
-        INFO(path.string() << " is committed and this test needs it");
-        REQUIRE(std::filesystem::exists(path));
-    }
-    const auto result = geo::loadBriefingFile(path);
-    std::string all;
-    for (const geo::Diagnostic& d : result.diagnostics) all += d.format() + "\n";
-    INFO(all);
+    const auto result = geo::loadBriefingFile(test::committedAsset("briefing.toml"));
+    INFO(test::formatAll(result.diagnostics));
     CHECK(result.diagnostics.empty()); // not even a warning
     const geo::Briefing& b = result.briefing;
     REQUIRE(b.trips.size() == 5);

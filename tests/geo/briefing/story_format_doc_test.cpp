@@ -6,17 +6,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "test_support.hpp"
+#include "committed_files.hpp"
 
 #include <filesystem>
 #include <string>
 
 TEST_CASE("the story example in assets/FORMAT.md loads with the other examples", "[story][assets]") {
-    const std::filesystem::path path = std::filesystem::path(KTMAP_ASSETS_DIR) / "FORMAT.md";
-    {
-        INFO(path.string() << " is committed and this test needs it");
-        REQUIRE(std::filesystem::exists(path));
-    }
+    const std::filesystem::path path = test::committedAsset("FORMAT.md");
     std::string toml;
     int blocks = 0;
     int storyBlocks = 0;
@@ -30,9 +26,7 @@ TEST_CASE("the story example in assets/FORMAT.md loads with the other examples",
     REQUIRE(storyBlocks == 1);
 
     const auto result = geo::parseBriefing(toml, "FORMAT.md examples");
-    std::string all;
-    for (const geo::Diagnostic& d : result.diagnostics) all += d.format() + '\n';
-    INFO(all);
+    INFO(test::formatAll(result.diagnostics));
     CHECK(result.diagnostics.empty());
     REQUIRE(result.briefing.stories.size() == 1);
     const geo::Story& story = result.briefing.stories[0];

@@ -1,6 +1,6 @@
 #include <geo/view/palette.hpp>
 
-#include "test_support.hpp"
+#include "committed_files.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -74,11 +74,7 @@ TEST_CASE("a palette file that is missing or not TOML keeps the shipped palette,
 }
 
 TEST_CASE("the palette example in assets/FORMAT.md reads without a message and changes what it says", "[palette][assets]") {
-    const std::filesystem::path path = std::filesystem::path(KTMAP_ASSETS_DIR) / "FORMAT.md";
-    REQUIRE(std::filesystem::exists(path));
-    std::vector<test::FencedBlock> examples;
-    for (const test::FencedBlock& block : test::fencedBlocks(path))
-        if (block.info == "toml palette") examples.push_back(block);
+    const std::vector<test::FencedBlock> examples = test::fencedBlocks(test::committedAsset("FORMAT.md"), "toml palette");
     REQUIRE(examples.size() == 1);
     const geo::PaletteLoad load = geo::parsePalette(examples[0].text, "FORMAT.md palette example");
     CHECK(load.diagnostics.empty());
