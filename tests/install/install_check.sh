@@ -102,7 +102,7 @@ no-source-path)
   ;;
 
 moved)
-  [ -n "${DISPLAY:-}" ] || need xvfb-run xvfb
+  [ -n "${DISPLAY:-}" ] || need Xvfb xvfb
   moved=$(fresh_dir prefix) && cleanup+=("$moved")
   run=$(fresh_dir run) && cleanup+=("$run")
   cp -a "$prefix/." "$moved/" || fail "cannot copy the prefix to $moved"
