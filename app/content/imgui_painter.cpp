@@ -54,6 +54,43 @@ void dashed(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float 
     polyline(dl, run, colour, width);
 }
 
+// The spotlight's dimming: three rings of vertices around the centre (the clear circle, the
+// end of the soft edge, and one beyond the screen's corners), joined by triangles whose
+// colours ImGui interpolates, so that the edge is smooth at any size.
+void shade(ImDrawList* dl, const geo::draw::Shade& s) {
+    constexpr int kSegments = 96;
+    const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
+    const ImVec2 c = toImGui(s.centre);
+    float far = 0.0f;
+    for (const ImVec2 corner : {lo, hi, ImVec2(lo.x, hi.y), ImVec2(hi.x, lo.y)})
+        far = std::max(far, std::hypot(corner.x - c.x, corner.y - c.y));
+    const float inner = std::max(s.radius, 0.0f), mid = inner + std::max(s.softness, 0.5f);
+    const float outer = std::max(far + 2.0f, mid + 2.0f) / std::cos(3.14159265f / kSegments);
+    const ImU32 full = toImGui(s.colour), clear = full & ~IM_COL32_A_MASK;
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    dl->PrimReserve(kSegments * 12, kSegments * 3);
+    const ImDrawIdx base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
+    for (int i = 0; i < kSegments; ++i) {
+        const float a = 2.0f * 3.14159265f * static_cast<float>(i) / kSegments;
+        const ImVec2 d(std::cos(a), std::sin(a));
+        dl->PrimWriteVtx(ImVec2(c.x + d.x * inner, c.y + d.y * inner), uv, clear);
+        dl->PrimWriteVtx(ImVec2(c.x + d.x * mid, c.y + d.y * mid), uv, full);
+        dl->PrimWriteVtx(ImVec2(c.x + d.x * outer, c.y + d.y * outer), uv, full);
+    }
+    for (int i = 0; i < kSegments; ++i) {
+        const int j = (i + 1) % kSegments;
+        for (int ring = 0; ring < 2; ++ring) {
+            const auto v = [&](int k, int r) { return static_cast<ImDrawIdx>(base + k * 3 + r); };
+            dl->PrimWriteIdx(v(i, ring));
+            dl->PrimWriteIdx(v(i, ring + 1));
+            dl->PrimWriteIdx(v(j, ring + 1));
+            dl->PrimWriteIdx(v(i, ring));
+            dl->PrimWriteIdx(v(j, ring + 1));
+            dl->PrimWriteIdx(v(j, ring));
+        }
+    }
+}
+
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
@@ -114,6 +151,7 @@ void ImGuiPainter::paintItem(const geo::DisplayItem& item, ImDrawList* dl) {
                        }
                        dl->AddText(font, font->FontSize, toImGui(t.at), toImGui(t.ink), begin, end);
                    },
+                   [&](const geo::draw::Shade& sh) { shade(dl, sh); },
                    [&](const geo::draw::Cover& c) {
                        // Under a panel without a background of its own, this is its background;
                        // under one with a background, it would change no pixel.

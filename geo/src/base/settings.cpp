@@ -1,5 +1,7 @@
 #include <geo/base/settings.hpp>
 
+#include <geo/base/atomic_file.hpp>
+
 #include "base/toml_fixed.hpp"
 
 #include <cerrno>
@@ -127,27 +129,7 @@ bool settingsWritable(const std::filesystem::path& file, std::string& error) {
 
 bool saveSettings(const std::filesystem::path& file, const Settings& settings, std::string& error) {
     if (!makeSettingsFolder(file, error)) return false;
-    std::error_code ec;
-    // A temporary name in the same folder (the rename must not cross file systems).
-    const std::filesystem::path tmp = file.string() + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << formatSettings(settings);
-        out.flush();
-        if (!out) {
-            error = "cannot write " + tmp.string();
-            out.close();
-            std::filesystem::remove(tmp, ec);
-            return false;
-        }
-    }
-    std::filesystem::rename(tmp, file, ec);
-    if (ec) {
-        error = "cannot replace " + file.string() + ": " + ec.message();
-        std::filesystem::remove(tmp, ec);
-        return false;
-    }
-    return true;
+    return replaceFileAtomically(file, formatSettings(settings), error);
 }
 
 } // namespace geo

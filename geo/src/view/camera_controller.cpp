@@ -23,14 +23,24 @@ void CameraController::frame(const FrameRequest& request, const EdgePadding& pad
     if (request.box.empty()) return;
     const glm::dvec2 vp = m_camera.viewport();
     const CameraView to = enclosingView(request, vp, padding, scale);
+    flyTo(to, animate);
+}
+
+void CameraController::flyTo(const CameraView& to, bool animate) {
     if (!animate) {
         cut(to);
         return;
     }
+    const glm::dvec2 vp = m_camera.viewport();
     const FlyToPath path(FlightView{m_camera.center(), m_camera.metersPerPixel() * vp.x}, FlightView{to.center, to.metersPerPixel * vp.x});
     const double duration = path.durationSeconds();
     if (duration <= 0.0) return;
-    m_flight = Flight{path, duration, 0.0};
+    m_flight = Flight{path, duration, 0.0, to};
+}
+
+CameraView CameraController::destination() const {
+    if (m_flight) return m_flight->to;
+    return {m_camera.center(), m_camera.metersPerPixel()};
 }
 
 void CameraController::cut(const CameraView& view) {

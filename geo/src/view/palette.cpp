@@ -116,7 +116,7 @@ void colourTable(Reader& r, const toml::table& root, const char* name, std::init
 }
 
 void apply(Reader& r, const toml::table& root, Palette& p) {
-    r.known(root, {"map", "sites", "trips", "partnerships", "interface", "presentation", "presenter"}, "the palette");
+    r.known(root, {"map", "sites", "trips", "partnerships", "interface", "presentation", "presenter", "tools"}, "the palette");
     colourTable(r, root, "map",
                 {{"ink", &p.map.ink}, {"paper", &p.map.paper}, {"marker_rim", &p.map.markerRim}, {"selection", &p.map.selection},
                  {"highlight", &p.map.highlight}, {"label_halo", &p.map.labelHalo}, {"callout", &p.map.callout}});
@@ -161,6 +161,24 @@ void apply(Reader& r, const toml::table& root, Palette& p) {
     colourTable(r, root, "presenter",
                 {{"background", &p.presenter.background}, {"text", &p.presenter.text}, {"muted", &p.presenter.muted},
                  {"accent", &p.presenter.accent}, {"alarm", &p.presenter.alarm}, {"rule", &p.presenter.rule}});
+    if (const toml::table* t = r.table(root, "tools")) {
+        const std::string w = "[tools]";
+        r.known(*t, {"laser", "laser_ring", "laser_rim", "spotlight", "ink", "highlighter", "ink_casing", "zoom_box"}, w);
+        for (const auto& [key, into] : std::initializer_list<std::pair<const char*, Color*>>{
+                 {"laser", &p.tools.laser}, {"laser_ring", &p.tools.laserRing}, {"laser_rim", &p.tools.laserRim},
+                 {"spotlight", &p.tools.spotlight}, {"ink_casing", &p.tools.inkCasing}, {"zoom_box", &p.tools.zoomBox}})
+            r.colour(*t, key, *into, w);
+        for (const auto& [key, into] : std::initializer_list<std::pair<const char*, std::vector<Color>*>>{
+                 {"ink", &p.tools.ink}, {"highlighter", &p.tools.highlighter}}) {
+            const toml::node* node = t->get(key);
+            if (!node) continue;
+            auto colours = colorList(*node);
+            if (colours && !colours->empty()) *into = std::move(*colours);
+            else
+                r.report(Severity::Error, node->source(), std::string("'") + key + "' in [tools] must be a list of colours",
+                         "write it as [\"#D55E00\", \"#0072B2\", ...]; the shipped colours are used");
+        }
+    }
 }
 
 void parseInto(const std::string& text, const std::string& label, Palette& palette, Diagnostics& diagnostics) {
@@ -183,6 +201,7 @@ void parseInto(const std::string& text, const std::string& label, Palette& palet
 Palette shippedPalette() {
     Palette palette;
     palette.trips.colours = {Color{}};
+    palette.tools.ink = palette.tools.highlighter = {Color{}};
     Diagnostics ignored; // the shipped file has none (a test checks)
     parseInto(shippedPaletteText(), "palette.toml (built in)", palette, ignored);
     return palette;

@@ -58,6 +58,10 @@ public:
     void frame(const FrameRequest& request, const EdgePadding& padding, double scale, bool animate);
     // Cuts to `view` (cancels a flight).
     void cut(const CameraView& view);
+    // Flies to `view` (cuts when not `animate`, or when it is where the camera is).
+    void flyTo(const CameraView& view, bool animate);
+    // Where the camera is going: the flight's end, else where it is.
+    CameraView destination() const;
     // Advances a flight by dt seconds (eased); true while it flies (this frame moved).
     bool step(double dt);
     bool flying() const { return m_flight.has_value(); }
@@ -68,6 +72,7 @@ private:
         FlyToPath path;
         double duration;
         double elapsed;
+        CameraView to;
     };
     Camera m_camera;
     std::optional<Flight> m_flight;

@@ -106,10 +106,17 @@ struct Cover {
     Color colour;
     bool background = false;
 };
+// The spotlight: `colour` laid over the whole screen except a circle of `radius` around
+// `centre`, reaching full strength `softness` pixels further out.
+struct Shade {
+    glm::vec2 centre{0.0f};
+    float radius = 0.0f, softness = 0.0f;
+    Color colour;
+};
 } // namespace draw
 
 using DisplayItem = std::variant<draw::Line, draw::Disc, draw::Circle, draw::FilledCircle, draw::Arrow, draw::Rect, draw::Text,
-                                 draw::Cover>;
+                                 draw::Cover, draw::Shade>;
 
 struct DisplayList {
     std::vector<DisplayItem> items;

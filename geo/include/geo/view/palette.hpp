@@ -53,6 +53,11 @@ struct Palette {
     struct Presenter {
         Color background, text, muted, accent, alarm, rule;
     } presenter;
+    // The presenter's live tools (laser, spotlight, ink, zoom box); the ink lists are never empty.
+    struct Tools {
+        Color laser, laserRing, laserRim, spotlight, inkCasing, zoomBox;
+        std::vector<Color> ink, highlighter;
+    } tools;
 
     // A site's marker: its kind's, 3 px larger and a rank higher for the briefing's main places.
     MarkerLook marker(const Site& site) const;

@@ -1,0 +1,16 @@
+#pragma once
+// Replacing a file the app owns (the settings, the rehearsal timings) so that a crash, a full
+// disk or a second instance never leaves half of it: the text goes to a temporary file in the
+// same folder (made if missing), is flushed to disk, and is renamed over the old one.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace geo {
+
+// False, with `error` saying why (the folder cannot be made, the disk is full, the rename
+// failed), and the old file untouched.
+bool replaceFileAtomically(const std::filesystem::path& file, std::string_view text, std::string& error);
+
+} // namespace geo

@@ -1,0 +1,34 @@
+#include <geo/present/live_tools.hpp>
+
+#include <glm/common.hpp>
+
+#include <algorithm>
+
+namespace geo {
+
+void LiveTools::nextColour(const Palette::Tools& look) {
+    if (mode == PointerMode::Highlighter) highlighterColour = (highlighterColour + 1) % std::max<std::size_t>(look.highlighter.size(), 1);
+    else penColour = (penColour + 1) % std::max<std::size_t>(look.ink.size(), 1);
+}
+
+LiveToolsLayout layoutLiveTools(const LiveTools& tools, const InkPage& page, const Briefing& briefing, const ContentScene& scene,
+                                const Camera& camera, glm::vec2 display, const Palette::Tools& look, float scale, double now) {
+    LiveToolsLayout out;
+    const std::optional<InkStroke>& drawing = tools.ink.drawing();
+    layoutInk(tools.ink.strokes(page), drawing ? &*drawing : nullptr, camera, look, scale, display, out.underCaption);
+    if (tools.zoomBox) {
+        const glm::vec2 a = tools.zoomBox->first, b = tools.zoomBox->second;
+        draw::Rect r;
+        r.min = glm::min(a, b);
+        r.max = glm::max(a, b);
+        r.fill = look.zoomBox.withAlpha(0.12f);
+        r.outline = look.zoomBox;
+        r.outlineWidth = 2.5f * scale;
+        out.underCaption.add(r);
+    }
+    tools.spotlight.layout(briefing, scene, camera, display, look, out.underCaption);
+    if (tools.mode == PointerMode::Laser) tools.laser.layout(now, display.y, look, out.top);
+    return out;
+}
+
+} // namespace geo
