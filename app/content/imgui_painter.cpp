@@ -60,13 +60,13 @@ void dashed(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float 
 void shade(ImDrawList* dl, const geo::draw::Shade& s) {
     constexpr int kSegments = 96;
     const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
-    const ImVec2 c = toImGui(s.centre);
+    const ImVec2 c = app::toImGui(s.centre);
     float far = 0.0f;
     for (const ImVec2 corner : {lo, hi, ImVec2(lo.x, hi.y), ImVec2(hi.x, lo.y)})
         far = std::max(far, std::hypot(corner.x - c.x, corner.y - c.y));
     const float inner = std::max(s.radius, 0.0f), mid = inner + std::max(s.softness, 0.5f);
     const float outer = std::max(far + 2.0f, mid + 2.0f) / std::cos(3.14159265f / kSegments);
-    const ImU32 full = toImGui(s.colour), clear = full & ~IM_COL32_A_MASK;
+    const ImU32 full = app::toImGui(s.colour), clear = full & ~IM_COL32_A_MASK;
     const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
     dl->PrimReserve(kSegments * 12, kSegments * 3);
     const ImDrawIdx base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);

@@ -53,9 +53,12 @@ std::string Presentation::clockText() const {
     return clock;
 }
 
+double Presentation::elapsedSeconds() const {
+    return fixedClock.empty() ? std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count() : 0.0;
+}
+
 std::string Presentation::elapsedText() const {
-    const long long elapsed =
-        fixedClock.empty() ? std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - m_started).count() : 0;
+    const auto elapsed = static_cast<long long>(elapsedSeconds());
     char text[32];
     std::snprintf(text, sizeof text, "%lld:%02lld", elapsed / 60, elapsed % 60);
     return text;

@@ -45,6 +45,8 @@ public:
     // "14:05:09" (or fixedClock) and "12:34" since presenting began.
     std::string clockText() const;
     std::string elapsedText() const;
+    // Seconds since presenting began (0 with fixedClock).
+    double elapsedSeconds() const;
 
     // What the audience sees over the map now, for geo::layoutAudience.
     geo::AudienceInput audience(const geo::Briefing& briefing, geo::Language language, float scale, glm::vec2 display) const;

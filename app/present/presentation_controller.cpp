@@ -26,12 +26,14 @@ bool PresentationController::enter(const std::string& storyId, std::size_t step)
     geo::setPresenting(s.content().state, true);
     if (m_host) m_host->presentingStarts();
     s.applyUiScale();
+    s.tools().presentingStarts(); // the rehearsal clock starts on this step
     s.applyCurrentStep(false);
     return true;
 }
 
 void PresentationController::leave() {
     Session& s = m_session;
+    s.tools().presentingEnds(); // tools off, the run's times kept
     s.presentation().stop();
     geo::setPresenting(s.content().state, false);
     s.fonts().setProjector(false);
@@ -76,6 +78,17 @@ bool PresentationController::handleKey(sf::Keyboard::Key code) {
         p.reducedMotion = !p.reducedMotion;
         p.flash(p.reducedMotion ? "reduced motion: cut between steps" : "motion: fly between steps");
         break;
+    case StoryCommand::PresenterWindow:
+        if (m_host) m_host->togglePresenterWindow();
+        break;
+    case StoryCommand::Laser:
+    case StoryCommand::Spotlight:
+    case StoryCommand::Pen:
+    case StoryCommand::Highlighter:
+    case StoryCommand::InkColour:
+    case StoryCommand::UndoInk:
+    case StoryCommand::ClearInk:
+    case StoryCommand::BackToStep: m_session.tools().command(k.command); break;
     case StoryCommand::None:
         if (code != sf::Keyboard::P && code != sf::Keyboard::F5) return false;
         leave();

@@ -25,6 +25,8 @@ public:
     virtual void presentingEnds() = 0;
     // A presenter window is open (the overlay O would then only show the audience the notes).
     virtual bool hasPresenterWindow() const = 0;
+    // W: with one display, the presenter window beside the map window, or closed again.
+    virtual void togglePresenterWindow() {}
 };
 
 class PresentationController {

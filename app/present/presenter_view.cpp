@@ -2,6 +2,7 @@
 
 #include "content/content_view.hpp"
 #include "present/presentation.hpp"
+#include "present/presenter_tools.hpp"
 #include "text/font_set.hpp"
 #include "text/imgui_text.hpp"
 #include "text/ui_text.hpp"
@@ -17,8 +18,81 @@
 
 namespace app {
 
-void drawPresenterOverlay(const Presentation& presentation, const geo::Briefing& briefing, FontSet& fonts, const geo::Palette& palette,
-                          geo::Language language, float s) {
+namespace {
+
+std::string withValue(Ui key, geo::Language language, const std::string& value) {
+    std::string text = ui(key, language);
+    if (const auto at = text.find("%s"); at != std::string::npos) text.replace(at, 2, value);
+    return text;
+}
+
+// "last time 1:40" for the step shown (empty when the last run did not time it).
+std::string lastTimeText(const PresenterTools& tools, std::size_t step, geo::Language language) {
+    const double last = tools.lastTime(step);
+    return last > 0.0 ? withValue(Ui::LastTime, language, geo::formatDuration(last)) : std::string();
+}
+
+// The countdown to the target and how far behind plan, in the pace's colour (empty: no target).
+struct Countdown {
+    std::string text;
+    geo::PlanStatus::Pace pace = geo::PlanStatus::Pace::OnPlan;
+};
+Countdown countdown(const PresenterTools& tools, geo::Language language) {
+    Countdown out;
+    if (!tools.target()) return out;
+    const geo::PlanStatus plan = tools.plan();
+    out.pace = plan.pace;
+    out.text = plan.remaining >= 0.0 ? withValue(Ui::TimeLeft, language, geo::formatDuration(plan.remaining))
+                                     : withValue(Ui::OverTime, language, geo::formatDuration(-plan.remaining));
+    if (plan.behind > 0.0) out.text += " · " + withValue(Ui::BehindPlan, language, geo::formatDuration(plan.behind));
+    return out;
+}
+
+ImVec4 paceColour(geo::PlanStatus::Pace pace, const ImVec4& onPlan) {
+    switch (pace) {
+    case geo::PlanStatus::Pace::Behind: return ImVec4(1.0f, 0.75f, 0.0f, 1.0f); // amber
+    case geo::PlanStatus::Pace::Late: return ImVec4(1.0f, 0.33f, 0.28f, 1.0f);  // red
+    default: return onPlan;
+    }
+}
+
+// The tools' buttons (the same as their keys); the one on is shown pressed.
+void toolBar(PresenterTools& tools, geo::Language language, FontSet& fonts, const ImVec4& on, float s) {
+    const geo::LiveTools& live = tools.live();
+    struct Button {
+        Ui label;
+        StoryCommand command;
+        bool active;
+    };
+    const Button buttons[] = {
+        {Ui::ToolLaser, StoryCommand::Laser, live.mode == geo::PointerMode::Laser},
+        {Ui::ToolSpotlight, StoryCommand::Spotlight, live.spotlight.on()},
+        {Ui::ToolPen, StoryCommand::Pen, live.mode == geo::PointerMode::Pen},
+        {Ui::ToolHighlighter, StoryCommand::Highlighter, live.mode == geo::PointerMode::Highlighter},
+        {Ui::ToolColour, StoryCommand::InkColour, false},
+        {Ui::ToolUndo, StoryCommand::UndoInk, false},
+        {Ui::ToolClear, StoryCommand::ClearInk, false},
+        {Ui::ToolBack, StoryCommand::BackToStep, tools.onDetour()},
+    };
+    float x = 0.0f;
+    const float room = ImGui::GetContentRegionAvail().x;
+    for (const Button& b : buttons) {
+        const char* label = ui(b.label, language);
+        fonts.require(label);
+        const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        if (x > 0.0f && x + w < room) ImGui::SameLine(0.0f, 8.0f * s);
+        else x = 0.0f;
+        x += w + 8.0f * s;
+        if (b.active) ImGui::PushStyleColor(ImGuiCol_Button, on);
+        if (ImGui::Button(label)) tools.command(b.command);
+        if (b.active) ImGui::PopStyleColor();
+    }
+}
+
+} // namespace
+
+void drawPresenterOverlay(const Presentation& presentation, PresenterTools& tools, const geo::Briefing& briefing, FontSet& fonts,
+                          const geo::Palette& palette, geo::Language language, float s) {
     if (!presentation.active() || !presentation.presenterOverlay) return;
     const geo::Story* st = presentation.story(briefing);
     const geo::StoryStep* current = presentation.step(briefing);
@@ -44,6 +118,18 @@ void drawPresenterOverlay(const Presentation& presentation, const geo::Briefing&
         ImGui::PushFont(fonts.large());
         ImGui::TextUnformatted(line);
         ImGui::PopFont();
+        const std::string last = lastTimeText(tools, nav.current(), language);
+        const Countdown left = countdown(tools, language);
+        if (!last.empty() || !left.text.empty()) {
+            const std::string timing = last + (last.empty() || left.text.empty() ? "" : "    ") + left.text;
+            fonts.require(timing);
+            ImGui::TextColored(paceColour(left.pace, kMuted), "%s", timing.c_str());
+        }
+        if (tools.onDetour()) {
+            const char* detour = ui(Ui::Detour, language);
+            fonts.require(detour);
+            ImGui::TextColored(kAccent, "%s", detour);
+        }
         ImGui::Separator();
         ImGui::PushTextWrapPos(width - 20.0f * s);
         for (const std::string* text : {&current->caption, &current->captionEn}) {
@@ -65,13 +151,15 @@ void drawPresenterOverlay(const Presentation& presentation, const geo::Briefing&
                            "PgDn / → / Space next · PgUp / ← back · Home first · B blank · 12 Enter: step 12 · "
                            "O this overlay · Esc leave");
         ImGui::PopTextWrapPos();
+        ImGui::Separator();
+        toolBar(tools, language, fonts, toImGuiColour(palette.interface.accent.withAlpha(0.35f)), s);
     }
     ImGui::End();
     ImGui::PopFont();
 }
 
-void drawPresenterView(const Presentation& presentation, const geo::Briefing& briefing, FontSet& fonts, const geo::Palette& palette,
-                       geo::Language language, float s) {
+void drawPresenterView(const Presentation& presentation, PresenterTools& tools, const geo::Briefing& briefing, FontSet& fonts,
+                       const geo::Palette& palette, geo::Language language, float s) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const geo::Story* st = presentation.story(briefing);
     const geo::StoryStep* current = presentation.step(briefing);
@@ -136,6 +224,14 @@ void drawPresenterView(const Presentation& presentation, const geo::Briefing& br
         const float elapsedWidth = elapsedFont->CalcTextSizeA(elapsedFont->FontSize, 1e9f, 0.0f, elapsed.c_str()).x;
         ImGui::SetCursorPosX(display.x - 32.0f * s - elapsedWidth);
         textIn(elapsedFont, muted, elapsed);
+        // Rehearsal: the countdown to the target (amber, then red, behind plan) and this step's last time.
+        const Countdown left = countdown(tools, language);
+        if (!left.text.empty()) {
+            const float w = elapsedFont->CalcTextSizeA(elapsedFont->FontSize, 1e9f, 0.0f, left.text.c_str()).x;
+            ImGui::SetCursorPosX(display.x - 32.0f * s - w);
+            textIn(elapsedFont, paceColour(left.pace, white), left.text);
+        }
+        if (const std::string last = lastTimeText(tools, nav.current(), language); !last.empty()) textIn(elapsedFont, muted, last);
         ImGui::Separator();
         ImGui::Spacing();
 
@@ -147,11 +243,13 @@ void drawPresenterView(const Presentation& presentation, const geo::Briefing& br
             textIn(fonts.large(uiFace), accent, go);
         }
         if (const std::string flash = presentation.currentFlash(); !flash.empty()) textIn(fonts.label(uiFace), accent, flash);
+        if (tools.onDetour()) textIn(fonts.large(uiFace), accent, ui(Ui::Detour, language));
 
         // Left: this step's caption and notes. Right: the next step.
         const float gap = 40.0f * s;
         const ImGuiStyle& style = ImGui::GetStyle();
-        const float bottomRoom = small->FontSize + style.ItemSpacing.y * 3.0f + 2.0f; // the separator and the key line
+        // The separator, the key line, the tools' buttons and their keys.
+        const float bottomRoom = small->FontSize * 3.0f + style.FramePadding.y * 2.0f + style.ItemSpacing.y * 7.0f + 4.0f;
         const float height = std::max(ImGui::GetContentRegionAvail().y - bottomRoom, 100.0f);
         const float leftWidth = (ImGui::GetContentRegionAvail().x - gap) * 0.66f;
         ImGui::BeginChild("now", ImVec2(leftWidth, height), false);
@@ -190,6 +288,10 @@ void drawPresenterView(const Presentation& presentation, const geo::Briefing& br
         ImGui::Separator();
         wrappedIn(small, muted, std::string(ui(presentation.reducedMotion ? Ui::StepsCut : Ui::StepsFly, language)) + "   ·   " +
                                     ui(Ui::PresenterKeys, language));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.07f, 0.08f, 0.10f, 1.0f)); // dark on the light buttons
+        toolBar(tools, language, fonts, toImGuiColour(palette.presenter.accent), s);
+        ImGui::PopStyleColor();
+        wrappedIn(small, muted, ui(Ui::ToolKeys, language));
     }
     ImGui::End();
     ImGui::PopFont();

@@ -10,13 +10,15 @@ namespace app {
 
 class FontSet;
 class Presentation;
+class PresenterTools;
 
 // The overlay: story, step n / N, this step's caption, the next one, the clock.
-void drawPresenterOverlay(const Presentation& presentation, const geo::Briefing& briefing, FontSet& fonts, const geo::Palette& palette,
-                          geo::Language language, float scale);
+// With the tools' buttons, the detour note, the last run's time and the countdown.
+void drawPresenterOverlay(const Presentation& presentation, PresenterTools& tools, const geo::Briefing& briefing, FontSet& fonts,
+                          const geo::Palette& palette, geo::Language language, float scale);
 // The presenter window's contents, filling the current ImGui context's display: white on
 // near-black at 30 to 48 px; a blanked projector and a step number being typed stand out.
-void drawPresenterView(const Presentation& presentation, const geo::Briefing& briefing, FontSet& fonts, const geo::Palette& palette,
-                       geo::Language language, float scale);
+void drawPresenterView(const Presentation& presentation, PresenterTools& tools, const geo::Briefing& briefing, FontSet& fonts,
+                       const geo::Palette& palette, geo::Language language, float scale);
 
 } // namespace app

@@ -22,6 +22,15 @@ StoryKey storyKeyFor(sf::Keyboard::Key code) {
     case K::Escape: return {StoryCommand::Leave};
     case K::O: return {StoryCommand::PresenterOverlay};
     case K::R: return {StoryCommand::ReducedMotion};
+    case K::L: return {StoryCommand::Laser};
+    case K::S: return {StoryCommand::Spotlight};
+    case K::D: return {StoryCommand::Pen};
+    case K::H: return {StoryCommand::Highlighter};
+    case K::C: return {StoryCommand::InkColour};
+    case K::U: return {StoryCommand::UndoInk};
+    case K::X: return {StoryCommand::ClearInk};
+    case K::Z: return {StoryCommand::BackToStep};
+    case K::W: return {StoryCommand::PresenterWindow};
     default: break;
     }
     return {};

@@ -170,6 +170,16 @@ void newFrame(sf::Vector2u displaySize, sf::Time dt) {
     }
 }
 
+void setCursorHidden(bool hidden) {
+    State* st = state();
+    if (!st || !st->window) return;
+    ImGuiIO& io = ImGui::GetIO();
+    if (hidden) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    else io.ConfigFlags &= ~ImGuiConfigFlags_NoMouseCursorChange;
+    st->window->setMouseCursorVisible(!hidden);
+    st->lastCursor = ImGuiMouseCursor_COUNT; // shown again: ImGui's shape is set anew
+}
+
 void render() {
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); // saves and restores the GL state it touches

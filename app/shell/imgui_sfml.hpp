@@ -31,4 +31,8 @@ void shutdown(const sf::Cursor* arrow);
 // Switches the window the platform half reads from (after a fullscreen toggle).
 void setWindow(sf::Window* window);
 
+// Hides the system cursor over the window (the laser pointer stands in for it), or gives
+// it back to ImGui's shapes.
+void setCursorHidden(bool hidden);
+
 } // namespace app::imgui_sfml

@@ -136,6 +136,11 @@ int InteractiveShell::run() {
         }
         if (any) presenterRedraw = 3;
         if (m_quit) break;
+        // The laser stands in for the system cursor while it shows.
+        if (const bool hide = s.presentation().active() && s.tools().hidesCursor(); hide != m_cursorHidden) {
+            imgui_sfml::setCursorHidden(hide);
+            m_cursorHidden = hide;
+        }
         if (const auto story = s.takePresentRequest()) s.presenting().enter(*story);
         const double dt = std::min(frameClock.restart().asSeconds(), 0.1f);
         if (s.update(dt)) any = true;
@@ -226,36 +231,56 @@ void InteractiveShell::handleEvent(const sf::Event& event) {
             m_dragging = true;
             m_dragMoved = false;
             m_lastMouse = m_pressAt = {event.mouseButton.x, event.mouseButton.y};
+            // Presenting: ink and the zoom box (Shift) take the drag instead of panning.
+            const bool shift =
+                m_shiftDown || sf::Keyboard::isKeyPressed(sf::Keyboard::LShift) || sf::Keyboard::isKeyPressed(sf::Keyboard::RShift);
+            m_toolDrag = s.presentation().active() &&
+                         s.tools().press({static_cast<double>(event.mouseButton.x), static_cast<double>(event.mouseButton.y)}, shift);
         }
         break;
     case sf::Event::MouseButtonReleased:
         if (event.mouseButton.button == sf::Mouse::Left && m_dragging) {
             m_dragging = false;
-            // Presenting, a stray click (a clicker in mouse mode, a touchpad tap) must not undo the step.
-            if (!m_dragMoved && !s.presentation().active())
-                s.click({static_cast<double>(event.mouseButton.x), static_cast<double>(event.mouseButton.y)});
+            const glm::dvec2 at{static_cast<double>(event.mouseButton.x), static_cast<double>(event.mouseButton.y)};
+            const bool tool = s.presentation().active() && (s.tools().release(at, m_dragMoved) || m_toolDrag);
+            m_toolDrag = false;
+            // Presenting, a click on a site or a link opens it (a detour; Z comes back); one on
+            // nothing (a clicker in mouse mode, a touchpad tap) changes nothing.
+            if (!tool && !m_dragMoved) s.click(at);
         }
         break;
     case sf::Event::MouseMoved: {
         const sf::Vector2i p{event.mouseMove.x, event.mouseMove.y};
+        if (s.presentation().active() && !io.WantCaptureMouse) s.tools().move({static_cast<double>(p.x), static_cast<double>(p.y)});
         if (m_dragging && (std::abs(p.x - m_pressAt.x) > 3 || std::abs(p.y - m_pressAt.y) > 3)) m_dragMoved = true;
-        if (m_dragging && m_dragMoved) {
+        if (m_dragging && m_dragMoved && !m_toolDrag) {
             s.camera().panPixels({static_cast<double>(p.x - m_lastMouse.x), static_cast<double>(p.y - m_lastMouse.y)});
             m_lastMouse = p;
         }
         s.setPointer(io.WantCaptureMouse && !m_dragging ? std::nullopt : std::optional<glm::dvec2>(glm::dvec2(p.x, p.y)), m_dragging);
         break;
     }
-    case sf::Event::MouseLeft: s.setPointer(std::nullopt); break;
+    case sf::Event::MouseLeft:
+        s.setPointer(std::nullopt);
+        s.tools().pointerLeft();
+        break;
     case sf::Event::MouseWheelScrolled:
-        if (!io.WantCaptureMouse && event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel)
+        if (!io.WantCaptureMouse && event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel &&
+            !(s.presentation().active() && s.tools().wheel(event.mouseWheelScroll.delta)))
             s.camera().zoomAbout({static_cast<double>(event.mouseWheelScroll.x), static_cast<double>(event.mouseWheelScroll.y)},
                                  std::pow(1.25, static_cast<double>(event.mouseWheelScroll.delta)));
         break;
     case sf::Event::KeyPressed:
+        if (event.key.code == sf::Keyboard::LShift || event.key.code == sf::Keyboard::RShift) m_shiftDown = true;
         if (!io.WantCaptureKeyboard) handleKey(event.key);
         break;
-    case sf::Event::LostFocus: m_dragging = false; break;
+    case sf::Event::KeyReleased:
+        if (event.key.code == sf::Keyboard::LShift || event.key.code == sf::Keyboard::RShift) m_shiftDown = false;
+        break;
+    case sf::Event::LostFocus:
+        m_dragging = false;
+        m_shiftDown = false;
+        break;
     default: break;
     }
 }
@@ -323,13 +348,61 @@ void InteractiveShell::handleKey(const sf::Event::KeyEvent& key) {
 void InteractiveShell::presentingStarts() {
     if (!m_window) return;
     if (!m_saved) m_saved = SavedWindow{m_fullscreen, m_window->getPosition(), m_window->getSize()};
+    // Rehearsing at a desk: the map window and the presenter window side by side.
+    if (m_options.rehearse && !m_projectorMonitor && openPresenterBeside()) return;
     // Two displays: the map on the projector, the presenter window on the laptop. One: full screen.
     const bool onTwoDisplays = m_projectorMonitor || presentOnTwoDisplays();
     if (!m_fullscreen && !onTwoDisplays) toggleFullscreen();
 }
 
+void InteractiveShell::togglePresenterWindow() {
+    if (m_projectorMonitor) return; // two displays: it is on the laptop's already
+    if (m_presenterWindow.isOpen()) {
+        m_presenterWindow.close();
+        m_window->setActive(true);
+        return;
+    }
+    if (!openPresenterBeside()) m_session->presentation().flash("the presenter window cannot open; O shows the overlay");
+}
+
+bool InteractiveShell::openPresenterBeside() {
+    // The screen split: the map on the left three fifths (16:9 where it fits), the presenter
+    // window on the rest, both on the display the map window is on.
+    const sf::VideoMode screen = sf::VideoMode::getDesktopMode();
+    std::string error;
+    const std::vector<Monitor> monitors = platform::queryMonitors(error);
+    Monitor area{"screen", 0, 0, static_cast<int>(screen.width), static_cast<int>(screen.height), true};
+    const sf::Vector2i at = m_window->getPosition();
+    for (const Monitor& m : monitors)
+        if (at.x >= m.x && at.x < m.x + m.width && at.y >= m.y && at.y < m.y + m.height) area = m;
+    if (m_fullscreen) toggleFullscreen();
+    const int mapWidth = area.width * 3 / 5;
+    const int mapHeight = std::min(area.height - 40, mapWidth * 9 / 16);
+    m_window->setSize({static_cast<unsigned>(mapWidth), static_cast<unsigned>(mapHeight)});
+    m_window->setPosition({area.x, area.y});
+    fitCameraToWindow();
+    Monitor beside = area;
+    beside.name = "beside the map";
+    beside.x = area.x + mapWidth;
+    beside.width = area.width - mapWidth;
+    beside.height = std::max(mapHeight, area.height * 2 / 3);
+    const bool open = m_presenterWindow.open(beside, m_session->uiScale());
+    if (!open) spdlog::warn("presenter window: cannot open it beside the map window");
+    m_window->setActive(true);
+    return open;
+}
+
 void InteractiveShell::presentingEnds() {
     if (!m_window || !m_saved) return;
+    if (m_presenterWindow.isOpen() && !m_projectorMonitor) { // rehearsing: the window beside goes
+        m_presenterWindow.close();
+        m_window->setActive(true);
+        if (m_saved->size.x > 0 && m_saved->size.y > 0 && !m_saved->fullscreen) {
+            m_window->setSize(m_saved->size);
+            m_window->setPosition(m_saved->position);
+            fitCameraToWindow();
+        }
+    }
     if (m_projectorMonitor) {
         // Back from the projector's display to the window as it was.
         m_presenterWindow.close();
@@ -376,7 +449,10 @@ sf::Image InteractiveShell::drawPresenterWindow(float dt, bool capture) {
     Session& s = *m_session;
     if (!m_presenterWindow.isOpen() || !s.document().hasContent()) return image;
     m_presenterWindow.frame(
-        [&] { drawPresenterView(s.presentation(), s.document().briefing(), s.fonts(), s.palette(), s.content().state.language, s.uiScale()); },
+        [&] {
+            drawPresenterView(s.presentation(), s.tools(), s.document().briefing(), s.fonts(), s.palette(), s.content().state.language,
+                              s.uiScale());
+        },
         dt);
     if (capture) image = m_presenterWindow.capture();
     m_presenterWindow.display();

@@ -31,6 +31,7 @@ public:
     void presentingStarts() override;
     void presentingEnds() override;
     bool hasPresenterWindow() const override { return m_presenterWindow.isOpen(); }
+    void togglePresenterWindow() override;
 
 private:
     // The remembered view, language, sidebar and motion, merged under the command line; false
@@ -44,6 +45,8 @@ private:
     void handleKey(const sf::Event::KeyEvent& key);
     bool handleScaleKey(const sf::Event::KeyEvent& key);
     bool presentOnTwoDisplays();
+    // Rehearsing on one display: the map window and the presenter window side by side.
+    bool openPresenterBeside();
     sf::Image drawPresenterWindow(float dt, bool capture);
     void writeCapture(const sf::Image& map, const sf::Image& presenter);
 
@@ -57,6 +60,9 @@ private:
     // The pointer.
     bool m_dragging = false;
     bool m_dragMoved = false; // a press that moved is a pan, not a click
+    bool m_toolDrag = false;  // presenting: the drag draws ink or a zoom box instead of panning
+    bool m_cursorHidden = false;
+    bool m_shiftDown = false;   // from key events (the X test tool's too), with the keyboard's state
     sf::Vector2i m_pressAt, m_lastMouse;
     // The window as it was before presenting took it over.
     struct SavedWindow {

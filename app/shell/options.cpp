@@ -18,6 +18,55 @@ bool switchedOn(const char* name) {
 }
 } // namespace
 
+std::optional<double> parseDuration(const std::string& text) {
+    double h = 0, m = 0, sec = 0;
+    char end = 0;
+    int hi = 0, mi = 0, si = 0;
+    if (std::sscanf(text.c_str(), "%d:%d:%d%c", &hi, &mi, &si, &end) == 3 && mi < 60 && si < 60 && hi >= 0 && mi >= 0 && si >= 0)
+        return hi * 3600.0 + mi * 60.0 + si;
+    if (std::sscanf(text.c_str(), "%d:%d%c", &mi, &si, &end) == 2 && si < 60 && mi >= 0 && si >= 0) return mi * 60.0 + si;
+    if (std::sscanf(text.c_str(), "%lfh%lfm%c", &h, &m, &end) == 2 && h >= 0 && m >= 0) return h * 3600.0 + m * 60.0;
+    if (std::sscanf(text.c_str(), "%lfh%c", &h, &end) == 1 && h > 0) return h * 3600.0;
+    if (std::sscanf(text.c_str(), "%lfm%c", &m, &end) == 1 && m > 0) return m * 60.0;
+    if (std::sscanf(text.c_str(), "%lfs%c", &sec, &end) == 1 && sec > 0) return sec;
+    if (std::sscanf(text.c_str(), "%lf%c", &m, &end) == 1 && m > 0) return m * 60.0;
+    return std::nullopt;
+}
+
+std::optional<int> endOfDay(const std::string& text) {
+    int h = 0, m = 0;
+    char end = 0;
+    if (std::sscanf(text.c_str(), "%d:%d%c", &h, &m, &end) != 2 || h < 0 || h > 23 || m < 0 || m > 59) return std::nullopt;
+    return h * 3600 + m * 60;
+}
+
+std::optional<InkOption> parseInk(const std::string& text) {
+    InkOption ink;
+    const auto colon = text.find(':');
+    if (colon == std::string::npos) return std::nullopt;
+    std::string tool = text.substr(0, colon);
+    int colour = 1;
+    while (!tool.empty() && tool.back() >= '0' && tool.back() <= '9') tool.pop_back();
+    if (tool.size() < colon) colour = std::atoi(text.substr(tool.size(), colon - tool.size()).c_str());
+    if (tool == "highlighter") ink.highlighter = true;
+    else if (tool != "pen") return std::nullopt;
+    if (colour < 1) return std::nullopt;
+    ink.colour = colour - 1;
+    std::size_t at = colon + 1;
+    while (at < text.size()) {
+        const auto semi = text.find(';', at);
+        const std::string point = text.substr(at, semi == std::string::npos ? std::string::npos : semi - at);
+        double lon = 0, lat = 0;
+        char end = 0;
+        if (std::sscanf(point.c_str(), "%lf,%lf%c", &lon, &lat, &end) != 2 || std::abs(lon) > 180 || std::abs(lat) > 85) return std::nullopt;
+        ink.lonLat.emplace_back(lon, lat);
+        if (semi == std::string::npos) break;
+        at = semi + 1;
+    }
+    if (ink.lonLat.empty()) return std::nullopt;
+    return ink;
+}
+
 ViewerOptions defaultOptions() {
     ViewerOptions options;
     options.layerFile = assetsDir() / "layers.toml";
@@ -81,6 +130,21 @@ CommandLine parseCommandLine(int argc, char** argv) {
                             sec >= 0 && sec < 60 && v.size() == 8;
             return ok ? std::string() : std::string("--clock should be HH:MM:SS, e.g. 14:05:00");
         });
+    cli.add_flag("--rehearse", options.rehearse,
+                 "Practise at a desk with one display: present (--present) in a window, with the presenter window beside it; "
+                 "each run's step times are kept in $XDG_STATE_HOME/ktmap/rehearsal.toml and shown the next time");
+    std::string target, laser, spotlight;
+    std::vector<std::string> ink;
+    cli.add_option("--target", target, "Presenting: the talk's length (25m, 1h10m, 25:00, or minutes); the presenter sees the time left "
+                                       "and turns amber, then red, when behind plan");
+    cli.add_option("--target-end", options.targetEnd, "Presenting: the time of day the talk must end (HH:MM), instead of --target");
+    cli.add_option("--laser", laser, "Presenting, for still frames and tests: the laser pointer on, its dot at X,Y (pixels)");
+    cli.add_option("--spotlight", spotlight,
+                   "Presenting, for still frames and tests: the spotlight on SITE or at X,Y, with an optional radius "
+                   "(a fraction of the height): SITE[,R] or X,Y[,R]");
+    cli.add_option("--ink", ink,
+                   "Presenting, for still frames and tests: a stroke on the first step shown, pen|highlighter[N]:LON,LAT;LON,LAT;... "
+                   "(N: its colour, 1 = the first); repeatable");
     cli.add_option("--export-story", exportStory, "Render every step of this story (or 'all') to PNG and a PDF, then exit");
     cli.add_option("--out", exportOut, "With --export-story: the folder to write into");
     cli.add_option("--frames", options.screenshotFrames, "With --screenshot: frames drawn before the capture (default 1)")
@@ -145,6 +209,63 @@ CommandLine parseCommandLine(int argc, char** argv) {
         }
         options.view = v;
     }
+    if (!target.empty()) {
+        const auto seconds = parseDuration(target);
+        if (!seconds) {
+            std::fprintf(stderr, "ktmap: --target '%s' should be a length such as 25m, 1h10m, 25:00 or 25 (minutes)\n", target.c_str());
+            cmd.exitCode = 2;
+            return cmd;
+        }
+        options.targetSeconds = *seconds;
+    }
+    if (!options.targetEnd.empty() && !endOfDay(options.targetEnd)) {
+        std::fprintf(stderr, "ktmap: --target-end '%s' should be HH:MM, e.g. 15:30\n", options.targetEnd.c_str());
+        cmd.exitCode = 2;
+        return cmd;
+    }
+    if (!laser.empty()) {
+        double x = 0, y = 0;
+        char end = 0;
+        if (std::sscanf(laser.c_str(), "%lf,%lf%c", &x, &y, &end) != 2) {
+            std::fprintf(stderr, "ktmap: --laser '%s' should be X,Y in pixels, e.g. 960,540\n", laser.c_str());
+            cmd.exitCode = 2;
+            return cmd;
+        }
+        options.laserAt = std::make_pair(x, y);
+    }
+    if (!spotlight.empty()) {
+        SpotlightOption spot;
+        double a = 0, b = 0, r = 0;
+        char end = 0;
+        const int n = std::sscanf(spotlight.c_str(), "%lf,%lf,%lf%c", &a, &b, &r, &end);
+        if (n == 2 || n == 3) {
+            spot.x = a;
+            spot.y = b;
+            spot.radius = n == 3 ? r : 0.0;
+        } else {
+            const auto comma = spotlight.find(',');
+            spot.site = spotlight.substr(0, comma);
+            if (comma != std::string::npos && std::sscanf(spotlight.c_str() + comma + 1, "%lf%c", &r, &end) == 1) spot.radius = r;
+            else if (comma != std::string::npos) spot.site.clear();
+        }
+        if (spot.site.empty() && n != 2 && n != 3) {
+            std::fprintf(stderr, "ktmap: --spotlight '%s' should be SITE[,R] or X,Y[,R]\n", spotlight.c_str());
+            cmd.exitCode = 2;
+            return cmd;
+        }
+        options.spotlight = spot;
+    }
+    for (const std::string& stroke : ink) {
+        const auto parsed = parseInk(stroke);
+        if (!parsed) {
+            std::fprintf(stderr, "ktmap: --ink '%s' should be pen:LON,LAT;LON,LAT;... or highlighter2:... (at least one point)\n",
+                         stroke.c_str());
+            cmd.exitCode = 2;
+            return cmd;
+        }
+        options.ink.push_back(*parsed);
+    }
+    if (options.rehearse) options.present = true;
     cmd.screenshot = screenshot;
     cmd.check = check;
     cmd.exportFile = exportPath;

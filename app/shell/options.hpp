@@ -5,6 +5,7 @@
 #include "shell/viewer_options.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace app {
@@ -27,5 +28,13 @@ CommandLine parseCommandLine(int argc, char** argv);
 // and the environment's switches (KTMAP_NO_MAP_CACHE=1, KTMAP_NO_PANEL_CACHE=1: the map and
 // the sidebar drawn every frame, for comparisons and should a driver's blit misbehave).
 ViewerOptions defaultOptions();
+
+// --target: "25m", "1h10m", "2h", "90s", "25:00" (m:ss), "1:10:00", or a number of minutes;
+// none when it is not one of those or not positive.
+std::optional<double> parseDuration(const std::string& text);
+// --target-end "HH:MM": seconds since midnight.
+std::optional<int> endOfDay(const std::string& text);
+// --ink "pen:LON,LAT;LON,LAT" or "highlighter2:..." (a colour, 1-based).
+std::optional<InkOption> parseInk(const std::string& text);
 
 } // namespace app

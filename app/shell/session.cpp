@@ -1,5 +1,6 @@
 #include "shell/session.hpp"
 
+#include <geo/present/rehearsal.hpp>
 #include <geo/view/audience_layout.hpp>
 
 #include <spdlog/spdlog.h>
@@ -44,6 +45,7 @@ Session::Session(ViewerOptions options)
     m_panelCache.setEnabled(m_options.panelCopy);
     m_presentation.reducedMotion = m_options.reducedMotion;
     m_presentation.fixedClock = m_options.clock;
+    if (m_options.rememberSettings) m_tools.setTimingsFile(geo::rehearsalPath()); // remembered as the settings are
     if (m_options.paletteFile.empty()) {
         m_palette = geo::shippedPalette();
     } else {
@@ -207,6 +209,7 @@ void Session::applyCurrentStep(bool animate) {
                   m_presentation.navigator().count());
     if (const auto request = geo::applyStep(m_content.state, m_document.briefing(), m_document.scene(), m_projection, *step))
         frame(*request, animate);
+    m_tools.stepShown(); // the step as shown, to come back to from a detour; its time starts
 }
 
 bool Session::update(double dt) {
@@ -216,6 +219,7 @@ bool Session::update(double dt) {
     if (pollContent()) changed = true;   // the content file was saved (read in the background)
     if (m_view.step(dt)) changed = true;
     if (m_presentation.animating()) changed = true; // the overlay's clock, a message
+    if (m_presentation.active() && m_tools.update(dt)) changed = true; // the laser's trail, the spotlight's fade
     if (geo::advancePlayback(m_content.state, m_document.scene(), static_cast<float>(dt))) changed = true;
     return changed;
 }

@@ -15,6 +15,7 @@
 #include "gl/panel_cache.hpp"
 #include "present/presentation.hpp"
 #include "present/presentation_controller.hpp"
+#include "present/presenter_tools.hpp"
 #include "shell/viewer_options.hpp"
 #include "text/font_set.hpp"
 
@@ -68,6 +69,7 @@ public:
     geo::MapView& mapView() { return m_mapView; }
     Presentation& presentation() { return m_presentation; }
     PresentationController& presenting() { return m_presenting; }
+    PresenterTools& tools() { return m_tools; }
     OverlayState& overlay() { return m_overlay; }
     FontSet& fonts() { return m_fonts; }
     const geo::Palette& palette() const { return m_palette; }
@@ -119,8 +121,12 @@ public:
         m_pointer = pointer;
         m_dragging = dragging;
     }
-    // A click on the map (not on a panel); true when something was hit.
+    // A click on the map (not on a panel); true when something was hit. Presenting, a click
+    // that hits nothing changes nothing (a clicker in mouse mode, a touchpad tap); one on a
+    // site or a link opens it (a detour from the step).
     bool click(glm::dvec2 screen);
+    // The site whose marker is under `screen` in the last frame's layout (what is on screen).
+    std::optional<std::string> siteAt(glm::dvec2 screen) const;
     // The last frame's layout (labels placed, label placement time; tests and the benchmark).
     const geo::ContentLayout& lastLayout() const { return m_layout; }
     PanelCache::Last panelCopyLast() const { return m_panelCache.last(); }
@@ -129,6 +135,7 @@ public:
     // Messages for the window: the settings', the files', the viewer's own.
     geo::Diagnostics messages() const;
     void addMessage(const std::string& message, const std::string& hint, const std::string& file = {});
+    void addDiagnostic(geo::Diagnostic diagnostic) { m_appMessages.push_back(std::move(diagnostic)); }
     void setSettingsMessages(geo::Diagnostics messages) { m_settingsMessages = std::move(messages); }
     // A story the sidebar asked to present this frame.
     std::optional<std::string> takePresentRequest() { return m_content.takePresentRequest(); }
@@ -149,6 +156,7 @@ private:
     geo::MapView m_mapView;
     Presentation m_presentation;
     PresentationController m_presenting{*this};
+    PresenterTools m_tools{*this};
     OverlayState m_overlay;
     geo::Palette m_palette;
     geo::Diagnostics m_settingsMessages, m_appMessages;

@@ -118,9 +118,21 @@ bool Session::click(glm::dvec2 screen) {
     geo::AudienceLayout audience;
     const glm::dvec2 vp = camera().viewport();
     const geo::ContentLayout layout = layoutFrame(glm::vec2(static_cast<float>(vp.x), static_cast<float>(vp.y)), audience, std::nullopt);
+    const geo::ContentState before = m_content.state;
     const geo::ClickOutcome outcome = geo::click(m_content.state, m_document.briefing(), m_document.scene(), layout.hits, screen);
+    if (!outcome.hit && m_presentation.active()) m_content.state = before; // a stray click keeps the step
     if (outcome.frame) frame(*outcome.frame, true);
     return outcome.hit;
+}
+
+std::optional<std::string> Session::siteAt(glm::dvec2 screen) const {
+    if (!m_document.hasContent()) return std::nullopt;
+    const auto index = m_layout.hits.clusterAt(screen);
+    if (!index) return std::nullopt;
+    const std::size_t leader = m_layout.hits.clusters[*index].leader;
+    const geo::Briefing& b = m_document.briefing();
+    if (leader >= b.sites.size()) return std::nullopt;
+    return b.sites[leader].id;
 }
 
 Session::FrameStats Session::renderFrame(glm::ivec2 size, float dt) {
@@ -169,15 +181,20 @@ Session::FrameStats Session::renderFrame(glm::ivec2 size, float dt) {
     painter.paint(m_layout.list, ImGui::GetBackgroundDrawList());
     if (m_document.hasContent())
         m_content.drawPanels({m_document, m_fonts, m_palette, panels, m_layout, m_mapView, m_content.contentScale(m_uiScale), pointer});
+    geo::LiveToolsLayout tools;
     if (presenting) {
+        // The live tools over the content and its panels, under the caption; the laser above all.
+        tools = m_tools.layout(display);
+        painter.paint(tools.underCaption, ImGui::GetForegroundDrawList());
         painter.paint(audience.list, ImGui::GetForegroundDrawList());
-        drawPresenterOverlay(m_presentation, m_document.briefing(), m_fonts, m_palette, m_content.state.language, m_uiScale);
+        drawPresenterOverlay(m_presentation, m_tools, m_document.briefing(), m_fonts, m_palette, m_content.state.language, m_uiScale);
     }
     const geo::Diagnostics all = messages();
     // Presenting, the pointer's coordinates are not for the audience.
     drawOverlay(OverlayInput{map, camera(), m_projection, all, presenting ? std::nullopt : m_pointer, m_fonts, m_palette,
                              m_content.state.language},
                 m_mapView, m_overlay);
+    if (presenting) painter.paint(tools.top, ImGui::GetForegroundDrawList());
     // A blanked projector is black: above everything, the attribution and scale bar too.
     if (presenting && m_presentation.navigator().blanked())
         ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, display.y), IM_COL32(0, 0, 0, 255));

@@ -3,12 +3,26 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace app {
 
 struct InitialView {
     double lon = 0, lat = 0, zoom = 0;
+};
+
+// --ink: a stroke, for still frames and tests (the live tools draw them with the mouse).
+struct InkOption {
+    bool highlighter = false;
+    int colour = 0;                                   // 1-based in the option, 0-based here
+    std::vector<std::pair<double, double>> lonLat;
+};
+
+// --spotlight: on a site (its id) or at a screen point, with a radius (a fraction of the height; 0: the default).
+struct SpotlightOption {
+    std::string site;
+    double x = 0, y = 0, radius = 0;
 };
 
 struct ViewerOptions {
@@ -38,6 +52,12 @@ struct ViewerOptions {
     std::string display;                             // --display N|NAME: the projector's display (empty: not the primary)
     std::filesystem::path captureDir;                // --capture-windows: write each window's frame there, then quit (tests)
     std::string clock;                               // --clock HH:MM:SS: the presenter's clock stands still (tests)
+    bool rehearse = false;                           // --rehearse: present in a window, the presenter window beside it
+    std::optional<double> targetSeconds;             // --target: the talk's length (countdown, behind plan)
+    std::string targetEnd;                           // --target-end HH:MM: the talk ends then (a target from the start)
+    std::optional<std::pair<double, double>> laserAt; // --laser X,Y: the laser on, its dot there (still frames, tests)
+    std::optional<SpotlightOption> spotlight;        // --spotlight
+    std::vector<InkOption> ink;                      // --ink, on the first step shown
     std::filesystem::path paletteFile;               // the palette (assets/palette.toml by default; empty: the built-in one)
     std::filesystem::path shadersDir;                // the GLSL programs
     bool mapCopy = true;                             // draw the map from a copy while it is held still (KTMAP_NO_MAP_CACHE=1: off)

@@ -12,7 +12,10 @@ enum class Ui {
     Copy, CopyAll, ClickForNotes, ClickToZoom, SearchHint, NoMatch, Trips, Play, Pause, DaysPerSecond, Sites, Layers, AllYears,
     ShowPartnerships, ShowLabels, Sidebar, Stories,
     // The presenter window.
-    Now, Next, LastStep, Elapsed, Blanked, GoToStep, StepsCut, StepsFly, PresenterKeys, Count
+    Now, Next, LastStep, Elapsed, Blanked, GoToStep, StepsCut, StepsFly, PresenterKeys,
+    // The live tools and rehearsal.
+    LastTime, TimeLeft, OverTime, BehindPlan, Detour, ToolLaser, ToolSpotlight, ToolPen, ToolHighlighter, ToolColour, ToolUndo,
+    ToolClear, ToolBack, Target, NoTarget, ToolKeys, Count
 };
 
 const char* ui(Ui key, geo::Language language);

@@ -96,12 +96,12 @@ void strokeLines(const InkStroke& stroke, const Camera& camera, const Palette::T
     LineStyle style;
     style.colour = colours[stroke.colour % colours.size()];
     if (pen) {
-        style.width = 5.0f * scale;
+        style.width = 7.0f * scale;
         style.casing = look.inkCasing;
-        style.casingWidth = 8.0f * scale;
+        style.casingWidth = 11.0f * scale;
     } else {
-        style.width = 18.0f * scale;
-        style.colour = style.colour.withAlpha(0.45f);
+        style.width = 22.0f * scale;
+        style.colour = style.colour.withAlpha(0.5f);
     }
     const float margin = 24.0f * scale;
     // A dot (both points the same) is a short line, so that the painters give it a round body.

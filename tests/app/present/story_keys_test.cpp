@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <utility>
+#include <vector>
+
 using app::StoryCommand;
 using app::storyKeyFor;
 using K = sf::Keyboard;
@@ -31,4 +34,22 @@ TEST_CASE("digits on the top row and the keypad type a step number", "[story_key
         CHECK(pad.command == StoryCommand::Digit);
         CHECK(pad.digit == d);
     }
+}
+
+TEST_CASE("laser, spotlight, ink and detour keys collide with no clicker key", "[story_keys][laser][spotlight][ink][detour]") {
+    using C = StoryCommand;
+    const std::vector<std::pair<K::Key, C>> tools{{K::L, C::Laser},       {K::S, C::Spotlight}, {K::D, C::Pen},
+                                                  {K::H, C::Highlighter}, {K::C, C::InkColour}, {K::U, C::UndoInk},
+                                                  {K::X, C::ClearInk},    {K::Z, C::BackToStep}, {K::W, C::PresenterWindow}};
+    for (const auto& [key, command] : tools) {
+        CHECK(storyKeyFor(key).command == command);
+        for (const K::Key clicker : app::kClickerKeys) CHECK(key != clicker);
+    }
+    // And what each clicker key does is a story command, never a tool.
+    for (const K::Key clicker : app::kClickerKeys) {
+        const C c = storyKeyFor(clicker).command;
+        for (const auto& [key, command] : tools) CHECK(c != command);
+    }
+    // Tab is the shell's (the sidebar), not a tool's.
+    CHECK(storyKeyFor(K::Tab).command == C::None);
 }

@@ -55,7 +55,7 @@ TEST_CASE("ink: a stroke stays on its geographic position after pans, zooms and 
         // The width stays in pixels whatever the scale.
         const auto* line = std::get_if<geo::draw::Line>(&list.items.front());
         REQUIRE(line);
-        CHECK(line->style.width == Approx(5.0f));
+        CHECK(line->style.width == Approx(7.0f));
     };
     camera.panPixels({-300.0, 120.0});
     check("a pan");
@@ -97,7 +97,7 @@ TEST_CASE("ink: pointer jitter below two pixels adds no points; a click is a dot
     geo::layoutInk(book.strokes(page), nullptr, camera, geo::shippedPalette().tools, 1.0f, {1920.0f, 1080.0f}, list);
     REQUIRE(list.items.size() == 1);
     const auto& line = std::get<geo::draw::Line>(list.items[0]);
-    CHECK(line.style.width == Approx(18.0f)); // the highlighter
+    CHECK(line.style.width == Approx(22.0f)); // the highlighter
     CHECK(line.style.colour.a < 255);         // translucent
 }
 

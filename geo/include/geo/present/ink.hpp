@@ -54,6 +54,8 @@ public:
     const std::optional<InkStroke>& drawing() const { return m_drawing; }
 
     const std::vector<InkStroke>& strokes(const InkPage& page) const;
+    // A stroke made elsewhere (kept annotations, the command line), on `page`.
+    void add(const InkPage& page, InkStroke stroke) { m_pages[page].push_back(std::move(stroke)); }
     // Undo the page's last stroke / clear the page; false when it had none.
     bool undo(const InkPage& page);
     bool clear(const InkPage& page);
@@ -65,7 +67,7 @@ private:
 };
 
 // The page's strokes (and the one being drawn) as lines in screen pixels, clipped to the
-// display: the pen 5 px wide with a casing, the highlighter 18 px, translucent, at
+// display: the pen 7 px wide with a casing, the highlighter 22 px, translucent, at
 // interface scale `scale`.
 void layoutInk(const std::vector<InkStroke>& strokes, const InkStroke* drawing, const Camera& camera, const Palette::Tools& look,
                float scale, glm::vec2 display, DisplayList& out);
