@@ -6,12 +6,23 @@ namespace app {
 
 OffscreenTarget::~OffscreenTarget() { release(); }
 
-bool OffscreenTarget::create(int width, int height) {
+bool OffscreenTarget::create(int width, int height, bool texture) {
     release();
     m_width = width;
     m_height = height;
     glGenFramebuffers(1, &m_fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, m_fbo);
+    if (texture) {
+        glGenTextures(1, &m_texture);
+        glBindTexture(GL_TEXTURE_2D, m_texture);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_texture, 0);
+        return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    }
     glGenRenderbuffers(1, &m_colour);
     glBindRenderbuffer(GL_RENDERBUFFER, m_colour);
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
@@ -44,9 +55,10 @@ sf::Image OffscreenTarget::read() const {
 void OffscreenTarget::release() {
     if (!m_fbo) return;
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glDeleteRenderbuffers(1, &m_colour);
+    if (m_colour) glDeleteRenderbuffers(1, &m_colour);
+    if (m_texture) glDeleteTextures(1, &m_texture);
     glDeleteFramebuffers(1, &m_fbo);
-    m_fbo = m_colour = 0;
+    m_fbo = m_colour = m_texture = 0;
 }
 
 } // namespace app

@@ -13,15 +13,22 @@ public:
     OffscreenTarget(const OffscreenTarget&) = delete;
     OffscreenTarget& operator=(const OffscreenTarget&) = delete;
 
-    // Makes a width x height RGBA framebuffer and binds it. False if GL cannot.
-    bool create(int width, int height);
+    // Makes a width x height RGBA framebuffer and binds it. False if GL cannot. `texture`:
+    // its colour is a texture that other contexts and ImGui can draw (texture()).
+    bool create(int width, int height, bool texture = false);
+    void bind() const { glBindFramebuffer(GL_FRAMEBUFFER, m_fbo); }
+    bool valid() const { return m_fbo != 0; }
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+    // The colour texture (0 unless made with `texture`); its rows go bottom-up, as GL's.
+    GLuint texture() const { return m_texture; }
     // The pixels, top row first, opaque.
     sf::Image read() const;
     // Unbinds and deletes; needs the GL context current (the destructor calls it too).
     void release();
 
 private:
-    GLuint m_fbo = 0, m_colour = 0;
+    GLuint m_fbo = 0, m_colour = 0, m_texture = 0;
     int m_width = 0, m_height = 0;
 };
 

@@ -1,12 +1,16 @@
 #include "present/presentation.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
 #include <ctime>
 
 namespace app {
 
-void Presentation::flash(std::string message) {
+void Presentation::flash(std::string message, bool presenterOnly) {
+    spdlog::debug("presenter: {}", message);
     m_flash = std::move(message);
+    m_flashPresenterOnly = presenterOnly;
     m_flashUntil = std::chrono::steady_clock::now() + std::chrono::milliseconds(2500);
 }
 
@@ -73,7 +77,7 @@ geo::AudienceInput Presentation::audience(const geo::Briefing& briefing, geo::La
     in.pending = m_nav.pending();
     in.blanked = m_nav.blanked();
     in.presenterOverlay = presenterOverlay;
-    in.flash = currentFlash();
+    in.flash = m_flashPresenterOnly && presenterWindow ? std::string() : currentFlash();
     in.language = language;
     in.scale = scale;
     in.display = display;

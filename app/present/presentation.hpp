@@ -32,7 +32,8 @@ public:
     const geo::StoryNavigator& navigator() const { return m_nav; }
 
     // A short message to the presenter on screen for a few seconds ("no step 12 (1–7)").
-    void flash(std::string message);
+    // `presenterOnly` (the tools' "laser on"): not on the projector while a presenter window shows it.
+    void flash(std::string message, bool presenterOnly = false);
     // The message while it shows ("" when none).
     std::string currentFlash() const;
     // True while something on screen changes by itself (the overlay's clock, a message fading).
@@ -40,6 +41,7 @@ public:
 
     bool reducedMotion = false;    // cut between steps instead of flying
     bool presenterOverlay = false; // the single-display presenter overlay (O)
+    bool presenterWindow = false;  // a presenter window is open (the shell says)
     std::string fixedClock;        // --clock: the presenter's clock shows this, elapsed stays 0:00 (tests)
 
     // "14:05:09" (or fixedClock) and "12:34" since presenting began.
@@ -57,6 +59,7 @@ private:
     geo::StoryNavigator m_nav;
     std::chrono::steady_clock::time_point m_started;
     std::string m_flash;
+    bool m_flashPresenterOnly = false;
     std::chrono::steady_clock::time_point m_flashUntil;
 };
 

@@ -28,7 +28,7 @@ bool PresenterTools::command(StoryCommand c) {
     auto modeFlash = [&](geo::PointerMode mode, const char* name) {
         m_live.toggle(mode);
         if (mode != geo::PointerMode::Laser) m_live.laser.hide();
-        p.flash(std::string(name) + (m_live.mode == mode ? " on" : " off"));
+        p.flash(std::string(name) + (m_live.mode == mode ? " on" : " off"), true);
     };
     switch (c) {
     case StoryCommand::Laser:
@@ -43,23 +43,23 @@ bool PresenterTools::command(StoryCommand c) {
     case StoryCommand::Spotlight:
         m_live.spotlight.toggle();
         if (m_session.presentation().reducedMotion) m_live.spotlight.settle();
-        p.flash(m_live.spotlight.on() ? "spotlight on (wheel: size, click a site: stay on it)" : "spotlight off");
+        p.flash(m_live.spotlight.on() ? "spotlight on (wheel: size, click a site: stay on it)" : "spotlight off", true);
         return true;
     case StoryCommand::InkColour:
         m_live.nextColour(look);
         p.flash(m_live.mode == geo::PointerMode::Highlighter ? "highlighter colour " + std::to_string(m_live.highlighterColour + 1)
-                                                             : "pen colour " + std::to_string(m_live.penColour + 1));
+                                                             : "pen colour " + std::to_string(m_live.penColour + 1), true);
         return true;
     case StoryCommand::UndoInk:
-        if (!m_live.ink.undo(page())) p.flash("no ink on this step");
+        if (!m_live.ink.undo(page())) p.flash("no ink on this step", true);
         return true;
     case StoryCommand::ClearInk:
-        if (m_live.ink.clear(page())) p.flash("this step's ink cleared");
-        else p.flash("no ink on this step");
+        if (m_live.ink.clear(page())) p.flash("this step's ink cleared", true);
+        else p.flash("no ink on this step", true);
         return true;
     case StoryCommand::BackToStep:
         if (onDetour()) backToStep();
-        else p.flash("on the step already");
+        else p.flash("on the step already", true);
         return true;
     default: return false;
     }
@@ -247,6 +247,8 @@ void PresenterTools::loadTimings() {
         m_session.addDiagnostic(d);
     }
     m_times = std::move(load.times);
+    if (!m_times.stories.empty())
+        spdlog::info("rehearsal: the last run's times of {} stories, from {}", m_times.stories.size(), m_timingsFile.string());
 }
 
 void PresenterTools::saveTimings() {

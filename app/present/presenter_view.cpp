@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 
 namespace app {
@@ -56,8 +57,11 @@ ImVec4 paceColour(geo::PlanStatus::Pace pace, const ImVec4& onPlan) {
     }
 }
 
-// The tools' buttons (the same as their keys); the one on is shown pressed.
-void toolBar(PresenterTools& tools, geo::Language language, FontSet& fonts, const ImVec4& on, float s) {
+// The tools' buttons (the same as their keys); the one on is shown in `on` with `onText`.
+struct ToolColours {
+    ImVec4 button, text, on, onText;
+};
+void toolBar(PresenterTools& tools, geo::Language language, FontSet& fonts, const ToolColours& c, float s) {
     const geo::LiveTools& live = tools.live();
     struct Button {
         Ui label;
@@ -83,9 +87,13 @@ void toolBar(PresenterTools& tools, geo::Language language, FontSet& fonts, cons
         if (x > 0.0f && x + w < room) ImGui::SameLine(0.0f, 8.0f * s);
         else x = 0.0f;
         x += w + 8.0f * s;
-        if (b.active) ImGui::PushStyleColor(ImGuiCol_Button, on);
+        const ImVec4 bg = b.active ? c.on : c.button;
+        ImGui::PushStyleColor(ImGuiCol_Button, bg);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(std::min(bg.x + 0.12f, 1.0f), std::min(bg.y + 0.12f, 1.0f), std::min(bg.z + 0.12f, 1.0f), 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, c.on);
+        ImGui::PushStyleColor(ImGuiCol_Text, b.active ? c.onText : c.text);
         if (ImGui::Button(label)) tools.command(b.command);
-        if (b.active) ImGui::PopStyleColor();
+        ImGui::PopStyleColor(4);
     }
 }
 
@@ -152,14 +160,15 @@ void drawPresenterOverlay(const Presentation& presentation, PresenterTools& tool
                            "O this overlay · Esc leave");
         ImGui::PopTextWrapPos();
         ImGui::Separator();
-        toolBar(tools, language, fonts, toImGuiColour(palette.interface.accent.withAlpha(0.35f)), s);
+        toolBar(tools, language, fonts,
+                {toImGuiColour(palette.interface.panel), toImGuiColour(palette.map.ink), kAccent, ImVec4(1.0f, 1.0f, 1.0f, 1.0f)}, s);
     }
     ImGui::End();
     ImGui::PopFont();
 }
 
 void drawPresenterView(const Presentation& presentation, PresenterTools& tools, const geo::Briefing& briefing, FontSet& fonts,
-                       const geo::Palette& palette, geo::Language language, float s) {
+                       const geo::Palette& palette, geo::Language language, float s, const NextPicture& picture) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const geo::Story* st = presentation.story(briefing);
     const geo::StoryStep* current = presentation.step(briefing);
@@ -249,7 +258,8 @@ void drawPresenterView(const Presentation& presentation, PresenterTools& tools, 
         const float gap = 40.0f * s;
         const ImGuiStyle& style = ImGui::GetStyle();
         // The separator, the key line, the tools' buttons and their keys.
-        const float bottomRoom = small->FontSize * 3.0f + style.FramePadding.y * 2.0f + style.ItemSpacing.y * 7.0f + 4.0f;
+        const float bottomRoom = small->FontSize * 2.0f + fonts.label(uiFace)->FontSize + style.FramePadding.y * 2.0f +
+                                 style.ItemSpacing.y * 7.0f + 4.0f;
         const float height = std::max(ImGui::GetContentRegionAvail().y - bottomRoom, 100.0f);
         const float leftWidth = (ImGui::GetContentRegionAvail().x - gap) * 0.66f;
         ImGui::BeginChild("now", ImVec2(leftWidth, height), false);
@@ -276,6 +286,14 @@ void drawPresenterView(const Presentation& presentation, PresenterTools& tools, 
         textIn(small, muted, ui(Ui::Next, language));
         if (st && current && nav.current() + 1 < st->steps.size()) {
             const geo::StoryStep& next = st->steps[nav.current() + 1];
+            // What the projector will show (the map, its highlights), then the caption.
+            if (picture.texture && picture.width > 0) {
+                const float w = ImGui::GetContentRegionAvail().x;
+                const float h = w * static_cast<float>(picture.height) / static_cast<float>(picture.width);
+                ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(picture.texture)), ImVec2(w, h), ImVec2(0, 1),
+                             ImVec2(1, 0), ImVec4(1, 1, 1, 1), toImGuiColour(palette.presenter.rule));
+                ImGui::Spacing();
+            }
             wrappedIn(fonts.large(text), muted, geo::stepCaption(next, language));
             // What its notes are about (the day, the partnership), to lead into it.
             for (const geo::NoteBlock& block : geo::stepNotes(briefing, next, language).blocks)
@@ -288,9 +306,9 @@ void drawPresenterView(const Presentation& presentation, PresenterTools& tools, 
         ImGui::Separator();
         wrappedIn(small, muted, std::string(ui(presentation.reducedMotion ? Ui::StepsCut : Ui::StepsFly, language)) + "   ·   " +
                                     ui(Ui::PresenterKeys, language));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.07f, 0.08f, 0.10f, 1.0f)); // dark on the light buttons
-        toolBar(tools, language, fonts, toImGuiColour(palette.presenter.accent), s);
-        ImGui::PopStyleColor();
+        ImGui::PushFont(fonts.label(uiFace));
+        toolBar(tools, language, fonts, {toImGuiColour(palette.presenter.rule), white, accent, toImGuiColour(palette.presenter.background)}, s);
+        ImGui::PopFont();
         wrappedIn(small, muted, ui(Ui::ToolKeys, language));
     }
     ImGui::End();

@@ -136,6 +136,7 @@ int InteractiveShell::run() {
         }
         if (any) presenterRedraw = 3;
         if (m_quit) break;
+        s.presentation().presenterWindow = m_presenterWindow.isOpen();
         // The laser stands in for the system cursor while it shows.
         if (const bool hide = s.presentation().active() && s.tools().hidesCursor(); hide != m_cursorHidden) {
             imgui_sfml::setCursorHidden(hide);
@@ -448,10 +449,14 @@ sf::Image InteractiveShell::drawPresenterWindow(float dt, bool capture) {
     sf::Image image;
     Session& s = *m_session;
     if (!m_presenterWindow.isOpen() || !s.document().hasContent()) return image;
+    s.updateNextPicture(); // on the map's context: a new step's picture, once
+    const NextPicture next = s.hasNextPicture()
+                                 ? NextPicture{s.nextPicture().texture(), s.nextPicture().width(), s.nextPicture().height()}
+                                 : NextPicture{};
     m_presenterWindow.frame(
         [&] {
             drawPresenterView(s.presentation(), s.tools(), s.document().briefing(), s.fonts(), s.palette(), s.content().state.language,
-                              s.uiScale());
+                              s.uiScale(), next);
         },
         dt);
     if (capture) image = m_presenterWindow.capture();

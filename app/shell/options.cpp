@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cmath>
+#include <regex>
 #include <cstdio>
 #include <cstdlib>
 
@@ -19,18 +20,26 @@ bool switchedOn(const char* name) {
 } // namespace
 
 std::optional<double> parseDuration(const std::string& text) {
-    double h = 0, m = 0, sec = 0;
-    char end = 0;
-    int hi = 0, mi = 0, si = 0;
-    if (std::sscanf(text.c_str(), "%d:%d:%d%c", &hi, &mi, &si, &end) == 3 && mi < 60 && si < 60 && hi >= 0 && mi >= 0 && si >= 0)
-        return hi * 3600.0 + mi * 60.0 + si;
-    if (std::sscanf(text.c_str(), "%d:%d%c", &mi, &si, &end) == 2 && si < 60 && mi >= 0 && si >= 0) return mi * 60.0 + si;
-    if (std::sscanf(text.c_str(), "%lfh%lfm%c", &h, &m, &end) == 2 && h >= 0 && m >= 0) return h * 3600.0 + m * 60.0;
-    if (std::sscanf(text.c_str(), "%lfh%c", &h, &end) == 1 && h > 0) return h * 3600.0;
-    if (std::sscanf(text.c_str(), "%lfm%c", &m, &end) == 1 && m > 0) return m * 60.0;
-    if (std::sscanf(text.c_str(), "%lfs%c", &sec, &end) == 1 && sec > 0) return sec;
-    if (std::sscanf(text.c_str(), "%lf%c", &m, &end) == 1 && m > 0) return m * 60.0;
-    return std::nullopt;
+    static const std::regex clock(R"(^(\d+):([0-5]\d)(?::([0-5]\d))?$)");
+    static const std::regex units(R"(^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?:in)?)?(?:(\d+(?:\.\d+)?)s)?$)");
+    static const std::regex minutes(R"(^\d+(?:\.\d+)?$)");
+    std::smatch m;
+    double seconds = 0.0;
+    if (std::regex_match(text, m, clock)) {
+        // m:ss, or h:mm:ss
+        seconds = m[3].matched ? std::stod(m[1]) * 3600.0 + std::stod(m[2]) * 60.0 + std::stod(m[3])
+                               : std::stod(m[1]) * 60.0 + std::stod(m[2]);
+    } else if (std::regex_match(text, m, minutes)) {
+        seconds = std::stod(text) * 60.0;
+    } else if (!text.empty() && std::regex_match(text, m, units)) {
+        if (m[1].matched) seconds += std::stod(m[1]) * 3600.0;
+        if (m[2].matched) seconds += std::stod(m[2]) * 60.0;
+        if (m[3].matched) seconds += std::stod(m[3]);
+    } else {
+        return std::nullopt;
+    }
+    if (!(seconds > 0.0) || seconds > 24.0 * 3600.0) return std::nullopt;
+    return seconds;
 }
 
 std::optional<int> endOfDay(const std::string& text) {

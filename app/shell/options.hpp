@@ -30,7 +30,7 @@ CommandLine parseCommandLine(int argc, char** argv);
 ViewerOptions defaultOptions();
 
 // --target: "25m", "1h10m", "2h", "90s", "25:00" (m:ss), "1:10:00", or a number of minutes;
-// none when it is not one of those or not positive.
+// none when it is not one of those, not positive, or longer than a day.
 std::optional<double> parseDuration(const std::string& text);
 // --target-end "HH:MM": seconds since midnight.
 std::optional<int> endOfDay(const std::string& text);

@@ -11,6 +11,7 @@
 #include "content/overlay.hpp"
 #include "gl/gl_painter.hpp"
 #include "gl/map_cache.hpp"
+#include "gl/offscreen_target.hpp"
 #include "gl/map_renderer.hpp"
 #include "gl/panel_cache.hpp"
 #include "present/presentation.hpp"
@@ -127,6 +128,12 @@ public:
     bool click(glm::dvec2 screen);
     // The site whose marker is under `screen` in the last frame's layout (what is on screen).
     std::optional<std::string> siteAt(glm::dvec2 screen) const;
+    // The presenter window's picture of the next step: the map and the content as the projector
+    // will show them, drawn into a texture when the step changes (none at the last step).
+    // Call on the map's GL context, outside a frame.
+    void updateNextPicture();
+    const OffscreenTarget& nextPicture() const { return m_nextPicture; }
+    bool hasNextPicture() const { return m_nextPictureShown; }
     // The last frame's layout (labels placed, label placement time; tests and the benchmark).
     const geo::ContentLayout& lastLayout() const { return m_layout; }
     PanelCache::Last panelCopyLast() const { return m_panelCache.last(); }
@@ -182,6 +189,9 @@ private:
     std::optional<glm::dvec2> m_pointer;
     bool m_dragging = false;
     geo::ContentLayout m_layout;
+    OffscreenTarget m_nextPicture;
+    std::pair<std::string, std::size_t> m_nextPictureOf{"", static_cast<std::size_t>(-1)}; // the story step it shows
+    bool m_nextPictureShown = false;
 };
 
 } // namespace app

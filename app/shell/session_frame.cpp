@@ -96,6 +96,7 @@ void Session::shutdownGraphics() {
     m_glPainter.release();
     m_mapCache.release();
     m_panelCache.release();
+    m_nextPicture.release();
     if (m_imguiReady) {
         imgui_sfml::shutdown(nullptr);
         ImGui::DestroyContext();

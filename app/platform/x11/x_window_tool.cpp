@@ -2,14 +2,26 @@
 //   x_window_tool list                     the top-level windows: "WxH+X+Y<TAB>title", one a line
 //   x_window_tool key TITLE KEYSYM [ctrl]  a key press and release sent to the window titled TITLE
 //   x_window_tool close TITLE              what a window manager's close button sends (WM_DELETE_WINDOW)
+//   x_window_tool keydown|keyup TITLE KEYSYM   half of a key (Shift held for a drag)
+//   x_window_tool move TITLE X Y           the pointer moved there (window pixels): X warps the real pointer
+//   x_window_tool drag TITLE X0 Y0 X1 Y1 [STEPS]   left button down at X0,Y0, moved in STEPS, up at X1,Y1
+//   x_window_tool click TITLE X Y          left button down and up there
+//   x_window_tool wheel TITLE X Y up|down  one notch of the wheel there
+//   x_window_tool pixel X Y                the screen's colour there, "R G B"
+//   x_window_tool shot FILE X Y W H        that part of the screen to a PNG
 // TITLE is the window's whole title. Exits 1 when there is no such window.
 
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 
+#include <SFML/Graphics/Image.hpp>
+
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -45,12 +57,53 @@ std::vector<Top> topWindows(Display* d) {
     return out;
 }
 
+// A key event (press or release) sent to the window.
+void sendKey(Display* d, Window target, const char* keysym, bool press, unsigned state) {
+    XKeyEvent e;
+    std::memset(&e, 0, sizeof e);
+    e.display = d;
+    e.window = target;
+    e.root = DefaultRootWindow(d);
+    e.same_screen = True;
+    e.keycode = XKeysymToKeycode(d, XStringToKeysym(keysym));
+    e.state = state;
+    e.type = press ? KeyPress : KeyRelease;
+    XSendEvent(d, target, True, press ? KeyPressMask : KeyReleaseMask, reinterpret_cast<XEvent*>(&e));
+}
+
+// The real pointer warped to (x, y) in the window: X sends the motion (and ImGui, which asks
+// where the pointer is, sees the same place).
+void movePointer(Display* d, Window target, int x, int y) {
+    XWarpPointer(d, None, target, 0, 0, 0, 0, x, y);
+    XSync(d, False);
+}
+
+void sendButton(Display* d, Window target, int x, int y, unsigned button, bool press) {
+    XButtonEvent e;
+    std::memset(&e, 0, sizeof e);
+    e.display = d;
+    e.window = target;
+    e.root = DefaultRootWindow(d);
+    e.same_screen = True;
+    e.x = x;
+    e.y = y;
+    e.button = button;
+    e.state = press ? 0 : Button1Mask;
+    e.type = press ? ButtonPress : ButtonRelease;
+    XSendEvent(d, target, True, press ? ButtonPressMask : ButtonReleaseMask, reinterpret_cast<XEvent*>(&e));
+    XSync(d, False);
+}
+
+void pause(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+
 } // namespace
 
 int main(int argc, char** argv) {
     Display* d = XOpenDisplay(nullptr);
     if (!d || argc < 2) {
-        std::fprintf(stderr, "usage: x_window_tool list | key TITLE KEYSYM [ctrl] | close TITLE (with an X display)\n");
+        std::fprintf(stderr, "usage: x_window_tool list | key TITLE KEYSYM [ctrl] | keydown|keyup TITLE KEYSYM | close TITLE | "
+                             "move|click TITLE X Y | drag TITLE X0 Y0 X1 Y1 [STEPS] | wheel TITLE X Y up|down | pixel X Y | "
+                             "shot FILE X Y W H (with an X display)\n");
         if (d) XCloseDisplay(d);
         return 2;
     }
@@ -71,6 +124,30 @@ int main(int argc, char** argv) {
         }
         return 0;
     }
+    if (command == "pixel" && argc >= 4) {
+        XImage* image = XGetImage(d, DefaultRootWindow(d), std::atoi(argv[2]), std::atoi(argv[3]), 1, 1, AllPlanes, ZPixmap);
+        if (!image) return 1;
+        const unsigned long p = XGetPixel(image, 0, 0);
+        std::printf("%lu %lu %lu\n", (p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF);
+        XDestroyImage(image);
+        return 0;
+    }
+    if (command == "shot" && argc >= 7) {
+        const int x = std::atoi(argv[3]), y = std::atoi(argv[4]), w = std::atoi(argv[5]), h = std::atoi(argv[6]);
+        XImage* image = XGetImage(d, DefaultRootWindow(d), x, y, static_cast<unsigned>(w), static_cast<unsigned>(h), AllPlanes, ZPixmap);
+        if (!image) return 1;
+        sf::Image png;
+        png.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
+        for (int j = 0; j < h; ++j)
+            for (int i = 0; i < w; ++i) {
+                const unsigned long p = XGetPixel(image, i, j);
+                png.setPixel(static_cast<unsigned>(i), static_cast<unsigned>(j),
+                             sf::Color(static_cast<sf::Uint8>((p >> 16) & 0xFF), static_cast<sf::Uint8>((p >> 8) & 0xFF),
+                                       static_cast<sf::Uint8>(p & 0xFF)));
+            }
+        XDestroyImage(image);
+        return png.saveToFile(argv[2]) ? 0 : 1;
+    }
     if (argc < 3) return 2;
     Window target = 0;
     for (const Top& t : topWindows(d))
@@ -80,18 +157,38 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (command == "key" && argc >= 4) {
-        XKeyEvent e;
-        std::memset(&e, 0, sizeof e);
-        e.display = d;
-        e.window = target;
-        e.root = DefaultRootWindow(d);
-        e.same_screen = True;
-        e.keycode = XKeysymToKeycode(d, XStringToKeysym(argv[3]));
-        e.state = argc >= 5 && std::string(argv[4]) == "ctrl" ? ControlMask : 0;
-        e.type = KeyPress;
-        XSendEvent(d, target, True, KeyPressMask, reinterpret_cast<XEvent*>(&e));
-        e.type = KeyRelease;
-        XSendEvent(d, target, True, KeyReleaseMask, reinterpret_cast<XEvent*>(&e));
+        const unsigned state = argc >= 5 && std::string(argv[4]) == "ctrl" ? ControlMask : 0;
+        sendKey(d, target, argv[3], true, state);
+        sendKey(d, target, argv[3], false, state);
+    } else if ((command == "keydown" || command == "keyup") && argc >= 4) {
+        sendKey(d, target, argv[3], command == "keydown", 0);
+    } else if (command == "move" && argc >= 5) {
+        movePointer(d, target, std::atoi(argv[3]), std::atoi(argv[4]));
+    } else if (command == "click" && argc >= 5) {
+        const int x = std::atoi(argv[3]), y = std::atoi(argv[4]);
+        movePointer(d, target, x, y);
+        pause(60);
+        sendButton(d, target, x, y, Button1, true);
+        pause(60);
+        sendButton(d, target, x, y, Button1, false);
+    } else if (command == "wheel" && argc >= 6) {
+        const int x = std::atoi(argv[3]), y = std::atoi(argv[4]);
+        const unsigned button = std::string(argv[5]) == "up" ? Button4 : Button5;
+        movePointer(d, target, x, y);
+        sendButton(d, target, x, y, button, true);
+        sendButton(d, target, x, y, button, false);
+    } else if (command == "drag" && argc >= 7) {
+        const int x0 = std::atoi(argv[3]), y0 = std::atoi(argv[4]), x1 = std::atoi(argv[5]), y1 = std::atoi(argv[6]);
+        const int steps = argc >= 8 ? std::max(1, std::atoi(argv[7])) : 12;
+        movePointer(d, target, x0, y0);
+        pause(60);
+        sendButton(d, target, x0, y0, Button1, true);
+        for (int i = 1; i <= steps; ++i) {
+            pause(30);
+            movePointer(d, target, x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps);
+        }
+        pause(60);
+        sendButton(d, target, x1, y1, Button1, false);
     } else if (command == "close") {
         XEvent e;
         std::memset(&e, 0, sizeof e);

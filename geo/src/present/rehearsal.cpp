@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -98,7 +99,7 @@ std::string formatRehearsal(const RehearsalTimes& times) {
     toml::table stories;
     for (const auto& [id, seconds] : times.stories) {
         toml::array list;
-        for (const double s : seconds) list.push_back(std::round(s * 10.0) / 10.0);
+        for (const double s : seconds) list.push_back(static_cast<std::int64_t>(std::llround(s))); // whole seconds
         stories.insert(id, toml::table{{"seconds", std::move(list)}});
     }
     std::ostringstream out;
