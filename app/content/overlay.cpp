@@ -149,19 +149,25 @@ void drawOverlay(const OverlayInput& in, geo::MapView& view, OverlayState& state
             "Tab：側欄    Space：播放／暫停行程    Esc：關閉說明\n"
             "P 或 F5：簡報模式（PageDown／PageUp 切換步驟，B 黑畫面，O 講者資訊）\n"
             "Ctrl+= / Ctrl+-：介面放大／縮小    Ctrl+0：原始大小\n"
-            "F11：全螢幕    L：圖層    M：訊息    F1：本說明    Ctrl+Q：結束",
+            "F11：全螢幕    L：圖層    M：訊息    F1：本說明    Ctrl+Q：結束\n"
+            "簡報時：L 雷射筆　S 聚光燈　D 畫筆　H 螢光筆　C 顏色　U 復原　X 清除　K 存入簡報\n"
+            "　　　　Shift＋拖曳 框選放大　Z 返回步驟　W 講者視窗（單一螢幕）",
             "ドラッグ：移動    ホイール：カーソル位置でズーム\n"
             "矢印キー：移動    + / -：ズーム    Home：台湾と九州\n"
             "Tab：サイドバー    Space：日程の再生／一時停止    Esc：メモを閉じる\n"
             "P または F5：プレゼン（PageDown／PageUp で移動、B 黒画面、O 発表者情報）\n"
             "Ctrl+= / Ctrl+-：表示の拡大／縮小    Ctrl+0：元の大きさ\n"
-            "F11：全画面    L：レイヤー    M：メッセージ    F1：このヘルプ    Ctrl+Q：終了",
+            "F11：全画面    L：レイヤー    M：メッセージ    F1：このヘルプ    Ctrl+Q：終了\n"
+            "プレゼン中：L レーザー　S スポットライト　D ペン　H 蛍光ペン　C 色　U 元に戻す　X 消去　K 保存\n"
+            "　　　　　Shift＋ドラッグ 範囲ズーム　Z ステップに戻る　W 発表者ウィンドウ（1画面）",
             "Drag: pan    Wheel: zoom at the pointer\n"
             "Arrows: pan    + / -: zoom    Home: Taiwan and Kyushu\n"
             "Tab: sidebar    Space: play / pause the trip    Esc: close the notes\n"
             "P or F5: present a story (PageDown / PageUp steps, B black screen, O presenter overlay)\n"
             "Ctrl+= / Ctrl+-: interface larger / smaller    Ctrl+0: 1x\n"
-            "F11: full screen    L: layers    M: messages    F1: this help    Ctrl+Q: quit"};
+            "F11: full screen    L: layers    M: messages    F1: this help    Ctrl+Q: quit\n"
+            "Presenting: L laser  S spotlight  D pen  H highlighter  C colour  U undo  X clear  K keep in the briefing\n"
+            "            Shift+drag zoom box  Z back to the step  W presenter window (one display)"};
         const char* help = kHelp[in.language == geo::Language::Zh ? 0 : in.language == geo::Language::Ja ? 1 : 2];
         in.fonts.require(help);
         if (ImGui::Begin("Keys###keys", &state.showHelp, ImGuiWindowFlags_AlwaysAutoResize)) ImGui::TextUnformatted(help);

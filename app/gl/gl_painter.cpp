@@ -51,6 +51,8 @@ void GlPainter::paint(const geo::DisplayList& list, ImDrawList* dl) {
             line(*l);
         } else if (const auto* d = std::get_if<geo::draw::Disc>(&item)) {
             disc(*d);
+        } else if (const auto* sh = std::get_if<geo::draw::Shade>(&item)) {
+            shade(*sh, dl);
         } else if (const auto* c = std::get_if<geo::draw::Cover>(&item)) {
             ImVec2 lo = toImGui(c->min), hi = toImGui(c->max);
             if (!c->background) {
@@ -143,6 +145,28 @@ void GlPainter::disc(const geo::draw::Disc& d) {
         v.p[2] = style.rimRadius;
         v.p[3] = style.outerRadius;
         v.mode = 2.0f;
+        m_vertices.push_back(v);
+    }
+    m_indices.insert(m_indices.end(), {base, base + 1, base + 2, base + 1, base + 3, base + 2});
+}
+
+void GlPainter::shade(const geo::draw::Shade& s, ImDrawList* dl) {
+    // One quad over the draw list's clip rectangle; content.frag dims each pixel by its distance
+    // to the centre (and drops those inside the circle), so that the spotlight costs one blended
+    // pass of the screen, with no texture read, whatever its size.
+    const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
+    if (!(hi.x > lo.x && hi.y > lo.y)) return;
+    const auto base = static_cast<std::uint32_t>(m_vertices.size());
+    for (int k = 0; k < 4; ++k) {
+        Vertex v{};
+        v.x = (k & 1) ? hi.x : lo.x;
+        v.y = (k & 2) ? hi.y : lo.y;
+        v.u = v.x - s.centre.x;
+        v.v = v.y - s.centre.y;
+        v.colour = toImGui(s.colour);
+        v.p[0] = std::max(s.radius, 0.0f);
+        v.p[1] = std::max(s.softness, 0.5f);
+        v.mode = 4.0f;
         m_vertices.push_back(v);
     }
     m_indices.insert(m_indices.end(), {base, base + 1, base + 2, base + 1, base + 3, base + 2});

@@ -60,6 +60,7 @@ private:
         bool opaque = false;
     };
     void line(const geo::draw::Line& line);
+    void shade(const geo::draw::Shade& shade, ImDrawList* dl);
     void disc(const geo::draw::Disc& disc);
     // An opaque rectangle, drawn without blending: llvmpipe then drops everything drawn
     // before it in the screen tiles it covers whole. A batch of its own.

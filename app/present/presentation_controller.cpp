@@ -88,6 +88,7 @@ bool PresentationController::handleKey(sf::Keyboard::Key code) {
     case StoryCommand::InkColour:
     case StoryCommand::UndoInk:
     case StoryCommand::ClearInk:
+    case StoryCommand::KeepInk:
     case StoryCommand::BackToStep: m_session.tools().command(k.command); break;
     case StoryCommand::None:
         if (code != sf::Keyboard::P && code != sf::Keyboard::F5) return false;

@@ -2,6 +2,8 @@
 
 #include "shell/session.hpp"
 
+#include <geo/briefing/annotation_writer.hpp>
+
 #include "shell/options.hpp"
 
 #include <spdlog/spdlog.h>
@@ -57,6 +59,7 @@ bool PresenterTools::command(StoryCommand c) {
         if (m_live.ink.clear(page())) p.flash("this step's ink cleared", true);
         else p.flash("no ink on this step", true);
         return true;
+    case StoryCommand::KeepInk: keepInk(); return true;
     case StoryCommand::BackToStep:
         if (onDetour()) backToStep();
         else p.flash("on the step already", true);
@@ -103,7 +106,7 @@ bool PresenterTools::release(glm::dvec2 screen, bool moved) {
         return true;
     }
     if (m_live.ink.drawing()) {
-        m_live.ink.finish(page(), m_session.projection());
+        m_live.ink.finish(page(), m_session.projection(), 0.25 * m_session.camera().metersPerPixel());
         return true;
     }
     if (!moved && m_live.spotlight.on()) {
@@ -264,11 +267,56 @@ void PresenterTools::saveTimings() {
     }
 }
 
-geo::LiveToolsLayout PresenterTools::layout(glm::vec2 display) const {
+void PresenterTools::keepInk() {
+    Presentation& p = m_session.presentation();
+    const geo::MapDocument& doc = m_session.document();
+    const std::vector<geo::InkStroke>& strokes = m_live.ink.strokes(page());
+    if (!doc.hasContent() || strokes.empty()) {
+        p.flash("no new ink on this step to keep", true);
+        return;
+    }
+    std::vector<geo::StepAnnotation> ink;
+    for (const geo::InkStroke& s : strokes) {
+        geo::StepAnnotation a;
+        a.highlighter = s.tool == geo::InkTool::Highlighter;
+        a.colour = static_cast<int>(s.colour);
+        for (const glm::dvec2& ll : s.lonLat) a.points.emplace_back(ll.x, ll.y);
+        ink.push_back(std::move(a));
+    }
+    const geo::KeepOutcome kept = geo::keepAnnotations(doc.briefing(), p.storyId(), p.navigator().current(), ink);
+    if (kept.written) {
+        spdlog::info("{}", kept.message);
+        m_live.ink.clear(page()); // in the file now: they come back as the step's annotations when it reloads
+        p.flash("ink kept in the briefing (the file as it was: " + kept.backup.filename().string() + ")", true);
+    } else {
+        spdlog::warn("{}", kept.message);
+        m_session.addMessage(kept.message, kept.hint, doc.briefing().path.string());
+        p.flash(kept.message, true);
+    }
+}
+
+geo::LiveToolsLayout PresenterTools::layout(glm::vec2 display) {
     const geo::MapDocument& doc = m_session.document();
     if (!doc.hasContent()) return {};
-    return geo::layoutLiveTools(m_live, page(), doc.briefing(), doc.scene(), m_session.view().camera(), display, m_session.palette().tools,
-                                m_session.uiScale(), now());
+    // The step's kept ink, projected when the content or the step changed.
+    const geo::InkPage shown = page();
+    if (m_kept.generation != doc.contentGeneration() || m_kept.page != shown) {
+        m_kept = {doc.contentGeneration(), shown, {}};
+        if (const geo::StoryStep* step = m_session.presentation().step(doc.briefing()))
+            for (const geo::StepAnnotation& a : step->annotations) {
+                geo::InkStroke s;
+                s.tool = a.highlighter ? geo::InkTool::Highlighter : geo::InkTool::Pen;
+                s.colour = static_cast<std::size_t>(a.colour);
+                for (const auto& [lon, lat] : a.points) {
+                    s.lonLat.emplace_back(lon, lat);
+                    s.world.push_back(m_session.projection().forward({lon, lat}));
+                }
+                m_kept.strokes.push_back(std::move(s));
+            }
+    }
+    static const geo::LiveTools kNone;
+    return geo::layoutLiveTools(m_liveShown ? m_live : kNone, shown, m_kept.strokes, doc.briefing(), doc.scene(),
+                                m_session.view().camera(), display, m_session.palette().tools, m_session.uiScale(), now());
 }
 
 } // namespace app

@@ -12,7 +12,9 @@
 
 #include <glm/vec2.hpp>
 
+#include <cstdint>
 #include <filesystem>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -63,8 +65,12 @@ public:
     // Where the timings are kept (empty: not remembered this run).
     void setTimingsFile(std::filesystem::path file) { m_timingsFile = std::move(file); }
 
-    // What the audience sees of the tools this frame.
-    geo::LiveToolsLayout layout(glm::vec2 display) const;
+    // What the audience sees of the tools this frame: with the step's kept ink (annotations in
+    // the briefing), and unless the live tools are off (exports: kept ink only).
+    geo::LiveToolsLayout layout(glm::vec2 display);
+    void setLiveShown(bool on) { m_liveShown = on; }
+    // K: the step's ink kept in the briefing file (its annotations), through the annotation writer.
+    void keepInk();
 
     // For --laser / --spotlight / --ink (still frames, tests).
     static double now();
@@ -87,6 +93,13 @@ private:
     std::optional<double> m_target;
     std::string m_runStory;
     bool m_optionsApplied = false;
+    bool m_liveShown = true;
+    // The shown step's kept ink, projected once per content load and step.
+    struct Kept {
+        std::uint64_t generation = 0;
+        geo::InkPage page{"", static_cast<std::size_t>(-1)};
+        std::vector<geo::InkStroke> strokes;
+    } m_kept;
 };
 
 } // namespace app

@@ -76,6 +76,7 @@ void toolBar(PresenterTools& tools, geo::Language language, FontSet& fonts, cons
         {Ui::ToolColour, StoryCommand::InkColour, false},
         {Ui::ToolUndo, StoryCommand::UndoInk, false},
         {Ui::ToolClear, StoryCommand::ClearInk, false},
+        {Ui::ToolKeep, StoryCommand::KeepInk, false},
         {Ui::ToolBack, StoryCommand::BackToStep, tools.onDetour()},
     };
     float x = 0.0f;

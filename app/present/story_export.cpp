@@ -31,6 +31,7 @@ int exportAtSize(const ViewerOptions& options, const std::vector<std::string>& s
         return 1;
     }
     if (!headless.start("--export-story")) return 1;
+    session.tools().setLiveShown(false); // the pictures show kept ink (the steps' annotations), no live tool
     std::unique_ptr<PdfWriter> pdf;
     if (!pdfPath.empty()) {
         std::error_code ec;

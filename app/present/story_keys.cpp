@@ -29,6 +29,7 @@ StoryKey storyKeyFor(sf::Keyboard::Key code) {
     case K::C: return {StoryCommand::InkColour};
     case K::U: return {StoryCommand::UndoInk};
     case K::X: return {StoryCommand::ClearInk};
+    case K::K: return {StoryCommand::KeepInk};
     case K::Z: return {StoryCommand::BackToStep};
     case K::W: return {StoryCommand::PresenterWindow};
     default: break;

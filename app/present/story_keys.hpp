@@ -3,8 +3,8 @@
 // or '.' for a black screen, F5 / Esc to start and stop, and sometimes Tab); the keyboard
 // adds Right, Left, Space, Home and a step number typed then Enter. The live tools take
 // letters no clicker sends (kClickerKeys), so that a remote never draws or dims by accident:
-// L laser, S spotlight, D pen, H highlighter, C colour, U undo, X clear the ink, Z back to
-// the step, W the presenter window beside the map (rehearsing on one display).
+// L laser, S spotlight, D pen, H highlighter, C colour, U undo, X clear the ink, K keep the
+// step's ink in the briefing file, Z back to the step, W the presenter window beside the map (rehearsing on one display).
 
 #include <SFML/Window/Keyboard.hpp>
 
@@ -13,7 +13,7 @@ namespace app {
 enum class StoryCommand {
     None, Next, Previous, First, Blank, Digit, Enter, Leave, PresenterOverlay, ReducedMotion,
     // The live tools.
-    Laser, Spotlight, Pen, Highlighter, InkColour, UndoInk, ClearInk, BackToStep, PresenterWindow
+    Laser, Spotlight, Pen, Highlighter, InkColour, UndoInk, ClearInk, KeepInk, BackToStep, PresenterWindow
 };
 
 // The keys presentation clickers send (the tools must not use them).

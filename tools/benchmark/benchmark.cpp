@@ -321,8 +321,10 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
         }
     }
 
+    // 4. Presenting, with the live tools (printed as they run, after the figures above).
+    const bool presentingScenario = content && !viewer.document().briefing().stories.empty();
+
     const double peakMb = platform::peakResidentMb();
-    headless.stop();
 
     std::size_t loadedVertices = 0;
     for (const auto& l : viewer.document().map().layers) loadedVertices += l.data->vertexCount();
@@ -370,6 +372,8 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                     percentile(playUiVertices, 1.0));
     }
     std::printf("  peak memory (max RSS)                 : %8.1f MB\n", peakMb);
+    if (presentingScenario) benchmarkLiveTools(viewer, w, h);
+    headless.stop();
     return 0;
 }
 

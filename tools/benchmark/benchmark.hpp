@@ -3,7 +3,8 @@
 // flight across the region at 1920x1080, geometry drawn per frame, peak memory.
 // Then, with a briefing file, two content scenarios: the same flight with every trip,
 // partnership links, labels and the sidebar on (frame and label placement times), and
-// the playback of the first trip at a fixed dt of 1/60 s (frame times and their spread).
+// the playback of the first trip at a fixed dt of 1/60 s (frame times and their spread);
+// and presenting a story step with the presenter's live tools.
 // Prints figures; asserts nothing.
 
 #include "shell/viewer_options.hpp"
@@ -13,5 +14,10 @@
 namespace app {
 
 int runBenchmark(const ViewerOptions& options, std::chrono::steady_clock::time_point mainEntered);
+
+class Session;
+// Presenting a story step held still: frame times with no tool, the laser moving, the
+// spotlight on, and 50 ink strokes on screen (tools/benchmark/live_tools.cpp).
+void benchmarkLiveTools(Session& viewer, int width, int height);
 
 } // namespace app

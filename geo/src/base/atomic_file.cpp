@@ -4,12 +4,14 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
 
 namespace geo {
 
-bool replaceFileAtomically(const std::filesystem::path& file, std::string_view text, std::string& error) {
+bool replaceFileAtomically(const std::filesystem::path& file, std::string_view text, std::string& error,
+                           std::optional<std::filesystem::perms> permissions) {
     std::error_code ec;
     if (file.empty()) {
         error = "no file name";
@@ -40,6 +42,10 @@ bool replaceFileAtomically(const std::filesystem::path& file, std::string_view t
             break;
         }
         done += static_cast<std::size_t>(n);
+    }
+    if (ok && permissions && ::fchmod(fd, static_cast<mode_t>(*permissions) & 07777) != 0) {
+        error = "cannot set the permissions of " + tmp.string() + ": " + std::strerror(errno);
+        ok = false;
     }
     if (ok && ::fsync(fd) != 0) {
         error = "cannot write " + tmp.string() + " to disk: " + std::strerror(errno);

@@ -25,6 +25,10 @@ void dropIf(std::vector<T>& items, const std::function<bool(const T&)>& bad) {
 // A story step keeps the references that resolve, a valid view, a day within its trip
 // and a single camera target: the first one written.
 void keepWhatIsGood(const Briefing& b, StoryStep& step) {
+    // An annotation whose points could not be read has been reported: left out.
+    step.annotations.erase(std::remove_if(step.annotations.begin(), step.annotations.end(),
+                                          [](const StepAnnotation& a) { return a.points.empty(); }),
+                           step.annotations.end());
     if (!step.siteId.empty() && !b.findSite(step.siteId)) step.siteId.clear();
     if (!step.partnershipId.empty() && !b.findPartnership(step.partnershipId)) step.partnershipId.clear();
     if (step.view && !step.view->isValid()) step.view.reset();
@@ -150,6 +154,7 @@ BriefingLoadResult parseBriefing(std::string_view text, std::string fileLabel) {
 
     briefing_toml::Reader reader(fileLabel, out);
     reader.readDocument(parsed.table(), result.briefing);
+    result.briefing.textHash = std::hash<std::string_view>{}(text);
     Diagnostics crossChecks = validateBriefing(result.briefing, fileLabel);
     out.insert(out.end(), crossChecks.begin(), crossChecks.end());
 

@@ -92,6 +92,7 @@ private:
     Story readStory(const toml::table& t);
     StoryStep readStep(const toml::table& t, const std::string& storyLabel, std::size_t index);
     void readView(const Ctx& ctx, const toml::node& node, StoryStep& step);
+    StepAnnotation readAnnotation(const toml::table& t, const std::string& stepLabel, std::size_t index);
 
     std::string m_file;
     Diagnostics& m_out;

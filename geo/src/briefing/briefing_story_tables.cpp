@@ -10,7 +10,7 @@ namespace geo::briefing_toml {
 StoryStep Reader::readStep(const toml::table& t, const std::string& storyLabel, std::size_t index) {
     Ctx ctx{t, storyLabel + " step " + std::to_string(index),
             keyList({"caption", "caption_en", "site", "trip", "day", "partnership", "view", "sites", "partnerships",
-                     "all_partnerships", "notes"})};
+                     "all_partnerships", "notes", "annotation"})};
     checkUnknownKeys(ctx, "[[story.step]]");
     StoryStep step;
     step.pos = posOf(t);
@@ -40,7 +40,54 @@ StoryStep Reader::readStep(const toml::table& t, const std::string& storyLabel, 
     step.partnerships = readStringList(ctx, "partnerships", false, &step.partnershipsPos);
     if (const toml::node* all = t.get("all_partnerships")) step.allPartnershipsPos = posOf(*all);
     step.allPartnerships = readBool(ctx, "all_partnerships").value_or(false);
+    forEachTable(t, "annotation", "[[story.step.annotation]]", [&](const toml::table& a, std::size_t i) {
+        step.annotations.push_back(readAnnotation(a, ctx.label, i));
+    });
     return step;
+}
+
+// tool = "pen" | "highlighter", color = 1.., points = [[lon, lat], ...]. A point outside
+// the map's range, or not a pair of numbers, is reported and the annotation left out.
+StepAnnotation Reader::readAnnotation(const toml::table& t, const std::string& stepLabel, std::size_t index) {
+    Ctx ctx{t, stepLabel + " annotation " + std::to_string(index), keyList({"tool", "color", "points"})};
+    checkUnknownKeys(ctx, "[[story.step.annotation]]");
+    StepAnnotation a;
+    a.pos = posOf(t);
+    const std::string tool = readString(ctx, "tool", false);
+    if (tool == "highlighter") a.highlighter = true;
+    else if (!tool.empty() && tool != "pen")
+        error(posOf(*t.get("tool")), ctx.label + ": unknown tool '" + tool + "'", "write tool = \"pen\" or tool = \"highlighter\"");
+    if (const toml::node* colour = t.get("color")) {
+        const auto* i = colour->as_integer();
+        if (i && i->get() >= 1 && i->get() <= 99) a.colour = static_cast<int>(i->get()) - 1;
+        else wrongType(ctx, "color", *colour, "a colour number from 1", "write color = 1 for the palette's first ink colour");
+    }
+    const std::string example = "points = [[130.70, 33.89], [130.78, 33.94]]";
+    const toml::node* points = get(ctx, "points", true, "[[130.70, 33.89], [130.78, 33.94]]");
+    if (!points) return a;
+    const auto* list = points->as_array();
+    if (!list || list->empty()) {
+        wrongType(ctx, "points", *points, "a list of [lon, lat] pairs", "write " + example);
+        return a;
+    }
+    for (const toml::node& p : *list) {
+        const auto* pair = p.as_array();
+        const auto number = [&](std::size_t k) -> std::optional<double> {
+            if (!pair || pair->size() != 2) return std::nullopt;
+            const toml::node& n = *pair->get(k);
+            if (const auto* f = n.as_floating_point()) return f->get();
+            if (const auto* i = n.as_integer()) return static_cast<double>(i->get());
+            return std::nullopt;
+        };
+        const auto lon = number(0), lat = number(1);
+        if (!lon || !lat || !(std::abs(*lon) <= 180.0) || !(std::abs(*lat) <= 85.0)) {
+            error(posOf(p), ctx.label + ": a point must be [lon, lat] with lon -180..180 and lat -85..85", "write " + example);
+            a.points.clear();
+            return a;
+        }
+        a.points.emplace_back(*lon, *lat);
+    }
+    return a;
 }
 
 // view = { lon = 130.40, lat = 33.59, zoom = 9 }. A member that is missing or not a

@@ -1,5 +1,6 @@
 #include <geo/present/ink.hpp>
 
+#include <geo/basemap/simplify.hpp>
 #include <geo/view/screen_polyline.hpp>
 
 #include <cmath>
@@ -35,13 +36,14 @@ void InkBook::extend(glm::dvec2 screen, const Camera& camera) {
     m_drawing->world.push_back(world);
 }
 
-bool InkBook::finish(const InkPage& page, const Projection& projection) {
+bool InkBook::finish(const InkPage& page, const Projection& projection, double tolerance) {
     if (!m_drawing) return false;
     InkStroke stroke = std::move(*m_drawing);
     m_drawing.reset();
     if (stroke.world.empty()) return false;
     if (stroke.world.size() == 1) stroke.world.push_back(stroke.world.front()); // a dot
     stroke.world = smoothStroke(stroke.world);
+    if (tolerance > 0.0) stroke.world = simplifyLine(stroke.world, tolerance);
     stroke.lonLat.clear();
     stroke.lonLat.reserve(stroke.world.size());
     for (const glm::dvec2& w : stroke.world) {

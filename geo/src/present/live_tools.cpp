@@ -11,11 +11,19 @@ void LiveTools::nextColour(const Palette::Tools& look) {
     else penColour = (penColour + 1) % std::max<std::size_t>(look.ink.size(), 1);
 }
 
-LiveToolsLayout layoutLiveTools(const LiveTools& tools, const InkPage& page, const Briefing& briefing, const ContentScene& scene,
-                                const Camera& camera, glm::vec2 display, const Palette::Tools& look, float scale, double now) {
+LiveToolsLayout layoutLiveTools(const LiveTools& tools, const InkPage& page, const std::vector<InkStroke>& kept, const Briefing& briefing,
+                                const ContentScene& scene, const Camera& camera, glm::vec2 display, const Palette::Tools& look,
+                                float scale, double now) {
     LiveToolsLayout out;
     const std::optional<InkStroke>& drawing = tools.ink.drawing();
-    layoutInk(tools.ink.strokes(page), drawing ? &*drawing : nullptr, camera, look, scale, display, out.underCaption);
+    const std::vector<InkStroke>& live = tools.ink.strokes(page);
+    if (kept.empty()) {
+        layoutInk(live, drawing ? &*drawing : nullptr, camera, look, scale, display, out.underCaption);
+    } else {
+        std::vector<InkStroke> all = kept;
+        all.insert(all.end(), live.begin(), live.end());
+        layoutInk(all, drawing ? &*drawing : nullptr, camera, look, scale, display, out.underCaption);
+    }
     if (tools.zoomBox) {
         const glm::vec2 a = tools.zoomBox->first, b = tools.zoomBox->second;
         draw::Rect r;

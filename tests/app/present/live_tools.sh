@@ -3,7 +3,9 @@
 # private Xvfb split into a laptop panel and a projector (as two_displays.sh): the laser
 # (its dot where the pointer is, gone a second after it), the spotlight (the map dimmed
 # outside its circle, and back), the pen (a stroke on the map that moves with it, undone),
-# a detour (a pan, a zoom box) and Z back to the step exactly as it was, then the rehearsal
+# a detour (a pan, a zoom box) and Z back to the step exactly as it was, K keeping the ink in
+# (a copy of) the briefing file with every other byte kept and a backup, the story export
+# drawing it, then the rehearsal
 # timings kept in the XDG state folder and read by the next run, and a corrupt timings file
 # set aside. Then rehearsing with one display: the map and the presenter window side by side.
 # What the projector shows is read back from the screen (x_window_tool pixel / shot).
@@ -46,9 +48,12 @@ key() { "$tool" key "$map_title" "$@"; sleep 0.3; }
 
 export XDG_CONFIG_HOME="$out/config" XDG_STATE_HOME="$out/state"
 timings="$out/state/ktmap/rehearsal.toml"
+briefing="$out/briefing.toml" # a copy: K writes into it
+cp "$data/briefing/shipped_2026-12.toml" "$briefing"
+cp "$briefing" "$out/briefing-as-shipped.toml"
 start() { # start LOG ARGS...: a live viewer presenting step 3 of the Hsinchu story
   local log=$1; shift
-  (cd "$data" && SPDLOG_LEVEL=debug timeout 180 "$ktmap" --briefing briefing/shipped_2026-12.toml --present hsp-2025-02-kyushu \
+  (cd "$data" && SPDLOG_LEVEL=debug timeout 180 "$ktmap" --briefing "$briefing" --present hsp-2025-02-kyushu \
      --step 3 --clock 14:05:00 --reduced-motion "$@") >"$out/$log" 2>&1 &
   live=$!
 }
@@ -101,7 +106,7 @@ sleep 0.3
 shot after-spotlight
 same step after-spotlight || fail "spotlight: the wheel moved the map or the dimming stayed (diff-step-after-spotlight.png)"
 
-# The pen: a stroke where it was drawn; it moves with the map; Z brings the step back with it; U undoes it.
+# The pen: a stroke where it was drawn; it moves with the map; Z brings the step back with it.
 key d
 "$tool" drag "$map_title" 500 300 900 300 16
 key d
@@ -120,9 +125,34 @@ sleep 0.6
 sleep 0.3
 shot back-from-pan
 same ink back-from-pan || fail "detour: Z did not bring the step back exactly (diff-ink-back-from-pan.png)"
+
+# K keeps it in the briefing: appended to step 3, every other byte kept, the file as it was
+# beside it; the map reloads it and draws it as the step's own.
+key k
+wait_until 'grep -q "story.step.annotation" "$briefing"' || fail "keep: no [[story.step.annotation]] in $briefing"
+cmp -s "$briefing.bak" "$out/briefing-as-shipped.toml" || fail "keep: $briefing.bak is not the file as it was"
+removed=$(diff "$out/briefing-as-shipped.toml" "$briefing" | grep -c '^<')
+[ "$removed" -eq 0 ] || fail "keep: $removed line(s) of the briefing changed or went"
+added=$(diff "$out/briefing-as-shipped.toml" "$briefing" | grep '^>' | tr -d '>' | tr '\n' ' ')
+echo "keep added:$added"
+wait_until 'grep -q "reloaded $briefing" "$out/live.log"' || fail "keep: the map did not reload $briefing"
+sleep 0.5
+"$tool" move "$map_title" 1900 1070
+sleep 0.3
+shot kept
+is_magenta 700 300 || fail "keep: the kept stroke is not on the step after the reload ($(pixel 700 300))"
+same ink kept || fail "keep: the kept stroke is not drawn as it was (diff-ink-kept.png)"
+# A new stroke, undone; the kept one stays (it is the briefing's now).
+key d
+"$tool" drag "$map_title" 500 500 900 500 16
+key d
+"$tool" move "$map_title" 1900 1070
+sleep 0.3
+is_magenta 700 500 || fail "ink: no second stroke at 700,500 ($(pixel 700 500))"
 key u
 sleep 0.3
-is_magenta 700 300 && fail "ink: U did not undo the stroke"
+is_magenta 700 500 && fail "ink: U did not undo the second stroke"
+is_magenta 700 300 || fail "ink: U took the kept stroke"
 
 # A zoom box (Shift + drag) flies in; Z comes back to the step exactly.
 "$tool" keydown "$map_title" Shift_L
@@ -132,11 +162,11 @@ sleep 0.6
 "$tool" move "$map_title" 1900 1070
 sleep 0.3
 shot zoomed
-same step zoomed && fail "zoom box: the map did not zoom"
+same kept zoomed && fail "zoom box: the map did not zoom"
 key z
 sleep 0.6
 shot back-from-zoom
-same step back-from-zoom || fail "zoom box: Z did not bring the step back exactly (diff-step-back-from-zoom.png)"
+same kept back-from-zoom || fail "zoom box: Z did not bring the step back exactly (diff-kept-back-from-zoom.png)"
 key z
 grep -q "presenter: on the step already" "$out/live.log" || fail "detour: Z on the step did not say so"
 
@@ -155,6 +185,13 @@ if [ -f "$timings" ]; then
 else
   fail "rehearsal: $timings was not written"
 fi
+
+echo "== the story export draws the kept ink, and no live tool"
+(cd "$data" && timeout 120 "$ktmap" --briefing "$briefing" --export-story hsp-2025-02-kyushu --out "$out/export" --size 1920x1080 \
+   --laser 600,400) >"$out/export.log" 2>&1 || fail "export: ktmap failed ($(tail -3 "$out/export.log"))"
+same_files() { "$compare" "$1" "$2" "$3" >/dev/null; }
+same_files "$out/export/1920x1080/hsp-2025-02-kyushu/03.png" "$out/kept.png" "$out/diff-export-kept.png" ||
+  fail "export: step 3 is not the projector's frame with its kept ink (diff-export-kept.png)"
 
 echo "== the next run reads the times; a corrupt file is set aside"
 start second.log

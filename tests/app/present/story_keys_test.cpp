@@ -40,7 +40,8 @@ TEST_CASE("laser, spotlight, ink and detour keys collide with no clicker key", "
     using C = StoryCommand;
     const std::vector<std::pair<K::Key, C>> tools{{K::L, C::Laser},       {K::S, C::Spotlight}, {K::D, C::Pen},
                                                   {K::H, C::Highlighter}, {K::C, C::InkColour}, {K::U, C::UndoInk},
-                                                  {K::X, C::ClearInk},    {K::Z, C::BackToStep}, {K::W, C::PresenterWindow}};
+                                                  {K::X, C::ClearInk},    {K::K, C::KeepInk},    {K::Z, C::BackToStep},
+                                                  {K::W, C::PresenterWindow}};
     for (const auto& [key, command] : tools) {
         CHECK(storyKeyFor(key).command == command);
         for (const K::Key clicker : app::kClickerKeys) CHECK(key != clicker);

@@ -126,3 +126,17 @@ TEST_CASE("ink: kept per story step; undo takes the last stroke, clear the step'
     CHECK_FALSE(book.clear(geo::InkPage{"other", 0}));
     CHECK(book.strokes(one).size() == 1); // other steps keep theirs
 }
+
+TEST_CASE("ink: a straight stroke keeps few points once smoothed and simplified", "[ink]") {
+    const geo::Projection projection;
+    const geo::Camera camera = kyushuCamera(projection);
+    geo::InkBook book;
+    book.begin(geo::InkTool::Pen, 0, {100.0, 300.0}, camera);
+    for (int x = 125; x <= 500; x += 25) book.extend({static_cast<double>(x), 300.0}, camera);
+    REQUIRE(book.finish({"tour", 0}, projection, 0.25 * camera.metersPerPixel()));
+    const geo::InkStroke& s = book.strokes({"tour", 0}).at(0);
+    CHECK(s.world.size() <= 3);
+    CHECK(camera.worldToScreen(s.world.front()).x == Approx(100.0));
+    CHECK(camera.worldToScreen(s.world.back()).x == Approx(500.0));
+    CHECK(s.lonLat.size() == s.world.size());
+}

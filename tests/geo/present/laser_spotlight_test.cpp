@@ -110,7 +110,7 @@ TEST_CASE("laser, spotlight and ink: the audience's layers, the laser on top", "
     tools.spotlight.setOn(true);
     tools.spotlight.settle();
     tools.zoomBox = std::make_pair(glm::vec2(10.0f, 10.0f), glm::vec2(200.0f, 100.0f));
-    const geo::LiveToolsLayout out = geo::layoutLiveTools(tools, {"tour", 0}, f.briefing, f.scene, camera, {1920.0f, 1080.0f}, look, 1.0f, 1.0);
+    const geo::LiveToolsLayout out = geo::layoutLiveTools(tools, {"tour", 0}, {}, f.briefing, f.scene, camera, {1920.0f, 1080.0f}, look, 1.0f, 1.0);
     REQUIRE(out.top.items.size() == 1);
     CHECK(std::holds_alternative<geo::draw::Disc>(out.top.items[0]));
     REQUIRE(out.underCaption.items.size() == 2);
@@ -123,6 +123,6 @@ TEST_CASE("laser, spotlight and ink: the audience's layers, the laser on top", "
     CHECK(tools.penColour == 1);
     for (std::size_t i = 1; i < look.ink.size(); ++i) tools.nextColour(look);
     CHECK(tools.penColour == 0);
-    const geo::LiveToolsLayout pen = geo::layoutLiveTools(tools, {"tour", 0}, f.briefing, f.scene, camera, {1920.0f, 1080.0f}, look, 1.0f, 1.0);
+    const geo::LiveToolsLayout pen = geo::layoutLiveTools(tools, {"tour", 0}, {}, f.briefing, f.scene, camera, {1920.0f, 1080.0f}, look, 1.0f, 1.0);
     CHECK(pen.top.empty());
 }

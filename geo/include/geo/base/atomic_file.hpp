@@ -4,6 +4,7 @@
 // same folder (made if missing), is flushed to disk, and is renamed over the old one.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,8 @@ namespace geo {
 
 // False, with `error` saying why (the folder cannot be made, the disk is full, the rename
 // failed), and the old file untouched.
-bool replaceFileAtomically(const std::filesystem::path& file, std::string_view text, std::string& error);
+// `permissions`: the new file's (a user's file keeps its own); else rw-r--r-- less the umask.
+bool replaceFileAtomically(const std::filesystem::path& file, std::string_view text, std::string& error,
+                           std::optional<std::filesystem::perms> permissions = std::nullopt);
 
 } // namespace geo

@@ -171,6 +171,15 @@ struct StoryView {
     }
 };
 
+// Ink kept with a story step ([[story.step.annotation]], written by the presenter's "keep"):
+// drawn whenever the step is shown, and in the story's exports.
+struct StepAnnotation {
+    bool highlighter = false; // tool = "pen" (default) or "highlighter"
+    int colour = 0;           // color = 1.. in the file: the palette's [tools] ink (or highlighter) colours
+    std::vector<std::pair<double, double>> points; // [[lon, lat], ...]
+    TextPos pos;              // the [[story.step.annotation]] header
+};
+
 struct StoryStep {
     std::string caption;   // shown large on the projector
     std::string captionEn; // the same in English
@@ -186,6 +195,7 @@ struct StoryStep {
     std::vector<std::string> partnerships; // partnerships highlighted (ids); see allPartnerships
     bool allPartnerships = false;          // highlight every partnership (the network story)
     std::string notesId; // open the notes panel of this site or partnership ("" = none)
+    std::vector<StepAnnotation> annotations; // kept ink
 
     TextPos pos;             // the [[story.step]] header
     TextPos sitePos;         // the value of `site`
@@ -223,6 +233,7 @@ struct Briefing {
     std::vector<Partnership> partnerships;
     std::vector<Story> stories;
     std::filesystem::path path; // the file it was loaded from; empty when parsed from text
+    std::size_t textHash = 0;   // of the text it was parsed from: a writer checks the file is still that text
 
     // Lookup by id; nullptr when absent. Linear: a briefing has dozens of entities.
     const Site* findSite(std::string_view id) const;

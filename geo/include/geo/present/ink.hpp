@@ -48,8 +48,9 @@ public:
     // shown (smoothed; a stroke of one point is a dot, kept as two).
     void begin(InkTool tool, std::size_t colour, glm::dvec2 screen, const Camera& camera);
     void extend(glm::dvec2 screen, const Camera& camera);
-    // True when a stroke was kept.
-    bool finish(const InkPage& page, const Projection& projection);
+    // True when a stroke was kept. Points that smoothing made and that a straight segment
+    // within `tolerance` metres would replace are dropped (a quarter pixel at the scale drawn).
+    bool finish(const InkPage& page, const Projection& projection, double tolerance = 0.0);
     void cancel() { m_drawing.reset(); }
     const std::optional<InkStroke>& drawing() const { return m_drawing; }
 

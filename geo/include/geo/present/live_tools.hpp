@@ -37,9 +37,10 @@ struct LiveToolsLayout {
     DisplayList top;          // the laser, above everything the audience sees
 };
 
-// The tools over this frame: the page's ink, the stroke being drawn, the zoom box, the
-// spotlight, the laser at `now`.
-LiveToolsLayout layoutLiveTools(const LiveTools& tools, const InkPage& page, const Briefing& briefing, const ContentScene& scene,
-                                const Camera& camera, glm::vec2 display, const Palette::Tools& look, float scale, double now);
+// The tools over this frame: the step's kept ink (its annotations, projected), the page's
+// ink, the stroke being drawn, the zoom box, the spotlight, the laser at `now`.
+LiveToolsLayout layoutLiveTools(const LiveTools& tools, const InkPage& page, const std::vector<InkStroke>& kept, const Briefing& briefing,
+                                const ContentScene& scene, const Camera& camera, glm::vec2 display, const Palette::Tools& look,
+                                float scale, double now);
 
 } // namespace geo
