@@ -1,5 +1,5 @@
 #version 330 core
-// One pass per line, disc or spotlight: the casing and the core (or a marker's rings) are composited
+// One pass per line or disc: the casing and the core (or a marker's rings) are composited
 // here, with one pixel of anti-aliasing at every edge, instead of being drawn over each other.
 in vec2 v_local;
 flat in vec4 v_colour;
@@ -17,14 +17,6 @@ vec4 over(vec4 below, vec3 rgb, float a) { return vec4(rgb * a + below.rgb * (1.
 
 void main() {
     vec4 result = vec4(0.0);
-    if (v_mode > 3.5) {
-        // The spotlight: v_colour laid over everything beyond radius x, reaching full
-        // strength y pixels further out; nothing inside.
-        float a = v_colour.a * smoothstep(v_params.x, v_params.x + v_params.y, length(v_local));
-        if (a <= 0.0) discard;
-        o_color = vec4(v_colour.rgb * a, a);
-        return;
-    }
     if (v_mode > 2.5) {
         result = vec4(v_colour.rgb, 1.0);
     } else if (v_mode > 1.5) {

@@ -10,7 +10,7 @@ layout(location = 4) in vec4 a_rim;    // discs: the dark rim (and, opaque, the 
 layout(location = 5) in vec4 a_params; // lines: core half width, casing half width, dash, period
                                        // discs: fill, white ring, rim and outer ring radius
 layout(location = 6) in float a_mode;  // 0 line with its casing under the gaps, 1 casing dashed too,
-                                       // 2 disc, 3 opaque fill, 4 the spotlight (params: radius, softness)
+                                       // 2 disc, 3 opaque fill
 uniform vec2 u_origin;   // the display's top left, pixels
 uniform vec2 u_size;     // the display's size, pixels
 out vec2 v_local;

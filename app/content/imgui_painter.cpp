@@ -54,28 +54,38 @@ void dashed(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 colour, float 
     polyline(dl, run, colour, width);
 }
 
-// The spotlight's dimming: three rings of vertices around the centre (the clear circle, the
-// end of the soft edge, and one beyond the screen's corners), joined by triangles whose
-// colours ImGui interpolates, so that the edge is smooth at any size.
+// The spotlight's dimming. Outside the square around its circle, four rectangles; inside it,
+// a ring from the clear circle to the end of the soft edge (colours interpolated by ImGui) and
+// a fan from there to the square's edge. Long thin triangles across the screen cost llvmpipe
+// twice what rectangles of the same area do, so only the square has triangles.
 void shade(ImDrawList* dl, const geo::draw::Shade& s) {
     constexpr int kSegments = 96;
     const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
     const ImVec2 c = app::toImGui(s.centre);
-    float far = 0.0f;
-    for (const ImVec2 corner : {lo, hi, ImVec2(lo.x, hi.y), ImVec2(hi.x, lo.y)})
-        far = std::max(far, std::hypot(corner.x - c.x, corner.y - c.y));
     const float inner = std::max(s.radius, 0.0f), mid = inner + std::max(s.softness, 0.5f);
-    const float outer = std::max(far + 2.0f, mid + 2.0f) / std::cos(3.14159265f / kSegments);
     const ImU32 full = app::toImGui(s.colour), clear = full & ~IM_COL32_A_MASK;
+    // The square [c - mid, c + mid], clipped to the screen; the bands around it.
+    // On whole pixels, as the scissor rectangle that clips the square is: no seam between them.
+    const ImVec2 sqLo(std::clamp(std::floor(c.x - mid), lo.x, hi.x), std::clamp(std::floor(c.y - mid), lo.y, hi.y));
+    const ImVec2 sqHi(std::clamp(std::ceil(c.x + mid), lo.x, hi.x), std::clamp(std::ceil(c.y + mid), lo.y, hi.y));
+    if (sqLo.y > lo.y) dl->AddRectFilled(lo, ImVec2(hi.x, sqLo.y), full);
+    if (sqHi.y < hi.y) dl->AddRectFilled(ImVec2(lo.x, sqHi.y), hi, full);
+    if (sqLo.x > lo.x && sqHi.y > sqLo.y) dl->AddRectFilled(ImVec2(lo.x, sqLo.y), ImVec2(sqLo.x, sqHi.y), full);
+    if (sqHi.x < hi.x && sqHi.y > sqLo.y) dl->AddRectFilled(ImVec2(sqHi.x, sqLo.y), ImVec2(hi.x, sqHi.y), full);
+    if (!(sqHi.x > sqLo.x && sqHi.y > sqLo.y)) return; // the circle is off the screen
+    // Inside the square: the ring (clear to full) and the fan to the square's edge (full).
     const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    dl->PushClipRect(sqLo, sqHi, true);
     dl->PrimReserve(kSegments * 12, kSegments * 3);
     const ImDrawIdx base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
     for (int i = 0; i < kSegments; ++i) {
         const float a = 2.0f * 3.14159265f * static_cast<float>(i) / kSegments;
         const ImVec2 d(std::cos(a), std::sin(a));
+        // Beyond the square's edge in this direction (the scissor cuts it there).
+        const float out = (mid + 2.0f) / std::max(std::abs(d.x), std::abs(d.y));
         dl->PrimWriteVtx(ImVec2(c.x + d.x * inner, c.y + d.y * inner), uv, clear);
         dl->PrimWriteVtx(ImVec2(c.x + d.x * mid, c.y + d.y * mid), uv, full);
-        dl->PrimWriteVtx(ImVec2(c.x + d.x * outer, c.y + d.y * outer), uv, full);
+        dl->PrimWriteVtx(ImVec2(c.x + d.x * out, c.y + d.y * out), uv, full);
     }
     for (int i = 0; i < kSegments; ++i) {
         const int j = (i + 1) % kSegments;
@@ -89,6 +99,7 @@ void shade(ImDrawList* dl, const geo::draw::Shade& s) {
             dl->PrimWriteIdx(v(j, ring));
         }
     }
+    dl->PopClipRect();
 }
 
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };

@@ -51,8 +51,6 @@ void GlPainter::paint(const geo::DisplayList& list, ImDrawList* dl) {
             line(*l);
         } else if (const auto* d = std::get_if<geo::draw::Disc>(&item)) {
             disc(*d);
-        } else if (const auto* sh = std::get_if<geo::draw::Shade>(&item)) {
-            shade(*sh, dl);
         } else if (const auto* c = std::get_if<geo::draw::Cover>(&item)) {
             ImVec2 lo = toImGui(c->min), hi = toImGui(c->max);
             if (!c->background) {
@@ -150,28 +148,6 @@ void GlPainter::disc(const geo::draw::Disc& d) {
     m_indices.insert(m_indices.end(), {base, base + 1, base + 2, base + 1, base + 3, base + 2});
 }
 
-void GlPainter::shade(const geo::draw::Shade& s, ImDrawList* dl) {
-    // One quad over the draw list's clip rectangle; content.frag dims each pixel by its distance
-    // to the centre (and drops those inside the circle), so that the spotlight costs one blended
-    // pass of the screen, with no texture read, whatever its size.
-    const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
-    if (!(hi.x > lo.x && hi.y > lo.y)) return;
-    const auto base = static_cast<std::uint32_t>(m_vertices.size());
-    for (int k = 0; k < 4; ++k) {
-        Vertex v{};
-        v.x = (k & 1) ? hi.x : lo.x;
-        v.y = (k & 2) ? hi.y : lo.y;
-        v.u = v.x - s.centre.x;
-        v.v = v.y - s.centre.y;
-        v.colour = toImGui(s.colour);
-        v.p[0] = std::max(s.radius, 0.0f);
-        v.p[1] = std::max(s.softness, 0.5f);
-        v.mode = 4.0f;
-        m_vertices.push_back(v);
-    }
-    m_indices.insert(m_indices.end(), {base, base + 1, base + 2, base + 1, base + 3, base + 2});
-}
-
 void GlPainter::opaqueRect(ImVec2 lo, ImVec2 hi, ImU32 colour, ImDrawList* dl) {
     if (!(hi.x > lo.x && hi.y > lo.y)) return;
     flush(dl);
@@ -205,6 +181,22 @@ void GlPainter::drawCallback(const ImDrawList*, const ImDrawCmd* cmd) {
 void GlPainter::drawBatch(const Batch& batch) {
     const ImDrawData* data = ImGui::GetDrawData();
     if (!ready() || !data) return;
+    drawRange(batch.firstIndex, batch.count, batch.opaque, {data->DisplayPos.x, data->DisplayPos.y},
+              {data->DisplaySize.x, data->DisplaySize.y});
+}
+
+void GlPainter::drawNow(const geo::DisplayList& list, glm::vec2 display) {
+    if (!ready()) return;
+    newFrame();
+    for (const geo::DisplayItem& item : list.items) {
+        if (const auto* l = std::get_if<geo::draw::Line>(&item)) line(*l);
+        else if (const auto* d = std::get_if<geo::draw::Disc>(&item)) disc(*d);
+    }
+    if (!m_indices.empty()) drawRange(0, static_cast<std::uint32_t>(m_indices.size()), false, {0.0f, 0.0f}, display);
+    newFrame(); // the interface's frame collects its own
+}
+
+void GlPainter::drawRange(std::uint32_t first, std::uint32_t count, bool opaque, glm::vec2 origin, glm::vec2 size) {
     if (!m_uploaded) {
         glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m_vertices.size() * sizeof(Vertex)), m_vertices.data(), GL_STREAM_DRAW);
@@ -218,8 +210,7 @@ void GlPainter::drawBatch(const Batch& batch) {
     glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_ebo);
     // This batch's indices (a few thousand at most: cheaper than offsets into one upload per frame).
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(batch.count * sizeof(std::uint32_t)), m_indices.data() + batch.firstIndex,
-                 GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(count * sizeof(std::uint32_t)), m_indices.data() + first, GL_STREAM_DRAW);
     const auto stride = static_cast<GLsizei>(sizeof(Vertex));
     auto at = [](std::size_t offset) { return reinterpret_cast<const void*>(offset); };
     glEnableVertexAttribArray(0);
@@ -238,16 +229,16 @@ void GlPainter::drawBatch(const Batch& batch) {
     glVertexAttribPointer(6, 1, GL_FLOAT, GL_FALSE, stride, at(offsetof(Vertex, mode)));
 
     m_program.use();
-    glUniform2f(m_program.uniform("u_origin"), data->DisplayPos.x, data->DisplayPos.y);
-    glUniform2f(m_program.uniform("u_size"), data->DisplaySize.x, data->DisplaySize.y);
-    if (batch.opaque) {
+    glUniform2f(m_program.uniform("u_origin"), origin.x, origin.y);
+    glUniform2f(m_program.uniform("u_size"), size.x, size.y);
+    if (opaque) {
         glDisable(GL_BLEND);
     } else {
         glEnable(GL_BLEND);
         glBlendEquation(GL_FUNC_ADD);
         glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // premultiplied
     }
-    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(batch.count), GL_UNSIGNED_INT, nullptr);
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT, nullptr);
     glBindVertexArray(0);
     glDeleteVertexArrays(1, &vao);
 }

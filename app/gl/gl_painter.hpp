@@ -43,6 +43,10 @@ public:
     void newFrame();
     void paint(const geo::DisplayList& list, ImDrawList* drawList) override;
 
+    // Draws `list`'s lines and discs at once into the bound framebuffer of `display` pixels
+    // (with the map, before the interface's frame: into the map's copy). Other items are left out.
+    void drawNow(const geo::DisplayList& list, glm::vec2 display);
+
     // Vertices of this frame (for the benchmark).
     std::size_t vertexCount() const { return m_vertices.size(); }
 
@@ -60,7 +64,6 @@ private:
         bool opaque = false;
     };
     void line(const geo::draw::Line& line);
-    void shade(const geo::draw::Shade& shade, ImDrawList* dl);
     void disc(const geo::draw::Disc& disc);
     // An opaque rectangle, drawn without blending: llvmpipe then drops everything drawn
     // before it in the screen tiles it covers whole. A batch of its own.
@@ -69,6 +72,7 @@ private:
     void flush(ImDrawList* dl, bool opaque = false);
     static void drawCallback(const ImDrawList* list, const ImDrawCmd* cmd);
     void drawBatch(const Batch& batch);
+    void drawRange(std::uint32_t first, std::uint32_t count, bool opaque, glm::vec2 origin, glm::vec2 size);
 
     GlProgram m_program;
     GLuint m_vbo = 0, m_ebo = 0;

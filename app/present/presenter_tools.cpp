@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <ctime>
 
 namespace app {
@@ -265,6 +266,14 @@ void PresenterTools::saveTimings() {
     } else {
         spdlog::info("rehearsal: the times of '{}' kept in {}", m_runStory, m_timingsFile.string());
     }
+}
+
+void PresenterTools::inkSignature(std::vector<unsigned char>& out) const {
+    const geo::InkPage shown = page();
+    const std::uint64_t values[] = {m_live.ink.revision(), m_session.document().contentGeneration(), shown.second, m_liveShown ? 1u : 0u,
+                                    std::hash<std::string>{}(shown.first)};
+    const auto* bytes = reinterpret_cast<const unsigned char*>(values);
+    out.insert(out.end(), bytes, bytes + sizeof values);
 }
 
 void PresenterTools::keepInk() {

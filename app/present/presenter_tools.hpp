@@ -69,6 +69,8 @@ public:
     // the briefing), and unless the live tools are off (exports: kept ink only).
     geo::LiveToolsLayout layout(glm::vec2 display);
     void setLiveShown(bool on) { m_liveShown = on; }
+    // What the finished ink depends on besides the camera, as bytes for the map copy's signature.
+    void inkSignature(std::vector<unsigned char>& out) const;
     // K: the step's ink kept in the briefing file (its annotations), through the annotation writer.
     void keepInk();
 

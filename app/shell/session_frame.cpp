@@ -163,6 +163,12 @@ Session::FrameStats Session::renderFrame(glm::ivec2 size, float dt) {
     const geo::Color bg = m_mapView.background(map);
     m_mapSignature.clear();
     m_renderer.signature(map, camera(), m_mapView, m_uiScale, m_mapSignature);
+    // Presenting: the live tools. The finished ink is drawn with the map (under the content)
+    // and so kept in the map's copy while the camera holds still: 50 strokes then cost nothing.
+    geo::LiveToolsLayout tools;
+    if (presenting) tools = m_tools.layout(display);
+    const bool inkWithMap = presenting && m_glPainter.ready() && !tools.ink.empty();
+    if (inkWithMap) m_tools.inkSignature(m_mapSignature);
     FrameStats stats;
     stats.map = m_mapCache.render(size, m_mapSignature, [&] {
         glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
@@ -170,7 +176,9 @@ Session::FrameStats Session::renderFrame(glm::ivec2 size, float dt) {
             const ScissorOff off;
             glClear(GL_COLOR_BUFFER_BIT);
         }
-        return m_renderer.draw(map, camera(), m_mapView, m_uiScale);
+        const MapRenderer::Stats drawn = m_renderer.draw(map, camera(), m_mapView, m_uiScale);
+        if (inkWithMap) m_glPainter.drawNow(tools.ink, display);
+        return drawn;
     });
     if (m_profiling) glFinish();
     const auto t1 = Clock::now();
@@ -182,10 +190,9 @@ Session::FrameStats Session::renderFrame(glm::ivec2 size, float dt) {
     painter.paint(m_layout.list, ImGui::GetBackgroundDrawList());
     if (m_document.hasContent())
         m_content.drawPanels({m_document, m_fonts, m_palette, panels, m_layout, m_mapView, m_content.contentScale(m_uiScale), pointer});
-    geo::LiveToolsLayout tools;
     if (presenting) {
         // The live tools over the content and its panels, under the caption; the laser above all.
-        tools = m_tools.layout(display);
+        if (!inkWithMap) painter.paint(tools.ink, ImGui::GetForegroundDrawList());
         painter.paint(tools.underCaption, ImGui::GetForegroundDrawList());
         painter.paint(audience.list, ImGui::GetForegroundDrawList());
         drawPresenterOverlay(m_presentation, m_tools, m_document.briefing(), m_fonts, m_palette, m_content.state.language, m_uiScale);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <vector>
 
@@ -73,6 +74,7 @@ void benchmarkLiveTools(Session& viewer, int w, int h) {
     for (int f = 0; f < kFrames; ++f) frame(laser, circling(f));
     tools.command(StoryCommand::Laser);
     tools.command(StoryCommand::Spotlight);
+    if (const char* r = std::getenv("SPOT_R")) tools.live().spotlight.setRadius(static_cast<float>(std::atof(r)));
     for (int f = 0; f < kFrames; ++f) frame(spotlight, circling(f));
     tools.command(StoryCommand::Spotlight);
     // 50 strokes across the screen, each a wavy line of 60 pointer samples.

@@ -52,6 +52,7 @@ bool InkBook::finish(const InkPage& page, const Projection& projection, double t
         stroke.lonLat.push_back(ll);
     }
     m_pages[page].push_back(std::move(stroke));
+    ++m_revision;
     return true;
 }
 
@@ -65,6 +66,7 @@ bool InkBook::undo(const InkPage& page) {
     const auto it = m_pages.find(page);
     if (it == m_pages.end() || it->second.empty()) return false;
     it->second.pop_back();
+    ++m_revision;
     return true;
 }
 
@@ -72,6 +74,7 @@ bool InkBook::clear(const InkPage& page) {
     const auto it = m_pages.find(page);
     if (it == m_pages.end() || it->second.empty()) return false;
     it->second.clear();
+    ++m_revision;
     return true;
 }
 

@@ -18,12 +18,13 @@ LiveToolsLayout layoutLiveTools(const LiveTools& tools, const InkPage& page, con
     const std::optional<InkStroke>& drawing = tools.ink.drawing();
     const std::vector<InkStroke>& live = tools.ink.strokes(page);
     if (kept.empty()) {
-        layoutInk(live, drawing ? &*drawing : nullptr, camera, look, scale, display, out.underCaption);
+        layoutInk(live, nullptr, camera, look, scale, display, out.ink);
     } else {
         std::vector<InkStroke> all = kept;
         all.insert(all.end(), live.begin(), live.end());
-        layoutInk(all, drawing ? &*drawing : nullptr, camera, look, scale, display, out.underCaption);
+        layoutInk(all, nullptr, camera, look, scale, display, out.ink);
     }
+    if (drawing) layoutInk({}, &*drawing, camera, look, scale, display, out.underCaption);
     if (tools.zoomBox) {
         const glm::vec2 a = tools.zoomBox->first, b = tools.zoomBox->second;
         draw::Rect r;

@@ -15,6 +15,7 @@
 #include <glm/vec2.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -56,18 +57,25 @@ public:
 
     const std::vector<InkStroke>& strokes(const InkPage& page) const;
     // A stroke made elsewhere (kept annotations, the command line), on `page`.
-    void add(const InkPage& page, InkStroke stroke) { m_pages[page].push_back(std::move(stroke)); }
+    void add(const InkPage& page, InkStroke stroke) {
+        m_pages[page].push_back(std::move(stroke));
+        ++m_revision;
+    }
     // Undo the page's last stroke / clear the page; false when it had none.
     bool undo(const InkPage& page);
     bool clear(const InkPage& page);
     std::size_t total() const;
+    // Counts every change to the kept strokes (a stroke finished, added, undone, cleared):
+    // what was drawn from an older revision must be drawn again.
+    std::uint64_t revision() const { return m_revision; }
 
 private:
+    std::uint64_t m_revision = 0;
     std::optional<InkStroke> m_drawing;
     std::map<InkPage, std::vector<InkStroke>> m_pages;
 };
 
-// The page's strokes (and the one being drawn) as lines in screen pixels, clipped to the
+// The strokes (and the one being drawn, if any) as lines in screen pixels, clipped to the
 // display: the pen 7 px wide with a casing, the highlighter 22 px, translucent, at
 // interface scale `scale`.
 void layoutInk(const std::vector<InkStroke>& strokes, const InkStroke* drawing, const Camera& camera, const Palette::Tools& look,

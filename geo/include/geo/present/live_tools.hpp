@@ -33,7 +33,9 @@ struct LiveTools {
 };
 
 struct LiveToolsLayout {
-    DisplayList underCaption; // ink, the zoom box and the spotlight's dimming
+    DisplayList ink;          // the finished strokes (kept and live): still while the camera is, so
+                              // the app may draw them with the map and keep them in the map's copy
+    DisplayList underCaption; // the stroke being drawn, the zoom box and the spotlight's dimming
     DisplayList top;          // the laser, above everything the audience sees
 };
 
