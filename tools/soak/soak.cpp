@@ -206,6 +206,29 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
                     viewer.presentation().navigator().next();
                     viewer.applyCurrentStep(true);
                 }
+                // The live tools: the laser, the spotlight and its wheel, a pen stroke undone, a
+                // highlighter stroke kept for the run, a zoom box and back to the step.
+                PresenterTools& tools = viewer.tools();
+                const glm::dvec2 p(cw * (0.3 + 0.04 * (step % 10)), ch * (0.4 + 0.03 * (step % 7)));
+                if (step == 2 || step == 4) tools.command(StoryCommand::Laser);
+                if (step == 6 || step == 9) tools.command(StoryCommand::Spotlight);
+                if (step == 7) tools.wheel(step % 2 ? 1.0f : -1.0f);
+                if (step == 24 || step == 26) tools.command(step == 24 ? StoryCommand::Pen : StoryCommand::Highlighter);
+                if (step == 24 || step == 26) {
+                    tools.press(p, false);
+                    for (int i = 1; i < 8; ++i) tools.move(p + glm::dvec2(12.0 * i, 5.0 * (i % 3)));
+                    tools.release(p + glm::dvec2(96.0, 0.0), true);
+                }
+                if (step == 25) tools.command(StoryCommand::UndoInk);
+                if (step == 27) tools.command(StoryCommand::InkColour);
+                if (step == 28) {
+                    tools.command(StoryCommand::Highlighter); // off
+                    tools.press(p, true);                    // Shift: the zoom box
+                    tools.move(p + glm::dvec2(200.0, 120.0));
+                    tools.release(p + glm::dvec2(200.0, 120.0), true);
+                }
+                if (step == 29) tools.command(StoryCommand::BackToStep);
+                tools.move(p);
                 if (step == 20) viewer.presentation().navigator().toggleBlank();
                 if (step == 22) viewer.presentation().navigator().toggleBlank();
                 // The projector unplugged, another one, the laptop's screen: the step stays, framed anew.
@@ -236,7 +259,11 @@ int runSoak(const ViewerOptions& inOptions, int frames) {
                         std::abs(d.x) > mpp * 0.5 || std::abs(d.y) > mpp * 0.5)
                         fail(frame, "the camera did not re-fit the step to " + std::to_string(cw) + "x" + std::to_string(ch));
                 }
-                if (step == phaseLength - 1) viewer.presenting().leave();
+                if (step == phaseLength - 1) {
+                    viewer.presenting().leave();
+                    if (viewer.tools().live().mode != geo::PointerMode::Pan || viewer.tools().live().spotlight.on())
+                        fail(frame, "a live tool stayed on after presenting ended");
+                }
             }
             break;
         default: break;
