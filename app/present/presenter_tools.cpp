@@ -236,6 +236,12 @@ double PresenterTools::lastTime(std::size_t step) const {
     return times && step < times->size() ? (*times)[step] : 0.0;
 }
 
+void PresenterTools::changeTarget(double seconds) {
+    const double base = m_target ? *m_target : m_session.presentation().elapsedSeconds();
+    m_target = std::max(60.0, base + seconds);
+    m_session.presentation().flash("target " + geo::formatDuration(*m_target), true);
+}
+
 geo::PlanStatus PresenterTools::plan() const {
     const Presentation& p = m_session.presentation();
     if (!m_target) return {};

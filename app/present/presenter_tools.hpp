@@ -61,6 +61,9 @@ public:
     double lastTime(std::size_t step) const;
     std::optional<double> target() const { return m_target; }
     void setTarget(std::optional<double> seconds) { m_target = seconds; }
+    // The presenter window's buttons: the target `seconds` longer (or shorter, never under a
+    // minute); without one, the time elapsed so far plus `seconds`.
+    void changeTarget(double seconds);
     geo::PlanStatus plan() const;
     // Where the timings are kept (empty: not remembered this run).
     void setTimingsFile(std::filesystem::path file) { m_timingsFile = std::move(file); }

@@ -81,13 +81,17 @@ void toolBar(PresenterTools& tools, geo::Language language, FontSet& fonts, cons
     };
     float x = 0.0f;
     const float room = ImGui::GetContentRegionAvail().x;
-    for (const Button& b : buttons) {
-        const char* label = ui(b.label, language);
+    // Beside the last button, or on a new row when it would not fit.
+    auto place = [&](const char* label) {
         fonts.require(label);
         const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f;
         if (x > 0.0f && x + w < room) ImGui::SameLine(0.0f, 8.0f * s);
         else x = 0.0f;
         x += w + 8.0f * s;
+    };
+    for (const Button& b : buttons) {
+        const char* label = ui(b.label, language);
+        place(label);
         const ImVec4 bg = b.active ? c.on : c.button;
         ImGui::PushStyleColor(ImGuiCol_Button, bg);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(std::min(bg.x + 0.12f, 1.0f), std::min(bg.y + 0.12f, 1.0f), std::min(bg.z + 0.12f, 1.0f), 1.0f));
@@ -95,6 +99,15 @@ void toolBar(PresenterTools& tools, geo::Language language, FontSet& fonts, cons
         ImGui::PushStyleColor(ImGuiCol_Text, b.active ? c.onText : c.text);
         if (ImGui::Button(label)) tools.command(b.command);
         ImGui::PopStyleColor(4);
+    }
+    // The talk's target, 5 minutes shorter or longer (from what is left now when there is none).
+    for (const Ui key : {Ui::TargetLess, Ui::TargetMore}) {
+        const char* label = ui(key, language);
+        place(label);
+        ImGui::PushStyleColor(ImGuiCol_Button, c.button);
+        ImGui::PushStyleColor(ImGuiCol_Text, c.text);
+        if (ImGui::Button(label)) tools.changeTarget(key == Ui::TargetMore ? 300.0 : -300.0);
+        ImGui::PopStyleColor(2);
     }
 }
 

@@ -55,6 +55,8 @@ constexpr std::array<Row, static_cast<std::size_t>(Ui::Count)> kUi{{
     {"返回步驟（Z）", "ステップに戻る（Z）", "Back to step (Z)"},
     {"目標 %s", "目標 %s", "target %s"},
     {"未設定目標時間", "目標時間なし", "no target"},
+    {"目標 −5 分", "目標 −5分", "target −5 min"},
+    {"目標 +5 分", "目標 +5分", "target +5 min"},
     {"L 雷射筆 · S 聚光燈（滾輪調整大小，點選地點固定）· D 畫筆 · H 螢光筆 · C 顏色 · U 復原 · X 清除 · K 存入簡報 · Shift＋拖曳 框選放大 · Z 返回步驟 · W 講者視窗",
      "L レーザー · S スポットライト（ホイールで大きさ、地点クリックで固定）· D ペン · H 蛍光ペン · C 色 · U 元に戻す · X 消去 · K 保存 · Shift＋ドラッグ 範囲ズーム · Z ステップに戻る · W 発表者ウィンドウ",
      "L laser · S spotlight (wheel: size, click a site: stay on it) · D pen · H highlighter · C colour · U undo · X clear · K keep in the briefing · Shift+drag: zoom box · Z back to the step · W presenter window"},

@@ -15,7 +15,7 @@ enum class Ui {
     Now, Next, LastStep, Elapsed, Blanked, GoToStep, StepsCut, StepsFly, PresenterKeys,
     // The live tools and rehearsal.
     LastTime, TimeLeft, OverTime, BehindPlan, Detour, ToolLaser, ToolSpotlight, ToolPen, ToolHighlighter, ToolColour, ToolUndo,
-    ToolClear, ToolKeep, ToolBack, Target, NoTarget, ToolKeys, Count
+    ToolClear, ToolKeep, ToolBack, Target, NoTarget, TargetLess, TargetMore, ToolKeys, Count
 };
 
 const char* ui(Ui key, geo::Language language);

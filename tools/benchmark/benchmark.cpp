@@ -32,15 +32,6 @@ struct Key {
     double lon, lat, zoom;
 };
 
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    const double idx = p * static_cast<double>(v.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(idx));
-    const auto hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (v[hi] - v[lo]) * (idx - static_cast<double>(lo));
-}
-
 double standardDeviation(const std::vector<double>& v) {
     if (v.empty()) return 0;
     double mean = 0;

@@ -9,9 +9,22 @@
 
 #include "shell/viewer_options.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <vector>
 
 namespace app {
+
+// The value at fraction p (0..1) of the sorted values, interpolated; 0 for none.
+inline double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const double idx = p * static_cast<double>(v.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(idx));
+    const auto hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (v[hi] - v[lo]) * (idx - static_cast<double>(lo));
+}
 
 int runBenchmark(const ViewerOptions& options, std::chrono::steady_clock::time_point mainEntered);
 

@@ -18,15 +18,6 @@ namespace app {
 
 namespace {
 
-double percentileOf(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    const double idx = p * static_cast<double>(v.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(idx));
-    const auto hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (v[hi] - v[lo]) * (idx - static_cast<double>(lo));
-}
-
 struct Run {
     std::vector<double> ms;
     std::size_t mapCopied = 0;
@@ -36,7 +27,7 @@ void print(const char* what, const Run& run) {
     const std::size_t slow =
         static_cast<std::size_t>(std::count_if(run.ms.begin(), run.ms.end(), [](double ms) { return ms > 1000.0 / 60.0; }));
     std::printf("    %-36s: median %6.2f ms   p95 %6.2f ms   max %6.2f ms   %zu over 16.7 ms   map from its copy in %zu of %zu\n", what,
-                percentileOf(run.ms, 0.5), percentileOf(run.ms, 0.95), percentileOf(run.ms, 1.0), slow, run.mapCopied, run.ms.size());
+                percentile(run.ms, 0.5), percentile(run.ms, 0.95), percentile(run.ms, 1.0), slow, run.mapCopied, run.ms.size());
 }
 
 } // namespace
@@ -74,7 +65,6 @@ void benchmarkLiveTools(Session& viewer, int w, int h) {
     for (int f = 0; f < kFrames; ++f) frame(laser, circling(f));
     tools.command(StoryCommand::Laser);
     tools.command(StoryCommand::Spotlight);
-    if (const char* r = std::getenv("SPOT_R")) tools.live().spotlight.setRadius(static_cast<float>(std::atof(r)));
     for (int f = 0; f < kFrames; ++f) frame(spotlight, circling(f));
     tools.command(StoryCommand::Spotlight);
     // 50 strokes across the screen, each a wavy line of 60 pointer samples.

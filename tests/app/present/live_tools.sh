@@ -15,18 +15,9 @@ set -uo pipefail
 ktmap=$(realpath "$1") compare=$(realpath "$2") tool=$(realpath "$3") data=$(realpath "$4") out=$(realpath -m "$5")
 mkdir -p "$out"
 rm -rf "${out:?}"/*
-for tool_needed in Xvfb xrandr; do
-  command -v "$tool_needed" >/dev/null || { echo "SKIP: $tool_needed is not installed (.ci/install-deps installs it)"; exit 77; }
-done
-Xvfb -displayfd 5 -screen 0 3840x2160x24 -nolisten tcp -noreset 5>"$out/display" 2>"$out/xvfb.log" &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null' EXIT
-for _ in $(seq 100); do [ -s "$out/display" ] && break; sleep 0.1; done
-[ -s "$out/display" ] || { echo "FAIL: Xvfb did not start"; cat "$out/xvfb.log"; exit 1; }
-export DISPLAY=:$(head -1 "$out/display")
-output=$(xrandr | awk '/ connected/ { print $1; exit }')
-xrandr --setmonitor '*LAPTOP' 1920/480x1080/270+0+0 "$output" >/dev/null &&
-  xrandr --setmonitor PROJECTOR 1920/480x1080/270+1920+0 none >/dev/null || { echo "FAIL: xrandr --setmonitor"; exit 1; }
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/private_displays.sh"
+monitors "LAPTOP 1920x1080+0+0 primary" "PROJECTOR 1920x1080+1920+0" || { echo "FAIL: xrandr --setmonitor"; exit 1; }
 
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -209,8 +200,7 @@ grep -q "rehearsal.toml:1:.*the rehearsal timings cannot be read" "$out/corrupt.
 grep -q '^\[stories.hsp-2025-02-kyushu\]' "$timings" 2>/dev/null || fail "rehearsal: the corrupt run's times were not written afresh"
 
 echo "== rehearsing with one display: the map and the presenter window side by side"
-for m in $(xrandr --listmonitors | awk 'NR > 1 { print $2 }' | tr -d '*+'); do xrandr --delmonitor "$m" >/dev/null 2>&1; done
-xrandr --setmonitor '*LAPTOP' 1920/480x1080/270+0+0 "$output" >/dev/null || fail "xrandr --setmonitor"
+monitors "LAPTOP 1920x1080+0+0 primary" || fail "xrandr --setmonitor"
 start rehearse.log --rehearse --size 1280x720
 wait_until '[ -n "$(window_at "$presenter_title")" ]' || fail "--rehearse: no presenter window ($("$tool" list | tr '\n' ' '))"
 sleep 0.5
