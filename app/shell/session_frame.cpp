@@ -188,12 +188,16 @@ Session::FrameStats Session::renderFrame(glm::ivec2 size, float dt) {
     Painter& painter = m_glPainter.ready() ? static_cast<Painter&>(m_glPainter) : static_cast<Painter&>(m_imguiPainter);
     m_glPainter.newFrame();
     painter.paint(m_layout.list, ImGui::GetBackgroundDrawList());
+    if (presenting) {
+        // The live tools over the content, under the panels (a detour's notes, the presenter
+        // overlay) and the caption, which stay legible in the spotlight's dimming; the laser
+        // goes above everything, below.
+        if (!inkWithMap) painter.paint(tools.ink, ImGui::GetBackgroundDrawList());
+        painter.paint(tools.underCaption, ImGui::GetBackgroundDrawList());
+    }
     if (m_document.hasContent())
         m_content.drawPanels({m_document, m_fonts, m_palette, panels, m_layout, m_mapView, m_content.contentScale(m_uiScale), pointer});
     if (presenting) {
-        // The live tools over the content and its panels, under the caption; the laser above all.
-        if (!inkWithMap) painter.paint(tools.ink, ImGui::GetForegroundDrawList());
-        painter.paint(tools.underCaption, ImGui::GetForegroundDrawList());
         painter.paint(audience.list, ImGui::GetForegroundDrawList());
         drawPresenterOverlay(m_presentation, m_tools, m_document.briefing(), m_fonts, m_palette, m_content.state.language, m_uiScale);
     }

@@ -36,6 +36,7 @@ struct LiveToolsLayout {
     DisplayList ink;          // the finished strokes (kept and live): still while the camera is, so
                               // the app may draw them with the map and keep them in the map's copy
     DisplayList underCaption; // the stroke being drawn, the zoom box and the spotlight's dimming
+                              // (under the caption and the panels)
     DisplayList top;          // the laser, above everything the audience sees
 };
 
