@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
@@ -64,6 +66,23 @@ bool replaceFileAtomically(const std::filesystem::path& file, std::string_view t
     }
     if (!ok) std::filesystem::remove(tmp, ec);
     return ok;
+}
+
+std::optional<std::string> readFileBytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in.is_open()) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return text.str();
+}
+
+std::filesystem::path setAside(const std::filesystem::path& file) {
+    std::filesystem::path aside = file;
+    aside += ".corrupt";
+    std::error_code ec;
+    std::filesystem::rename(file, aside, ec);
+    return ec ? std::filesystem::path() : aside;
 }
 
 } // namespace geo

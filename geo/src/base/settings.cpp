@@ -40,21 +40,16 @@ SettingsLoad loadSettings(const std::filesystem::path& file) {
     SettingsLoad out;
     std::error_code ec;
     if (file.empty() || !std::filesystem::exists(file, ec)) return out;
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto parsed = toml::parse(text.str(), file.string());
+    auto parsed = toml::parse(readFileBytes(file).value_or(std::string()), file.string());
     if (!parsed) {
         // Set the file aside, so that the next save starts afresh and the user can look at it.
-        std::filesystem::path aside = file;
-        aside += ".corrupt";
-        std::filesystem::rename(file, aside, ec);
+        const std::filesystem::path aside = setAside(file);
         const auto& where = parsed.error().source().begin;
         out.diagnostics.push_back({Severity::Warning, file.string(), static_cast<int>(where.line), static_cast<int>(where.column),
                                    "the settings file cannot be read (" + std::string(parsed.error().description()) +
                                        "); the viewer starts with its defaults",
-                                   ec ? "delete it; it is remade on quitting" : "it was moved to " + aside.string()});
-        if (!ec) out.setAside = aside;
+                                   aside.empty() ? "delete it; it is remade on quitting" : "it was moved to " + aside.string()});
+        out.setAside = aside;
         return out;
     }
     const toml::table& t = parsed.table();

@@ -135,15 +135,13 @@ KeepOutcome keepAnnotations(const Briefing& briefing, const std::string& storyId
         out.message = "no ink on this step to keep";
         return out;
     }
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream read;
-    read << in.rdbuf();
-    if (!in && !in.eof()) {
+    const std::optional<std::string> read = readFileBytes(file);
+    if (!read) {
         out.message = "cannot read " + file.string();
         out.hint = "check that the file is there and can be read";
         return out;
     }
-    const std::string text = read.str();
+    const std::string& text = *read;
     if (std::hash<std::string_view>{}(text) != briefing.textHash) {
         out.message = file.string() + " changed since it was loaded (saved by someone else?); the ink was not written";
         out.hint = "wait for the map to reload it (or fix its errors), then keep again";

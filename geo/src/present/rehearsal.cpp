@@ -30,16 +30,13 @@ std::filesystem::path rehearsalPath() {
 }
 
 namespace {
-RehearsalLoad setAside(const std::filesystem::path& file, int line, int column, const std::string& why) {
+RehearsalLoad unreadable(const std::filesystem::path& file, int line, int column, const std::string& why) {
     RehearsalLoad out;
-    std::error_code ec;
-    std::filesystem::path aside = file;
-    aside += ".corrupt";
-    std::filesystem::rename(file, aside, ec);
+    out.setAside = setAside(file);
     out.diagnostics.push_back({Severity::Warning, file.string(), line, column,
                                "the rehearsal timings cannot be read (" + why + "); the last run's times are not shown",
-                               ec ? "delete the file; it is written again after the next run" : "it was moved to " + aside.string()});
-    if (!ec) out.setAside = aside;
+                               out.setAside.empty() ? "delete the file; it is written again after the next run"
+                                                    : "it was moved to " + out.setAside.string()});
     return out;
 }
 } // namespace
@@ -54,19 +51,17 @@ RehearsalLoad loadRehearsal(const std::filesystem::path& file) {
                                    "remove it, or set XDG_STATE_HOME to another folder"});
         return out;
     }
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof()) return setAside(file, 0, 0, "it cannot be read");
-    auto parsed = toml::parse(text.str(), file.string());
+    const std::optional<std::string> text = readFileBytes(file);
+    if (!text) return unreadable(file, 0, 0, "it cannot be read");
+    auto parsed = toml::parse(*text, file.string());
     if (!parsed) {
         const auto& where = parsed.error().source().begin;
-        return setAside(file, static_cast<int>(where.line), static_cast<int>(where.column), std::string(parsed.error().description()));
+        return unreadable(file, static_cast<int>(where.line), static_cast<int>(where.column), std::string(parsed.error().description()));
     }
     const toml::table* stories = parsed.table()["stories"].as_table();
     if (!stories) {
         if (parsed.table().empty()) return out;
-        return setAside(file, 1, 1, "there is no [stories] table");
+        return unreadable(file, 1, 1, "there is no [stories] table");
     }
     for (const auto& [key, node] : *stories) {
         const toml::table* story = node.as_table();
