@@ -1,6 +1,9 @@
 // ktmap: the Taiwan–Kyushu cooperation briefing map.
 #include "platform/memory.hpp"
-#include "present/story_export.hpp"
+#include "export/google_earth.hpp"
+#include "export/handout.hpp"
+#include "export/qgis_package.hpp"
+#include "export/story_export.hpp"
 #include "shell/headless.hpp"
 #include "shell/interactive_shell.hpp"
 #include "shell/options.hpp"
@@ -10,6 +13,7 @@
 
 #include <spdlog/cfg/env.h>
 
+#include <cctype>
 #include <cstdio>
 
 namespace {
@@ -49,8 +53,16 @@ int main(int argc, char** argv) {
     using Mode = app::CommandLine::Mode;
     switch (cmd.mode) {
     case Mode::Check: return check(cmd.check);
-    case Mode::Export: return exportBriefing(cmd.options.briefingFile, cmd.exportFile);
-    case Mode::ExportStory: return app::exportStories(cmd.options, cmd.exportStory, cmd.exportDir, cmd.sizeGiven);
+    case Mode::Export: {
+        std::string ext = cmd.exportFile.extension().string();
+        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (ext == ".kml" || ext == ".kmz") return app::exportGoogleEarth(cmd.options, cmd.exportFile);
+        if (ext == ".gpkg") return app::exportQgisPackage(cmd.options, cmd.exportFile);
+        return exportBriefing(cmd.options.briefingFile, cmd.exportFile);
+    }
+    case Mode::ExportStory:
+        return app::exportStories(cmd.options, cmd.exportStory, cmd.exportDir, cmd.sizeGiven, {cmd.video, cmd.fps});
+    case Mode::ExportHandout: return app::exportHandout(cmd.options, cmd.handout);
     case Mode::Screenshot: return app::runScreenshot(cmd.options, cmd.screenshot);
     case Mode::Interactive: break;
     }

@@ -99,7 +99,7 @@ CommandLine parseCommandLine(int argc, char** argv) {
     std::string briefingFile = options.briefingFile.string();
     std::string paletteFile = options.paletteFile.string();
     std::vector<std::string> extra;
-    std::string screenshot, size, view, check, exportPath, labelsOut, presentStory, captureDir, exportStory, exportOut;
+    std::string screenshot, size, view, check, exportPath, labelsOut, presentStory, captureDir, exportStory, exportOut, handout;
     cli.add_option("--layers", layerFile, "Layer file (TOML) listing the base map layers (default: layers.toml in the assets folder)");
     cli.add_option("--layer", extra, "Add any OGR-readable vector file (shp, gpkg, geojson, kml) on top; repeatable");
     cli.add_option("--palette", paletteFile,
@@ -110,7 +110,12 @@ CommandLine parseCommandLine(int argc, char** argv) {
     cli.add_option("--briefing", briefingFile,
                    "Briefing content file (TOML): sites, trips, partnerships; \"\" for none (default: briefing.toml in the assets folder)");
     cli.add_option("--check", check, "Validate a briefing content file, print every problem, exit 1 if it has errors");
-    cli.add_option("--export", exportPath, "Export the briefing's sites, trips and partnerships to .geojson, .kml or .gpkg and exit");
+    cli.add_option("--export", exportPath,
+                   "Export the briefing's sites, trips and partnerships and exit: .kml or .kmz for Google Earth (styles, balloons, "
+                   "time, a tour per story), .gpkg for QGIS (with its styles and a project), or .geojson");
+    cli.add_option("--export-handout", handout,
+                   "Write a printable A4 handout (PDF: cover, a page per trip and partnership, an index of sites) in --lang "
+                   "with English beside it, and exit");
     cli.add_flag("--fullscreen", options.fullscreen, "Start in full screen");
     cli.add_option("--select", options.selectSite, "Open the notes of this site or partnership (its id in the briefing file) at start");
     cli.add_option("--trip", options.trips,
@@ -156,6 +161,8 @@ CommandLine parseCommandLine(int argc, char** argv) {
                    "(N: its colour, 1 = the first); repeatable");
     cli.add_option("--export-story", exportStory, "Render every step of this story (or 'all') to PNG and a PDF, then exit");
     cli.add_option("--out", exportOut, "With --export-story: the folder to write into");
+    cli.add_flag("--video", cmd.video, "With --export-story: write each story as a video, DIR/STORY.mp4 (H.264), instead of images");
+    cli.add_option("--fps", cmd.fps, "With --video: frames per second, 30 (the default) or 60")->check(CLI::IsMember({30, 60}));
     cli.add_option("--frames", options.screenshotFrames, "With --screenshot: frames drawn before the capture (default 1)")
         ->check(CLI::Range(1, 1000));
     cli.add_option("--labels-out", labelsOut, "With --screenshot: write the placed labels' boxes (x0 y0 x1 y1, tab-separated) to this file");
@@ -180,7 +187,8 @@ CommandLine parseCommandLine(int argc, char** argv) {
     {
         const bool defaultBriefing = cli.count("--briefing") == 0;
         const bool needAssets = check.empty() && (defaultBriefing || (exportPath.empty() && cli.count("--layers") == 0));
-        const bool needShaders = check.empty() && exportPath.empty() && !options.noShaders;
+        const bool dataExport = !exportPath.empty() && handout.empty() && exportStory.empty();
+        const bool needShaders = check.empty() && !dataExport && !options.noShaders;
         if (const std::string problem = missingDataMessage(needAssets, needShaders); !problem.empty()) {
             std::fputs(problem.c_str(), stderr);
             cmd.exitCode = 1;
@@ -280,8 +288,10 @@ CommandLine parseCommandLine(int argc, char** argv) {
     cmd.exportFile = exportPath;
     cmd.exportStory = exportStory;
     cmd.exportDir = exportOut;
+    cmd.handout = handout;
     if (!check.empty()) cmd.mode = CommandLine::Mode::Check;
     else if (!exportPath.empty()) cmd.mode = CommandLine::Mode::Export;
+    else if (!handout.empty()) cmd.mode = CommandLine::Mode::ExportHandout;
     else if (!exportStory.empty()) cmd.mode = CommandLine::Mode::ExportStory;
     else if (!screenshot.empty()) cmd.mode = CommandLine::Mode::Screenshot;
     if (cmd.mode == CommandLine::Mode::ExportStory && exportOut.empty()) {

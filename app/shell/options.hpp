@@ -11,13 +11,16 @@
 namespace app {
 
 struct CommandLine {
-    enum class Mode { Interactive, Screenshot, Check, Export, ExportStory } mode = Mode::Interactive;
+    enum class Mode { Interactive, Screenshot, Check, Export, ExportStory, ExportHandout } mode = Mode::Interactive;
     ViewerOptions options;
     std::filesystem::path screenshot; // --screenshot OUT.png
     std::filesystem::path check;      // --check FILE
     std::filesystem::path exportFile; // --export OUT
     std::string exportStory;          // --export-story STORY|all
     std::filesystem::path exportDir;  // --out DIR
+    bool video = false;               // --video: the stories as DIR/STORY.mp4
+    int fps = 30;                     // --fps
+    std::filesystem::path handout;    // --export-handout OUT.pdf
     bool sizeGiven = false;           // --size was given (an export then makes that size only)
     int exitCode = -1;                // >= 0: exit with it at once (--help, a bad argument: already said)
 };

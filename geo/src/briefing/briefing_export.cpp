@@ -2,6 +2,7 @@
 
 #include "base/gdal_handles.hpp"
 #include <geo/base/great_circle.hpp>
+#include <geo/base/output_file.hpp>
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -191,15 +192,6 @@ std::string lowercaseExtension(const std::filesystem::path& path) {
     return ext;
 }
 
-bool samePath(const std::filesystem::path& a, const std::filesystem::path& b) {
-    std::error_code ecA;
-    std::error_code ecB;
-    if (std::filesystem::equivalent(a, b, ecA)) return true; // also catches hard links
-    const auto canonicalA = std::filesystem::weakly_canonical(a, ecA);
-    const auto canonicalB = std::filesystem::weakly_canonical(b, ecB);
-    return !ecA && !ecB && canonicalA == canonicalB;
-}
-
 double wrapLongitude(double lon) { return lon - 360.0 * std::floor((lon + 180.0) / 360.0); }
 
 class Writer {
@@ -303,11 +295,10 @@ Diagnostics exportBriefing(const Briefing& briefing, const std::filesystem::path
 
     std::vector<std::filesystem::path> protectedFiles = inputs;
     if (!briefing.path.empty()) protectedFiles.push_back(briefing.path);
-    for (const auto& input : protectedFiles) {
-        if (samePath(out, input)) {
-            writer.error("refusing to overwrite an input file", "choose another name for the export");
-            return diagnostics;
-        }
+    OutputFile output(out, protectedFiles);
+    if (!output.ok()) {
+        writer.error(output.problem(), output.hint());
+        return diagnostics;
     }
 
     const std::string ext = lowercaseExtension(out);
@@ -328,15 +319,14 @@ Diagnostics exportBriefing(const Briefing& briefing, const std::filesystem::path
         return diagnostics;
     }
 
-    std::error_code ec;
-    if (std::filesystem::exists(out, ec)) {
-        std::filesystem::remove(out, ec);
-        if (ec) {
-            writer.error("cannot replace the existing file", ec.message());
-            return diagnostics;
-        }
+    Writer temporary(output.temporary(), diagnostics);
+    temporary.write(*driver, recordsOf(briefing), geojson, kml);
+    if (!diagnostics.empty()) {
+        for (Diagnostic& d : diagnostics) d.file = out.string(); // the user's name, not the temporary one
+        return diagnostics;
     }
-    writer.write(*driver, recordsOf(briefing), geojson, kml);
+    std::string error;
+    if (!output.commit(error)) writer.error("cannot finish writing the file", error);
     return diagnostics;
 }
 

@@ -220,9 +220,25 @@ TEST_CASE("exportBriefing reports what it cannot do, naming the file", "[briefin
     CHECK(shp[0].format() == (dir / "briefing.shp").string() +
                                  ": error: cannot export to '.shp' files (name the file .geojson, .kml or .gpkg)");
 
-    const auto missingDir = geo::exportBriefing(b, dir / "no-such-dir" / "briefing.gpkg");
-    REQUIRE(missingDir.size() == 1);
-    CHECK(missingDir[0].file == (dir / "no-such-dir" / "briefing.gpkg").string());
-    CHECK(missingDir[0].message == "cannot create the file");
-    CHECK_FALSE(missingDir[0].hint.empty()); // GDAL's reason; its wording is GDAL's
+    // A missing folder is made; one that cannot be (a file is in the way) is named, and nothing is left behind.
+    CHECK(geo::exportBriefing(b, dir / "new-dir" / "briefing.gpkg").empty());
+    CHECK(fs::is_regular_file(dir / "new-dir" / "briefing.gpkg"));
+    std::ofstream(dir / "a-file") << "x";
+    const auto blocked = geo::exportBriefing(b, dir / "a-file" / "briefing.gpkg");
+    REQUIRE(blocked.size() == 1);
+    CHECK(blocked[0].file == (dir / "a-file" / "briefing.gpkg").string());
+    CHECK(blocked[0].message.rfind("cannot make the folder " + (dir / "a-file").string(), 0) == 0);
+    CHECK(blocked[0].hint == "choose a folder you can write to");
+}
+
+TEST_CASE("exportBriefing leaves no half file and keeps an earlier export when it fails", "[briefing][export]") {
+    const fs::path dir = freshDir("atomic");
+    geo::Briefing b;
+    std::ofstream(dir / "old.gpkg") << "old";
+    CHECK(geo::exportBriefing(b, dir / "old.gpkg").empty());
+    CHECK(readText(dir / "old.gpkg").rfind("SQLite format 3", 0) == 0);
+    // Only the export itself is in the folder: the temporary file was renamed over it.
+    std::size_t files = 0;
+    for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file() ? 1 : 0;
+    CHECK(files == 1);
 }

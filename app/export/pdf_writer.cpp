@@ -1,4 +1,4 @@
-#include "present/pdf_writer.hpp"
+#include "export/pdf_writer.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>

@@ -10,7 +10,13 @@
 
 namespace app {
 
+struct VideoRequest {
+    bool video = false; // --video: DIR/STORY.mp4 instead of images
+    int fps = 30;       // --fps
+};
+
 // `story`: a story's id or "all". Returns the exit code.
-int exportStories(const ViewerOptions& options, const std::string& story, const std::filesystem::path& outDir, bool sizeGiven);
+int exportStories(const ViewerOptions& options, const std::string& story, const std::filesystem::path& outDir, bool sizeGiven,
+                  VideoRequest video = {});
 
 } // namespace app

@@ -1,6 +1,6 @@
-#include "present/story_export.hpp"
+#include "export/story_export.hpp"
 
-#include "present/pdf_writer.hpp"
+#include "export/pdf_writer.hpp"
 #include "shell/headless.hpp"
 
 #include <geo/briefing/briefing.hpp>
@@ -94,7 +94,8 @@ int exportAtSize(const ViewerOptions& options, const std::vector<std::string>& s
 
 } // namespace
 
-int exportStories(const ViewerOptions& options, const std::string& story, const std::filesystem::path& outDir, bool sizeGiven) {
+int exportStories(const ViewerOptions& options, const std::string& story, const std::filesystem::path& outDir, bool sizeGiven,
+                  VideoRequest) {
     // The story ids, from the briefing file itself.
     const geo::BriefingLoadResult content = geo::loadBriefingFile(options.briefingFile);
     std::vector<std::string> ids;
