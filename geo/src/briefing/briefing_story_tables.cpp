@@ -1,6 +1,7 @@
 // The [[story]] tables: their [[story.step]]s, each with its caption, targets and view.
 #include "briefing/briefing_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -10,7 +11,7 @@ namespace geo::briefing_toml {
 StoryStep Reader::readStep(const toml::table& t, const std::string& storyLabel, std::size_t index) {
     Ctx ctx{t, storyLabel + " step " + std::to_string(index),
             keyList({"caption", "caption_en", "site", "trip", "day", "partnership", "view", "sites", "partnerships",
-                     "all_partnerships", "notes", "annotation"})};
+                     "all_partnerships", "notes", "hold", "annotation"})};
     checkUnknownKeys(ctx, "[[story.step]]");
     StoryStep step;
     step.pos = posOf(t);
@@ -36,6 +37,20 @@ StoryStep Reader::readStep(const toml::table& t, const std::string& storyLabel, 
         }
     }
     if (const toml::node* view = t.get("view")) readView(ctx, *view, step);
+    if (const toml::node* hold = t.get("hold")) {
+        const auto* f = hold->as_floating_point();
+        const auto* i = hold->as_integer();
+        const double seconds = f ? f->get() : i ? static_cast<double>(i->get()) : -1.0;
+        if (!f && !i) {
+            wrongType(ctx, "hold", *hold, "a number", "write the seconds a video holds the step without quotes: hold = 8");
+        } else if (!(seconds >= StoryStep::kMinHold && seconds <= StoryStep::kMaxHold)) {
+            error(posOf(*hold), ctx.label + ": hold = " + std::to_string(static_cast<long long>(std::lround(seconds))) +
+                                    " is out of range",
+                  "write between 1 and 120 seconds: hold = 8");
+        } else {
+            step.hold = seconds;
+        }
+    }
     step.sites = readStringList(ctx, "sites", false, &step.sitesPos);
     step.partnerships = readStringList(ctx, "partnerships", false, &step.partnershipsPos);
     if (const toml::node* all = t.get("all_partnerships")) step.allPartnershipsPos = posOf(*all);

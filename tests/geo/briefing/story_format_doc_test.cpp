@@ -36,6 +36,8 @@ TEST_CASE("the story example in assets/FORMAT.md loads with the other examples",
     CHECK(story.steps[1].partnerships.size() == 1);
     CHECK(story.steps[2].partnershipId == "hsp-kitakyushu-sister-parks");
     CHECK(story.steps[2].notesId == "hsp-kitakyushu-sister-parks");
+    CHECK(story.steps[2].hold == 9.0);
+    CHECK(story.steps[1].hold == geo::StoryStep::kDefaultHold);
     REQUIRE(story.steps[3].view.has_value());
     CHECK(story.steps[3].view->zoom == 7.0);
     CHECK(story.steps[3].sites.size() == 2);

@@ -4,6 +4,7 @@
 
 #include <geo/briefing/briefing.hpp>
 
+#include "committed_files.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -227,4 +228,28 @@ TEST_CASE("tripDayCount counts the days of a trip, both ends included", "[story]
     CHECK(geo::tripDayCount(trip) == 0); // ends before it starts
     trip.end = {2023, 3, 0};
     CHECK(geo::tripDayCount(trip) == 0); // incomplete
+}
+
+TEST_CASE("a step's hold is read in seconds, and a wrong one is named", "[story]") {
+    const std::string head = "schema = 1\ntitle = \"簡報\"\ntitle_en = \"Briefing\"\n[[site]]\nid = \"a\"\nkind = \"city\"\nname_zh = \"甲\"\nname_en = \"A\"\nlon = 130.0\nlat = 33.0\n"
+                             "[[story]]\nid = \"s\"\ntitle = \"故事\"\n";
+    const auto ok = geo::parseBriefing(head + "[[story.step]]\ncaption = \"甲\"\nsite = \"a\"\nhold = 8.5\n[[story.step]]\ncaption = \"甲\"\nsite = \"a\"\nhold = 3\n"
+                                              "[[story.step]]\ncaption = \"甲\"\nsite = \"a\"\n",
+                                       "hold.toml");
+    CHECK(test::formatAll(ok.diagnostics).empty());
+    REQUIRE(ok.briefing.stories.size() == 1);
+    REQUIRE(ok.briefing.stories[0].steps.size() == 3);
+    CHECK(ok.briefing.stories[0].steps[0].hold == 8.5);
+    CHECK(ok.briefing.stories[0].steps[1].hold == 3.0);
+    CHECK(ok.briefing.stories[0].steps[2].hold == geo::StoryStep::kDefaultHold);
+
+    const auto bad = geo::parseBriefing(head + "[[story.step]]\ncaption = \"甲\"\nsite = \"a\"\nhold = 600\n[[story.step]]\ncaption = \"甲\"\nsite = \"a\"\n"
+                                               "hold = \"8\"\n",
+                                        "hold.toml");
+    CHECK(test::formatAll(bad.diagnostics) ==
+          "hold.toml:17:8: error: story 's' step 1: hold = 600 is out of range (write between 1 and 120 seconds: hold = 8)\n"
+          "hold.toml:21:8: error: story 's' step 2: 'hold' must be a number, not a string (write the seconds a video holds the step "
+          "without quotes: hold = 8)\n");
+    REQUIRE(bad.briefing.stories[0].steps.size() == 2);
+    CHECK(bad.briefing.stories[0].steps[0].hold == geo::StoryStep::kDefaultHold); // the default, not the wrong value
 }

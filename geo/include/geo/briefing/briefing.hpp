@@ -196,6 +196,9 @@ struct StoryStep {
     bool allPartnerships = false;          // highlight every partnership (the network story)
     std::string notesId; // open the notes panel of this site or partnership ("" = none)
     std::vector<StepAnnotation> annotations; // kept ink
+    // `hold`: how long a video or a Google Earth tour stays on the step once it is there (seconds).
+    static constexpr double kDefaultHold = 6.0, kMinHold = 1.0, kMaxHold = 120.0;
+    double hold = kDefaultHold;
 
     TextPos pos;             // the [[story.step]] header
     TextPos sitePos;         // the value of `site`
