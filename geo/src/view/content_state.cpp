@@ -118,6 +118,14 @@ void setTripTime(ContentState& state, const ContentScene& scene, double days) {
 void showDay(ContentState& state, const ContentScene& scene, int day) {
     setTripTime(state, scene, static_cast<double>(day) + 0.999); // the end of that day, before midnight
     state.playing = false;
+    state.playUntil = -1.0;
+}
+
+void playDay(ContentState& state, const ContentScene& scene, int day, bool start) {
+    setTripTime(state, scene, static_cast<double>(day));
+    const TripGeometry* trip = scene.trip(state.activeTrip);
+    state.playUntil = trip ? std::min(state.tripTime + 0.999, trip->days()) : -1.0; // before midnight
+    state.playing = start && trip != nullptr;
 }
 
 void togglePlay(ContentState& state, const ContentScene& scene) {
@@ -125,6 +133,7 @@ void togglePlay(ContentState& state, const ContentScene& scene) {
     if (!trip) return;
     if (!state.playing && state.tripTime >= trip->days() - 1e-3) state.tripTime = 0.0; // at the end: from the start
     state.playing = !state.playing;
+    state.playUntil = -1.0; // the presenter's play runs to the end
 }
 
 bool advancePlayback(ContentState& state, const ContentScene& scene, float dt) {
@@ -134,9 +143,12 @@ bool advancePlayback(ContentState& state, const ContentScene& scene, float dt) {
         state.playing = false;
         return false;
     }
-    const double end = trip->days();
+    const double end = state.playUntil >= 0.0 ? std::min(state.playUntil, trip->days()) : trip->days();
     state.tripTime = std::min(end, state.tripTime + static_cast<double>(dt) * static_cast<double>(state.speed));
-    if (state.tripTime >= end) state.playing = false;
+    if (state.tripTime >= end) {
+        state.playing = false;
+        state.playUntil = -1.0;
+    }
     return true;
 }
 

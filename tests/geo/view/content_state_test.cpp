@@ -60,6 +60,22 @@ TEST_CASE("a trip shown and active plays day by day and stops at its end", "[con
     CHECK_FALSE(f.state.playing);
     geo::showDay(f.state, f.scene, 1);
     CHECK(f.state.tripTime == Approx(1.999));
+    // A day played alone (a video's trip-day step): from its start, stopping at its end.
+    geo::playDay(f.state, f.scene, 1, false);
+    CHECK(f.state.tripTime == 1.0);
+    CHECK_FALSE(geo::advancePlayback(f.state, f.scene, 1.0f)); // paused while the camera flies there
+    geo::playDay(f.state, f.scene, 1);
+    CHECK(geo::advancePlayback(f.state, f.scene, 0.5f));
+    CHECK(f.state.tripTime == Approx(1.5));
+    while (geo::advancePlayback(f.state, f.scene, 0.25f)) {
+    }
+    CHECK(f.state.tripTime == Approx(1.999));
+    CHECK_FALSE(f.state.playing);
+    geo::togglePlay(f.state, f.scene); // the presenter's play then runs to the trip's end
+    while (geo::advancePlayback(f.state, f.scene, 1.0f)) {
+    }
+    CHECK(f.state.tripTime == 4.0);
+    geo::showDay(f.state, f.scene, 1);
     // The second day: Kumamoto and the university (not Phoenix, nor Kaohsiung).
     const auto day = geo::dayFrame(f.state, f.scene, 1);
     REQUIRE(day);

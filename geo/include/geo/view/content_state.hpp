@@ -34,6 +34,7 @@ struct ContentState {
     double tripTime = 0.0;            // playback, in days from the active trip's first day
     bool playing = false;
     float speed = 0.5f;               // days per second
+    double playUntil = -1.0;          // >= 0: playback stops there (a day played alone), else at the trip's end
 
     bool partnerships = true;         // the links are on the map
     std::array<bool, kPartnershipKindCount> partnershipKinds{{true, true, true, true, true, true, true, true, true}};
@@ -73,6 +74,9 @@ void setTripShown(ContentState& state, std::string_view tripId, bool shown);
 // Playback at the end of day `day` (0-based) of the active trip, stopped.
 void showDay(ContentState& state, const ContentScene& scene, int day);
 void setTripTime(ContentState& state, const ContentScene& scene, double days);
+// Day `day` (0-based) of the active trip played alone: from its start, stopping at its end (a
+// video's trip-day step); `start` false sets it up paused (the camera still flying there).
+void playDay(ContentState& state, const ContentScene& scene, int day, bool start = true);
 // Play or pause; at the end, play starts over from the first day.
 void togglePlay(ContentState& state, const ContentScene& scene);
 // Advances playback by dt seconds; true while it moves.
