@@ -1,6 +1,7 @@
 #include "export/story_export.hpp"
 
 #include "export/pdf_writer.hpp"
+#include "export/story_video.hpp"
 #include "shell/headless.hpp"
 
 #include <geo/briefing/briefing.hpp>
@@ -95,7 +96,7 @@ int exportAtSize(const ViewerOptions& options, const std::vector<std::string>& s
 } // namespace
 
 int exportStories(const ViewerOptions& options, const std::string& story, const std::filesystem::path& outDir, bool sizeGiven,
-                  VideoRequest) {
+                  VideoRequest video) {
     // The story ids, from the briefing file itself.
     const geo::BriefingLoadResult content = geo::loadBriefingFile(options.briefingFile);
     std::vector<std::string> ids;
@@ -107,16 +108,25 @@ int exportStories(const ViewerOptions& options, const std::string& story, const 
         std::fprintf(stderr, "ktmap: %s has no stories to export\n", options.briefingFile.c_str());
         return 1;
     }
+    auto scaled = [&](int width, int height) {
+        ViewerOptions o = options;
+        o.width = width;
+        o.height = height;
+        o.uiScale = std::min(3.0f, options.uiScale * static_cast<float>(o.height) / 1080.0f); // the same layout at every size
+        return o;
+    };
+    // A video at 1920x1080, or at --size (3840x2160 for 4K).
+    if (video.video) {
+        const ViewerOptions o = sizeGiven ? scaled(options.width, options.height) : scaled(1920, 1080);
+        return exportStoryVideos(o, ids, outDir, video.fps);
+    }
     // 1920x1080 for slides and a PDF of every step, 3840x2160 for print; --size gives one size.
     std::vector<std::pair<int, int>> sizes;
     if (sizeGiven) sizes.push_back({options.width, options.height});
     else sizes = {{1920, 1080}, {3840, 2160}};
     int status = 0;
     for (std::size_t k = 0; k < sizes.size(); ++k) {
-        ViewerOptions o = options;
-        o.width = sizes[k].first;
-        o.height = sizes[k].second;
-        o.uiScale = std::min(3.0f, options.uiScale * static_cast<float>(o.height) / 1080.0f); // the same layout at every size
+        const ViewerOptions o = scaled(sizes[k].first, sizes[k].second);
         const std::filesystem::path dir = outDir / (std::to_string(o.width) + "x" + std::to_string(o.height));
         const std::filesystem::path pdf = k == 0 ? outDir / "stories.pdf" : std::filesystem::path();
         status |= exportAtSize(o, ids, dir, pdf);

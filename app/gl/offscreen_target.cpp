@@ -1,5 +1,7 @@
 #include "gl/offscreen_target.hpp"
 
+#include <cstring>
+
 #include <vector>
 
 namespace app {
@@ -50,6 +52,17 @@ sf::Image OffscreenTarget::read() const {
     sf::Image image;
     image.create(static_cast<unsigned>(m_width), static_cast<unsigned>(m_height), flipped.data());
     return image;
+}
+
+void OffscreenTarget::readRgba(std::vector<std::uint8_t>& rgba) const {
+    const auto w = static_cast<std::size_t>(m_width), h = static_cast<std::size_t>(m_height);
+    std::vector<std::uint8_t> rows(w * h * 4);
+    glFinish();
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, m_width, m_height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+    rgba.resize(rows.size());
+    const std::size_t stride = w * 4;
+    for (std::size_t y = 0; y < h; ++y) std::memcpy(&rgba[y * stride], &rows[(h - 1 - y) * stride], stride); // GL's rows go bottom-up
 }
 
 void OffscreenTarget::release() {

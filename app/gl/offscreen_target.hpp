@@ -4,6 +4,9 @@
 #include <SFML/Graphics/Image.hpp>
 #include <epoxy/gl.h>
 
+#include <cstdint>
+#include <vector>
+
 namespace app {
 
 class OffscreenTarget {
@@ -24,6 +27,9 @@ public:
     GLuint texture() const { return m_texture; }
     // The pixels, top row first, opaque.
     sf::Image read() const;
+    // The pixels as RGBA bytes, top row first, into `rgba` (resized); alpha as drawn. Cheaper
+    // than read(): a video reads every frame.
+    void readRgba(std::vector<std::uint8_t>& rgba) const;
     // Unbinds and deletes; needs the GL context current (the destructor calls it too).
     void release();
 

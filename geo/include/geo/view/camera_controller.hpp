@@ -17,6 +17,7 @@
 
 #include <glm/vec2.hpp>
 
+#include <algorithm>
 #include <optional>
 
 namespace geo {
@@ -65,6 +66,8 @@ public:
     // Advances a flight by dt seconds (eased); true while it flies (this frame moved).
     bool step(double dt);
     bool flying() const { return m_flight.has_value(); }
+    // Seconds the flight still takes (0 when not flying).
+    double flightRemaining() const { return m_flight ? std::max(0.0, m_flight->duration - m_flight->elapsed) : 0.0; }
     void stopFlight() { m_flight.reset(); }
 
 private:
