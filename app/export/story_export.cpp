@@ -4,6 +4,7 @@
 #include "export/story_video.hpp"
 #include "shell/headless.hpp"
 
+#include <geo/base/output_file.hpp>
 #include <geo/briefing/briefing.hpp>
 
 #include <SFML/Graphics/Image.hpp>
@@ -33,12 +34,17 @@ int exportAtSize(const ViewerOptions& options, const std::vector<std::string>& s
     }
     if (!headless.start("--export-story")) return 1;
     session.tools().setLiveShown(false); // the pictures show kept ink (the steps' annotations), no live tool
+    const std::vector<std::filesystem::path> inputs{options.briefingFile, options.layerFile, options.paletteFile};
     std::unique_ptr<PdfWriter> pdf;
+    std::unique_ptr<geo::OutputFile> pdfOut;
     if (!pdfPath.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(pdfPath.parent_path(), ec);
+        pdfOut = std::make_unique<geo::OutputFile>(pdfPath, inputs);
+        if (!pdfOut->ok()) {
+            spdlog::error("--export-story: {}", pdfOut->error());
+            return 1;
+        }
         // Pages of 16:9 at 96 dpi: 1920x1080 px is 1440x810 pt.
-        pdf = std::make_unique<PdfWriter>(pdfPath, w * 0.75, h * 0.75);
+        pdf = std::make_unique<PdfWriter>(pdfOut->temporary(), w * 0.75, h * 0.75);
         if (!pdf->ok()) {
             spdlog::error("--export-story: cannot write {} (is the folder writable?)", pdfPath.string());
             return 1;
@@ -53,9 +59,7 @@ int exportAtSize(const ViewerOptions& options, const std::vector<std::string>& s
             continue;
         }
         spdlog::info("exporting story '{}' ({} steps) at {}x{}", id, story->steps.size(), w, h);
-        std::error_code ec;
         const std::filesystem::path dir = outDir / id;
-        std::filesystem::create_directories(dir, ec);
         for (std::size_t i = 0; i < story->steps.size(); ++i) {
             session.presentation().navigator().jumpTo(i + 1);
             session.applyCurrentStep(false);
@@ -64,10 +68,12 @@ int exportAtSize(const ViewerOptions& options, const std::vector<std::string>& s
             const sf::Image image = headless.target().read();
             char name[32];
             std::snprintf(name, sizeof name, "%02zu.png", i + 1);
-            const std::filesystem::path file = dir / name;
-            if (!image.saveToFile(file.string())) {
-                spdlog::error("--export-story: cannot write {}", file.string());
+            geo::OutputFile file(dir / name, inputs);
+            std::string error;
+            if (!file.ok() || !image.saveToFile(file.temporary().string()) || !file.commit(error)) {
+                spdlog::error("--export-story: {}", !file.ok() ? file.error() : error.empty() ? "cannot write " + file.target().string() : error);
                 ++failures;
+                if (!file.ok()) break; // the folder: the other steps cannot be written either
                 continue;
             }
             ++written;
@@ -82,8 +88,8 @@ int exportAtSize(const ViewerOptions& options, const std::vector<std::string>& s
     if (pdf) {
         std::string error;
         const int pages = pdf->pages();
-        if (!pdf->close(error)) {
-            spdlog::error("--export-story: {}: {}", pdfPath.string(), error);
+        if (!pdf->close(error) || failures > 0 || !pdfOut->commit(error)) {
+            spdlog::error("--export-story: {}: {}", pdfPath.string(), failures > 0 && error.empty() ? "not written: steps failed" : error);
             ++failures;
         } else {
             spdlog::info("wrote {} ({} pages)", pdfPath.string(), pages);

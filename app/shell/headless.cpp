@@ -1,5 +1,7 @@
 #include "shell/headless.hpp"
 
+#include <geo/base/output_file.hpp>
+
 #include <SFML/Graphics/Image.hpp>
 #include <imgui.h>
 #include <spdlog/spdlog.h>
@@ -85,8 +87,10 @@ int runScreenshot(const ViewerOptions& options, const std::filesystem::path& out
         if (!labels) spdlog::error("--labels-out: cannot write {}", options.labelsOut.string());
     }
     headless.stop();
-    if (!image.saveToFile(out.string())) {
-        spdlog::error("--screenshot: cannot write {}", out.string());
+    geo::OutputFile file(out, {options.briefingFile, options.layerFile, options.paletteFile});
+    std::string error;
+    if (!file.ok() || !image.saveToFile(file.temporary().string()) || !file.commit(error)) {
+        spdlog::error("--screenshot: {}", !file.ok() ? file.error() : error.empty() ? "cannot write " + out.string() : error);
         return 1;
     }
     spdlog::info("wrote {} ({}x{})", out.string(), w, h);

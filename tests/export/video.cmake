@@ -12,3 +12,10 @@ add_test(NAME "export: a full disk is said and leaves no file"
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/render/with_display.sh ${CMAKE_CURRENT_SOURCE_DIR}/export/disk_full.sh
           $<TARGET_FILE:ktmap> ${CMAKE_CURRENT_SOURCE_DIR}/data/briefing/shipped_2026-12.toml ${CMAKE_CURRENT_BINARY_DIR}/disk-full)
 set_tests_properties("export: a full disk is said and leaves no file" PROPERTIES LABELS render TIMEOUT 300 SKIP_RETURN_CODE 77)
+
+# Every export refuses to write over one of its inputs. Each export adds its own line in
+# tests/export/inputs_refused.d/.
+add_test(NAME "export: an output that is an input is refused"
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/render/with_display.sh ${CMAKE_CURRENT_SOURCE_DIR}/export/inputs_refused.sh
+          $<TARGET_FILE:ktmap> ${CMAKE_CURRENT_SOURCE_DIR}/data/briefing/shipped_2026-12.toml ${CMAKE_CURRENT_BINARY_DIR}/inputs-refused)
+set_tests_properties("export: an output that is an input is refused" PROPERTIES LABELS render TIMEOUT 300 SKIP_RETURN_CODE 77)
