@@ -105,11 +105,10 @@ public:
                 }
                 state.playing = false;
             }
-            // The hold: the picture stands still, drawn once.
+            // The hold: the picture stands still, drawn and converted once.
             const long long hold = frames(step.hold);
-            if (!draw()) return false;
             for (long long f = 0; f < hold; ++f) {
-                if (!emit() || !tick()) return false;
+                if (!(f == 0 ? emitDrawn() : emitAgain()) || !tick()) return false;
             }
         }
         progress.show(steps, steps, m_frames, m_frames, m_fps, true);
@@ -130,9 +129,13 @@ private:
     }
     bool emit() {
         ++m_frames;
-        return m_encoder.add(m_pixels); // a copy: the hold sends the same picture again
+        return m_encoder.add(m_pixels); // a copy: the next frame is read into m_pixels meanwhile
     }
     bool emitDrawn() { return draw() && emit(); }
+    bool emitAgain() {
+        ++m_frames;
+        return m_encoder.repeat();
+    }
 
     Session& m_session;
     Headless& m_headless;

@@ -100,15 +100,21 @@ struct VideoEncoder::State {
         }
     }
 
+    // `rgba` empty: the last frame again.
     bool encodeRgba(const std::vector<std::uint8_t>& rgba) {
-        int rc = av_frame_make_writable(frame);
+        int rc = av_frame_make_writable(frame); // copies the picture if the encoder still holds it
         if (rc < 0) {
             fail("cannot encode a frame: " + avMessage(rc));
             return false;
         }
-        const std::uint8_t* source[1] = {rgba.data()};
-        const int stride[1] = {settings.width * 4};
-        sws_scale(scale, source, stride, 0, settings.height, frame->data, frame->linesize);
+        if (!rgba.empty()) {
+            const std::uint8_t* source[1] = {rgba.data()};
+            const int stride[1] = {settings.width * 4};
+            sws_scale(scale, source, stride, 0, settings.height, frame->data, frame->linesize);
+        } else if (frames == 0) {
+            fail("no frame to repeat");
+            return false;
+        }
         frame->pts = frames++;
         return encode(frame);
     }
@@ -214,6 +220,17 @@ bool VideoEncoder::add(std::vector<std::uint8_t> rgba) {
     s.changed.wait(lock, [&] { return s.queue.size() < kQueueDepth || !s.error.empty(); });
     if (!s.error.empty()) return false;
     s.queue.push_back(std::move(rgba));
+    lock.unlock();
+    s.changed.notify_all();
+    return true;
+}
+
+bool VideoEncoder::repeat() {
+    State& s = *m_state;
+    std::unique_lock<std::mutex> lock(s.mutex);
+    s.changed.wait(lock, [&] { return s.queue.size() < kQueueDepth || !s.error.empty(); });
+    if (!s.error.empty()) return false;
+    s.queue.emplace_back(); // empty: the last frame
     lock.unlock();
     s.changed.notify_all();
     return true;

@@ -31,6 +31,8 @@ public:
     // Queues a frame of width × height RGBA pixels, rows top-down (waits while the queue is
     // full); false once encoding has failed (error() says why).
     bool add(std::vector<std::uint8_t> rgba);
+    // Queues the last frame again (a held picture: not converted again).
+    bool repeat();
     // Encodes what is queued, flushes the encoder and writes the file's index; false, with
     // error() saying why (e.g. no space left on device).
     bool finish();
