@@ -55,7 +55,7 @@ bool writeKmz(const std::filesystem::path& file, const std::string& kml, const K
     }
     for (const KmlStyle& style : styles.all()) {
         if (style.iconFile.empty()) continue;
-        const std::string png = renderMarkerIcon(style.iconFill, style.iconRim);
+        const std::string png = renderMarkerIcon(style.icon);
         if (png.empty() || !kmz->AddFile(png, style.iconFile)) {
             error = "cannot add " + style.iconFile + " to the KMZ archive";
             return false;
@@ -92,7 +92,9 @@ int exportGoogleEarth(const ViewerOptions& options, const std::filesystem::path&
         return 1;
     }
     const geo::BriefingLoadResult load = geo::loadBriefingFile(options.briefingFile);
-    for (const auto& d : load.diagnostics) spdlog::warn("{}", d.format());
+    for (const auto& d : load.diagnostics)
+        if (d.severity == geo::Severity::Error) spdlog::error("{}", d.format());
+        else spdlog::warn("{}", d.format());
     if (geo::hasErrors(load.diagnostics)) {
         spdlog::error("--export: not exporting: {} has errors (fix them, or check with --check)", options.briefingFile.string());
         return 1;

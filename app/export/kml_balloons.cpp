@@ -28,6 +28,18 @@ void HtmlBuilder::list(const std::vector<std::string>& items) {
     for (const std::string& item : items) ul.append_child("li").text().set(item.c_str());
 }
 
+void HtmlBuilder::outline(const std::vector<Item>& items) {
+    if (items.empty()) return;
+    pugi::xml_node ul = m_root.append_child("ul");
+    for (const Item& item : items) {
+        pugi::xml_node li = ul.append_child("li");
+        li.append_child(pugi::node_pcdata).set_value(item.text.c_str());
+        if (item.children.empty()) continue;
+        pugi::xml_node sub = li.append_child("ul");
+        for (const std::string& child : item.children) sub.append_child("li").text().set(child.c_str());
+    }
+}
+
 std::string HtmlBuilder::html() const {
     std::ostringstream out;
     m_doc.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
@@ -46,7 +58,9 @@ std::string join(const std::string& a, const std::string& b, const char* separat
 BalloonWriter::BalloonWriter(const geo::Briefing& briefing, geo::Language language)
     : m_briefing(briefing), m_language(language) {}
 
-std::string BalloonWriter::sourceLanguage() const { return m_language == geo::Language::Ja ? "ja" : "zh-Hant"; }
+// The briefing's texts are written in Traditional Chinese with an English translation
+// (assets/FORMAT.md); a Japanese audience reads the Chinese one.
+std::string BalloonWriter::sourceLanguage() const { return "zh-Hant"; }
 
 std::vector<std::pair<std::string, std::string>> BalloonWriter::texts(const std::string& source,
                                                                       const std::string& english) const {
@@ -118,6 +132,16 @@ std::string BalloonWriter::stopLine(const geo::Stop& stop) const {
     return line;
 }
 
+std::vector<std::string> BalloonWriter::milestones(const geo::Partnership& p) const {
+    std::vector<std::string> items;
+    for (const geo::Milestone& m : p.milestones) {
+        std::string what;
+        for (const auto& [text, lang] : texts(m.what, m.whatEn)) what = join(what, text, " / ");
+        items.push_back(m.date.toString() + " " + what);
+    }
+    return items;
+}
+
 std::string BalloonWriter::site(const geo::Site& site) const {
     HtmlBuilder html;
     html.heading(std::string(geo::displayName(site, m_language)));
@@ -139,22 +163,15 @@ std::string BalloonWriter::site(const geo::Site& site) const {
         html.subheading("Trip stops");
         html.list(visits);
     }
-    std::vector<std::string> links;
+    std::vector<HtmlBuilder::Item> links;
     for (const geo::Partnership& p : m_briefing.partnerships) {
         bool party = false;
         for (const std::string& id : p.parties) party = party || id == site.id;
-        if (!party) continue;
-        std::string item = partnershipName(p) + " (" + std::string(geo::partnershipKindName(p.kind)) + ")";
-        for (const geo::Milestone& m : p.milestones) {
-            std::string what;
-            for (const auto& [text, lang] : texts(m.what, m.whatEn)) what = join(what, text, " / ");
-            item += "; " + m.date.toString() + " " + what;
-        }
-        links.push_back(item);
+        if (party) links.push_back({partnershipName(p) + " (" + std::string(geo::partnershipKindName(p.kind)) + ")", milestones(p)});
     }
     if (!links.empty()) {
         html.subheading("Partnerships");
-        html.list(links);
+        html.outline(links);
     }
     sources(html, site.sources);
     return html.html();
@@ -195,15 +212,9 @@ std::string BalloonWriter::partnership(const geo::Partnership& p) const {
     for (const std::string& id : p.parties) parties = join(parties, siteName(id), " · ");
     html.detail("Parties:", parties);
     notes(html, p.notes, p.notesEn);
-    std::vector<std::string> milestones;
-    for (const geo::Milestone& m : p.milestones) {
-        std::string what;
-        for (const auto& [text, lang] : texts(m.what, m.whatEn)) what = join(what, text, " / ");
-        milestones.push_back(m.date.toString() + " " + what);
-    }
-    if (!milestones.empty()) {
+    if (!p.milestones.empty()) {
         html.subheading("Milestones");
-        html.list(milestones);
+        html.list(milestones(p));
     }
     sources(html, p.sources);
     return html.html();

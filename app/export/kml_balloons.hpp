@@ -21,6 +21,11 @@ public:
     void paragraph(const std::string& text, const std::string& lang = "");  // <p lang=…>
     void detail(const std::string& label, const std::string& value);        // <p><b>label</b> value</p>
     void list(const std::vector<std::string>& items);                       // <ul><li>…
+    struct Item {
+        std::string text;
+        std::vector<std::string> children;
+    };
+    void outline(const std::vector<Item>& items);                           // <ul><li>…<ul><li>…
     std::string html() const;                                                // the fragment, serialized
 
 private:
@@ -51,6 +56,7 @@ private:
     void sources(HtmlBuilder& html, const std::vector<geo::SourceRef>& refs) const;
     std::string when(const geo::Stop& stop) const;
     std::string stopLine(const geo::Stop& stop) const;
+    std::vector<std::string> milestones(const geo::Partnership& partnership) const;
     std::string sourceLanguage() const;
 
     const geo::Briefing& m_briefing;

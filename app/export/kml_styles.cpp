@@ -1,5 +1,7 @@
 #include "export/kml_styles.hpp"
 
+#include <geo/view/content_layout.hpp>
+
 #include <cstdio>
 
 namespace app {
@@ -18,40 +20,41 @@ std::string ogrColour(geo::Color c) {
 }
 
 KmlStyles::KmlStyles(const geo::Palette& palette, bool ownIcons) : m_palette(palette), m_ownIcons(ownIcons) {
-    const geo::Color rim = palette.map.markerRim;
     for (std::size_t k = 0; k < geo::kSiteKindCount; ++k) {
         const auto kind = static_cast<geo::SiteKind>(k);
-        const geo::MarkerLook& look = palette.marker(kind);
-        // The marker's diameter with its 2.5 px rim as on the map at interface scale 1, a little
-        // larger (× 1.4): Google Earth's imagery is busier than the map's flat colours.
-        add(siteStyle(kind), "", look.fill, rim, (2.0 * static_cast<double>(look.radius) + 5.0) / kEarthIconPixels * 1.4, true);
+        const geo::DiscStyle disc = geo::markerDisc(palette, kind, false, 1.0f);
+        // As wide as on the map at interface scale 1, a little larger (× 1.4): Google Earth's
+        // imagery is busier than the map's flat colours.
+        add(siteStyle(kind), "", disc, 2.0 * static_cast<double>(disc.rimRadius) / kEarthIconPixels * 1.4);
     }
     for (std::size_t t = 0; t < palette.trips.colours.size(); ++t) {
+        // The stops: a small marker in the trip's colour; the legs: its line.
         const geo::Color c = palette.trips.colours[t];
-        add("trip-" + std::to_string(t + 1), "PEN(c:" + ogrColour(c) + ",w:4px)", c, rim, 0.7, true);
+        geo::DiscStyle disc = geo::markerDisc(palette, geo::SiteKind::Other, false, 1.0f);
+        disc.fill = c;
+        add("trip-" + std::to_string(t + 1), "PEN(c:" + ogrColour(c) + ",w:4px)", disc, 0.7);
     }
     for (std::size_t k = 0; k < geo::kPartnershipKindCount; ++k) {
         const auto kind = static_cast<geo::PartnershipKind>(k);
-        add(partnershipStyle(kind), "PEN(c:" + ogrColour(palette.link(kind).colour) + ",w:3px)", {}, {}, 0.0, false);
+        add(partnershipStyle(kind), "PEN(c:" + ogrColour(palette.link(kind).colour) + ",w:3px)", {}, 0.0);
     }
-    // The story captions' placemarks: a balloon, no marker of their own.
-    add(captionStyle(), "SYMBOL(id:\"" + std::string(kStockDot) + "\",s:0);LABEL(c:#00000000)", {}, {}, 0.0, false);
+    // The story captions' placemarks: a balloon, no marker or label of their own.
+    add(captionStyle(), "SYMBOL(id:\"" + std::string(kStockDot) + "\",s:0);LABEL(c:#00000000)", {}, 0.0);
 }
 
-void KmlStyles::add(std::string id, std::string ogrStyle, geo::Color fill, geo::Color rim, double scale, bool icon) {
+void KmlStyles::add(std::string id, std::string ogrStyle, const geo::DiscStyle& icon, double scale) {
     KmlStyle style;
     style.id = std::move(id);
-    if (icon) {
+    if (icon.rimRadius > 0.0f) {
         char size[32];
         std::snprintf(size, sizeof size, ",s:%.2f)", scale);
         std::string symbol;
         if (m_ownIcons) {
             style.iconFile = "files/" + style.id + ".png";
-            style.iconFill = fill;
-            style.iconRim = rim;
+            style.icon = icon;
             symbol = "SYMBOL(id:\"" + style.iconFile + "\"" + size;
         } else {
-            symbol = "SYMBOL(id:\"" + std::string(kStockDot) + "\",c:" + ogrColour(fill) + size;
+            symbol = "SYMBOL(id:\"" + std::string(kStockDot) + "\",c:" + ogrColour(icon.fill) + size;
         }
         ogrStyle = ogrStyle.empty() ? symbol : ogrStyle + ";" + symbol;
     }

@@ -4,6 +4,7 @@
 // colour), as OGR style strings that GDAL's LIBKML driver writes as the document's <Style>s.
 
 #include <geo/briefing/briefing.hpp>
+#include <geo/view/display_list.hpp>
 #include <geo/view/palette.hpp>
 
 #include <string>
@@ -15,8 +16,7 @@ struct KmlStyle {
     std::string id;       // the <Style id>, e.g. "site-city", "trip-2", "partnership-sister-cities"
     std::string ogrStyle; // "SYMBOL(...)", "PEN(...)", …
     std::string iconFile; // KMZ only: "files/site-city.png" (empty: no icon of our own)
-    geo::Color iconFill;  // the icon's colours, for kml_icons
-    geo::Color iconRim;
+    geo::DiscStyle icon;  // how kml_icons draws it (the map's marker)
 };
 
 class KmlStyles {
@@ -31,7 +31,8 @@ public:
     static std::string captionStyle() { return "caption"; }
 
 private:
-    void add(std::string id, std::string ogrStyle, geo::Color fill, geo::Color rim, double scale, bool icon);
+    // `icon`: a marker icon of that look (none when its radii are 0), at `scale` in Google Earth.
+    void add(std::string id, std::string ogrStyle, const geo::DiscStyle& icon, double scale);
 
     const geo::Palette& m_palette;
     bool m_ownIcons;
