@@ -62,6 +62,11 @@ bool finishKml(const std::string& gdalKml, const std::vector<KmlRecord>& records
     }
     std::map<std::string, std::size_t> taken;
     FolderTree folders(document);
+    // The top folders in the records' order (Sites, Trips, Partnerships, Stories); then in a
+    // story's folder its tour first, above the captions the tour shows.
+    for (const KmlRecord& r : records)
+        if (!r.folder.empty()) folders.at({r.folder.front()});
+    for (const KmlTourEntry& entry : tours) folders.at(entry.folder)->add_feature(entry.tour);
     for (const KmlRecord& r : records) {
         const std::string layer = kmlLayerName(r.layer);
         std::size_t& next = taken[layer];
@@ -74,7 +79,6 @@ bool finishKml(const std::string& gdalKml, const std::vector<KmlRecord>& records
         placemark->set_id(r.id);
         folders.at(r.folder)->add_feature(placemark);
     }
-    for (const KmlTourEntry& entry : tours) folders.at(entry.folder)->add_feature(entry.tour);
 
     document->set_name(info.name);
     document->set_description(info.description);

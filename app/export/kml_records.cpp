@@ -163,7 +163,7 @@ std::vector<KmlRecord> kmlRecords(const geo::Briefing& b, const KmlStyles& style
             r.style = KmlStyles::captionStyle();
             r.hidden = true;
             r.points = {{found->second[i].lon, found->second[i].lat}};
-            r.folder = {"Stories", title};
+            r.folder = {"Stories", title, "Captions"}; // below the tour that shows them
             records.push_back(std::move(r));
         }
     }

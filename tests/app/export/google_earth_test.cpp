@@ -54,11 +54,12 @@ std::set<std::string> listDir(const fs::path& dir) {
 }
 
 // Runs the export with the shipped layer file and palette; what it logged comes back in `log`.
-int exportTo(const fs::path& briefing, const fs::path& out, std::string* log = nullptr, const std::string& lang = "en") {
+int exportTo(const fs::path& briefing, const fs::path& out, std::string* log = nullptr, const std::string& lang = "en",
+             const fs::path& palette = kAssets / "palette.toml") {
     app::ViewerOptions options;
     options.briefingFile = briefing;
     options.layerFile = kAssets / "layers.toml";
-    options.paletteFile = kAssets / "palette.toml";
+    options.paletteFile = palette;
     options.language = lang;
     std::ostringstream captured;
     const auto previous = spdlog::default_logger();
@@ -304,6 +305,16 @@ TEST_CASE("export: balloons escape the briefing's text, times and tours follow t
     CHECK(looks[2]->get_longitude() == Approx(121.56).margin(0.5)); // Taipei, framed as the app frames a site
     CHECK(looks[2]->get_latitude() == Approx(25.04).margin(0.5));
     // Its caption's balloon is shown by the tour, in the language asked for.
+    // The story's folder: the tour, then its captions.
+    const auto stories = kmldom::AsFolder(p.document->get_feature_array_at(p.document->get_feature_array_size() - 1));
+    REQUIRE(stories);
+    CHECK(stories->get_name() == "Stories");
+    const auto story = kmldom::AsFolder(stories->get_feature_array_at(0));
+    REQUIRE(story);
+    CHECK(story->get_name() == "巡禮");
+    REQUIRE(story->get_feature_array_size() == 2);
+    CHECK(kmldom::AsGxTour(story->get_feature_array_at(0)));
+    CHECK(story->get_feature_array_at(1)->get_name() == "Captions");
     const auto caption = placemark(p, "caption-tour-1");
     CHECK_FALSE(caption->get_visibility());
     CHECK(caption->get_description().find("環遊") != std::string::npos);
@@ -322,6 +333,15 @@ TEST_CASE("export: the briefing is never the output, a bad folder is named, noth
         CHECK(log.find(briefing.string()) != std::string::npos);
         CHECK(readFile(briefing) == before);
         CHECK(listDir(dir) == std::set<std::string>{"small.kml"});
+    }
+    SECTION("the palette") {
+        const fs::path palette = dir / "palette.kmz";
+        fs::copy_file(kAssets / "palette.toml", palette);
+        const std::string before = readFile(palette);
+        CHECK(exportTo(kData / "small.toml", palette, &log, "en", palette) == 1);
+        CHECK(log.find(palette.string()) != std::string::npos);
+        CHECK(readFile(palette) == before);
+        CHECK(listDir(dir) == std::set<std::string>{"palette.kmz"});
     }
     SECTION("a folder that cannot be made") {
         std::ofstream(dir / "blocker") << "a file where the folder should be";
