@@ -128,10 +128,11 @@ int exportGoogleEarth(const ViewerOptions& options, const std::filesystem::path&
     const std::vector<KmlRecord> records = kmlRecords(briefing, styles, balloons, views);
 
     std::string gdalKml, kml, error;
-    const KmlDocumentInfo info{balloons.texts(briefing.title, briefing.titleEn).empty()
-                                   ? options.briefingFile.stem().string()
-                                   : balloons.texts(briefing.title, briefing.titleEn).front().first,
-                               documentBalloon(briefing, balloons)};
+    KmlDocumentInfo info;
+    const auto titles = balloons.texts(briefing.title, briefing.titleEn);
+    info.name = titles.empty() ? options.briefingFile.stem().string() : titles.front().first;
+    info.description = documentBalloon(briefing, balloons);
+    if (const auto homeView = planner.home()) info.view = TourPlanner::lookAtElement(*homeView);
     if (!writeKmlWithGdal(records, styles, gdalKml, error) || !finishKml(gdalKml, records, tours, info, kml, error)) {
         spdlog::error("--export: {}: {}", out.string(), error);
         return 1;

@@ -83,6 +83,7 @@ bool finishKml(const std::string& gdalKml, const std::vector<KmlRecord>& records
     document->set_name(info.name);
     document->set_description(info.description);
     document->set_open(true);
+    if (info.view) document->set_abstractview(info.view);
     // Import checks that every id is unique (targets of the tours' updates must be).
     const kmlengine::KmlFilePtr file(kmlengine::KmlFile::CreateFromImport(kmlRoot));
     if (!file) {

@@ -21,6 +21,7 @@ struct KmlTourEntry {
 struct KmlDocumentInfo {
     std::string name;        // the document's <name>
     std::string description; // its balloon (HTML)
+    kmldom::AbstractViewPtr view; // where Google Earth opens it (may be null)
 };
 
 // False, with `error` saying why, when GDAL's KML cannot be parsed or does not hold the

@@ -44,16 +44,36 @@ TourView TourPlanner::lookAt(const geo::CameraView& view) const {
     return out;
 }
 
+std::optional<geo::CameraView> TourPlanner::homeCamera() const {
+    if (!m_home) return std::nullopt;
+    geo::FrameRequest home;
+    home.box = m_projection.forward(*m_home);
+    home.minMpp = 0.0;
+    return geo::enclosingView(home, m_viewport, presentationPadding(), 1.0);
+}
+
+std::optional<TourView> TourPlanner::home() const {
+    const auto camera = homeCamera();
+    if (!camera) return std::nullopt;
+    return lookAt(*camera);
+}
+
+kmldom::LookAtPtr TourPlanner::lookAtElement(const TourView& v) {
+    kmldom::LookAtPtr look = kmldom::KmlFactory::GetFactory()->CreateLookAt();
+    look->set_longitude(v.lon);
+    look->set_latitude(v.lat);
+    look->set_altitude(0.0);
+    look->set_heading(0.0);
+    look->set_tilt(0.0);
+    look->set_range(v.range);
+    look->set_altitudemode(kmldom::ALTITUDEMODE_CLAMPTOGROUND);
+    return look;
+}
+
 std::vector<TourView> TourPlanner::plan(const geo::Story& story) const {
     std::vector<TourView> views;
     // Where presenting starts: Home, as the viewer opens (else the first framed step).
-    std::optional<geo::CameraView> here;
-    if (m_home) {
-        geo::FrameRequest home;
-        home.box = m_projection.forward(*m_home);
-        home.minMpp = 0.0;
-        here = geo::enclosingView(home, m_viewport, presentationPadding(), 1.0);
-    }
+    std::optional<geo::CameraView> here = homeCamera();
     geo::ContentState state;
     state.presenting = true;
     for (const geo::StoryStep& step : story.steps) {
@@ -112,18 +132,10 @@ kmldom::GxTourPtr buildTour(const geo::Story& story, const std::vector<TourView>
     kmldom::GxPlaylistPtr playlist = factory->CreateGxPlaylist();
     for (std::size_t i = 0; i < story.steps.size() && i < views.size(); ++i) {
         const TourView& v = views[i];
-        kmldom::LookAtPtr look = factory->CreateLookAt();
-        look->set_longitude(v.lon);
-        look->set_latitude(v.lat);
-        look->set_altitude(0.0);
-        look->set_heading(0.0);
-        look->set_tilt(0.0);
-        look->set_range(v.range);
-        look->set_altitudemode(kmldom::ALTITUDEMODE_CLAMPTOGROUND);
         kmldom::GxFlyToPtr fly = factory->CreateGxFlyTo();
         fly->set_gx_duration(v.seconds);
         fly->set_gx_flytomode(kmldom::GX_FLYTOMODE_SMOOTH);
-        fly->set_abstractview(look);
+        fly->set_abstractview(TourPlanner::lookAtElement(v));
         playlist->add_gx_tourprimitive(fly);
         const bool caption = story.steps[i].hasCaption();
         if (caption) playlist->add_gx_tourprimitive(captionShown(captionId(story, i), true));

@@ -34,9 +34,14 @@ public:
 
     // One view per step, in order: a step without a target keeps the previous step's.
     std::vector<TourView> plan(const geo::Story& story) const;
+    // Where presenting starts (the layer file's home, as the viewer frames it); none without one.
+    std::optional<TourView> home() const;
+    // A LookAt straight down at `view`.
+    static kmldom::LookAtPtr lookAtElement(const TourView& view);
 
 private:
     TourView lookAt(const geo::CameraView& view) const;
+    std::optional<geo::CameraView> homeCamera() const;
 
     const geo::Briefing& m_briefing;
     geo::Projection m_projection;
