@@ -82,13 +82,13 @@ int exportGoogleEarth(const ViewerOptions& options, const std::filesystem::path&
     if (!options.paletteFile.empty()) inputs.push_back(options.paletteFile);
     if (!options.layerFile.empty()) inputs.push_back(options.layerFile);
     inputs.insert(inputs.end(), options.extraLayers.begin(), options.extraLayers.end());
+    if (options.briefingFile.empty()) {
+        spdlog::error("--export: {}: no briefing file to export (give one with --briefing FILE)", out.string());
+        return 1;
+    }
     geo::OutputFile output(out, inputs);
     if (!output.ok()) {
         spdlog::error("--export: {}", output.error());
-        return 1;
-    }
-    if (options.briefingFile.empty()) {
-        spdlog::error("--export: {}: no briefing file to export (give one with --briefing FILE)", out.string());
         return 1;
     }
     const geo::BriefingLoadResult load = geo::loadBriefingFile(options.briefingFile);

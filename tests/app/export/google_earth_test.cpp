@@ -322,6 +322,25 @@ TEST_CASE("export: balloons escape the briefing's text, times and tours follow t
     fs::remove_all(dir);
 }
 
+TEST_CASE("export: the styles take their colours from --palette", "[export][google-earth]") {
+    const fs::path dir = freshDir();
+    std::string palette = readFile(kAssets / "palette.toml");
+    const std::string city = "city = { fill = \"#C81E2D\"";
+    REQUIRE(palette.find(city) != std::string::npos);
+    palette.replace(palette.find(city), city.size(), "city = { fill = \"#112233\"");
+    std::ofstream(dir / "palette.toml") << palette;
+    REQUIRE(exportTo(kData / "small.toml", dir / "small.kml", nullptr, "en", dir / "palette.toml") == 0);
+    const Parsed p = parse(kmlText(dir / "small.kml"));
+    std::map<std::string, std::string> colours;
+    for (std::size_t i = 0; i < p.document->get_styleselector_array_size(); ++i) {
+        const auto style = kmldom::AsStyle(p.document->get_styleselector_array_at(i));
+        if (style && style->has_iconstyle()) colours[style->get_id()] = style->get_iconstyle()->get_color().to_string_abgr();
+    }
+    CHECK(colours["site-city"] == "ff332211"); // KML's aabbggrr
+    CHECK(colours["site-fab"] == "ff007df0");  // the shipped fab colour, #F07D00
+    fs::remove_all(dir);
+}
+
 TEST_CASE("export: the briefing is never the output, a bad folder is named, nothing half written", "[export][google-earth]") {
     const fs::path dir = freshDir();
     std::string log;
