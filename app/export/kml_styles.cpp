@@ -2,14 +2,28 @@
 
 #include <geo/view/content_layout.hpp>
 
+#include <ogr_featurestyle.h>
+
 #include <cstdio>
 
 namespace app {
 
 namespace {
 
-constexpr const char* kStockDot = "http://maps.google.com/mapfiles/kml/shapes/shaded_dot.png";
+// Quoted: OGRStyleTool writes a value as given, and the ':' of a URL must not end it.
+constexpr const char* kStockDot = "\"http://maps.google.com/mapfiles/kml/shapes/shaded_dot.png\"";
 constexpr double kEarthIconPixels = 32.0; // Google Earth draws an icon of scale 1 this wide
+
+// OGR style strings through OGR's own style tools (the syntax LIBKML reads).
+std::string penStyle(geo::Color colour, double widthPixels) {
+    OGRStyleMgr style;
+    OGRStylePen pen;
+    pen.SetColor(ogrColour(colour).c_str());
+    pen.SetUnit(OGRSTUPixel);
+    pen.SetWidth(widthPixels);
+    style.AddPart(&pen);
+    return style.GetStyleString();
+}
 
 } // namespace
 
@@ -32,33 +46,47 @@ KmlStyles::KmlStyles(const geo::Palette& palette, bool ownIcons) : m_palette(pal
         const geo::Color c = palette.trips.colours[t];
         geo::DiscStyle disc = geo::markerDisc(palette, geo::SiteKind::Other, false, 1.0f);
         disc.fill = c;
-        add("trip-" + std::to_string(t + 1), "PEN(c:" + ogrColour(c) + ",w:4px)", disc, 0.7);
+        add("trip-" + std::to_string(t + 1), penStyle(c, 4.0), disc, 0.7);
     }
     for (std::size_t k = 0; k < geo::kPartnershipKindCount; ++k) {
         const auto kind = static_cast<geo::PartnershipKind>(k);
-        add(partnershipStyle(kind), "PEN(c:" + ogrColour(palette.link(kind).colour) + ",w:3px)", {}, 0.0);
+        add(partnershipStyle(kind), penStyle(palette.link(kind).colour, 3.0), {}, 0.0);
     }
-    // The story captions' placemarks: a balloon, no marker or label of their own.
-    add(captionStyle(), "SYMBOL(id:\"" + std::string(kStockDot) + "\",s:0);LABEL(c:#00000000)", {}, 0.0);
+    // The story captions' placemarks: a balloon, no marker (scale 0) or label (transparent) of their own.
+    OGRStyleMgr caption;
+    OGRStyleSymbol symbol;
+    symbol.SetId(kStockDot);
+    symbol.SetSize(0.0);
+    caption.AddPart(&symbol);
+    OGRStyleLabel label;
+    label.SetForColor("#00000000");
+    caption.AddPart(&label);
+    KmlStyle style;
+    style.id = captionStyle();
+    style.ogrStyle = caption.GetStyleString();
+    m_styles.push_back(std::move(style));
 }
 
 void KmlStyles::add(std::string id, std::string ogrStyle, const geo::DiscStyle& icon, double scale) {
     KmlStyle style;
     style.id = std::move(id);
+    OGRStyleMgr manager;
+    if (!ogrStyle.empty()) manager.InitStyleString(ogrStyle.c_str());
     if (icon.rimRadius > 0.0f) {
-        char size[32];
-        std::snprintf(size, sizeof size, ",s:%.2f)", scale);
-        std::string symbol;
+        OGRStyleSymbol symbol;
         if (m_ownIcons) {
             style.iconFile = "files/" + style.id + ".png";
             style.icon = icon;
-            symbol = "SYMBOL(id:\"" + style.iconFile + "\"" + size;
+            symbol.SetId(style.iconFile.c_str());
         } else {
-            symbol = "SYMBOL(id:\"" + std::string(kStockDot) + "\",c:" + ogrColour(icon.fill) + size;
+            symbol.SetId(kStockDot);
+            symbol.SetColor(ogrColour(icon.fill).c_str()); // Google Earth tints the white dot
         }
-        ogrStyle = ogrStyle.empty() ? symbol : ogrStyle + ";" + symbol;
+        symbol.SetSize(scale);
+        manager.AddPart(&symbol);
     }
-    style.ogrStyle = std::move(ogrStyle);
+    const char* text = manager.GetStyleString();
+    style.ogrStyle = text ? text : "";
     m_styles.push_back(std::move(style));
 }
 

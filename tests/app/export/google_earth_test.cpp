@@ -334,7 +334,12 @@ TEST_CASE("export: the styles take their colours from --palette", "[export][goog
     std::map<std::string, std::string> colours;
     for (std::size_t i = 0; i < p.document->get_styleselector_array_size(); ++i) {
         const auto style = kmldom::AsStyle(p.document->get_styleselector_array_at(i));
-        if (style && style->has_iconstyle()) colours[style->get_id()] = style->get_iconstyle()->get_color().to_string_abgr();
+        if (!style || !style->has_iconstyle()) continue;
+        colours[style->get_id()] = style->get_iconstyle()->get_color().to_string_abgr();
+        // A .kml has no files of its own: Google's white dot, tinted with the colour.
+        INFO(style->get_id());
+        REQUIRE(style->get_iconstyle()->has_icon());
+        CHECK(style->get_iconstyle()->get_icon()->get_href() == "http://maps.google.com/mapfiles/kml/shapes/shaded_dot.png");
     }
     CHECK(colours["site-city"] == "ff332211"); // KML's aabbggrr
     CHECK(colours["site-fab"] == "ff007df0");  // the shipped fab colour, #F07D00
