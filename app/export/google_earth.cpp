@@ -75,6 +75,12 @@ std::string documentBalloon(const geo::Briefing& b, const BalloonWriter& balloon
     return html.html();
 }
 
+void logAll(const geo::Diagnostics& diagnostics) {
+    for (const auto& d : diagnostics)
+        if (d.severity == geo::Severity::Error) spdlog::error("{}", d.format());
+        else spdlog::warn("{}", d.format());
+}
+
 } // namespace
 
 int exportGoogleEarth(const ViewerOptions& options, const std::filesystem::path& out) {
@@ -92,9 +98,7 @@ int exportGoogleEarth(const ViewerOptions& options, const std::filesystem::path&
         return 1;
     }
     const geo::BriefingLoadResult load = geo::loadBriefingFile(options.briefingFile);
-    for (const auto& d : load.diagnostics)
-        if (d.severity == geo::Severity::Error) spdlog::error("{}", d.format());
-        else spdlog::warn("{}", d.format());
+    logAll(load.diagnostics);
     if (geo::hasErrors(load.diagnostics)) {
         spdlog::error("--export: not exporting: {} has errors (fix them, or check with --check)", options.briefingFile.string());
         return 1;
@@ -104,7 +108,7 @@ int exportGoogleEarth(const ViewerOptions& options, const std::filesystem::path&
     geo::Palette palette = geo::shippedPalette();
     if (!options.paletteFile.empty()) {
         geo::PaletteLoad loaded = geo::loadPalette(options.paletteFile);
-        for (const auto& d : loaded.diagnostics) spdlog::warn("{}", d.format());
+        logAll(loaded.diagnostics); // the app goes on with the shipped colours, and so does the export
         palette = std::move(loaded.palette);
     }
     std::optional<geo::LonLatBox> home, region;
