@@ -1,5 +1,6 @@
 #include "export/qgis_package.hpp"
 
+#include "export/qgis_links.hpp"
 #include "export/qgis_project.hpp"
 #include "export/qgis_styles.hpp"
 
@@ -278,8 +279,13 @@ qgis::Project projectOf(const geo::Briefing& b, const geo::LayerConfig& config, 
     for (const BaseLayer& l : base)
         p.layers.push_back({qgis::baseLook(l.spec, l.table, l.geometry), "basemap_" + l.spec.id, prefix + l.table, l.crs, true});
     const Crs wgs84 = crsOf(nullptr);
-    for (const LayerLook& look : content)
-        p.layers.push_back({look, "briefing_" + look.table, prefix + look.table, wgs84, look.table != "stops"});
+    for (LayerLook look : content) {
+        // The map's curved links rather than the great circles of the partnerships table.
+        if (look.table == "partnerships") look.table = qgis::kLinksTable;
+        // As the map opens: the partnerships and the sites; a trip (its legs and numbered stops) when asked for.
+        const bool shown = look.table == "sites" || look.table == qgis::kLinksTable;
+        p.layers.push_back({look, "briefing_" + look.table, prefix + look.table, wgs84, shown});
+    }
     return p;
 }
 
@@ -329,12 +335,15 @@ int exportQgisPackage(const ViewerOptions& options, const std::filesystem::path&
         if (!ds) return fail("cannot reopen the package to style it: " + gdalMessage());
         const std::vector<BaseLayer> base = copyBaseMap(*ds, config, error);
         if (!error.empty()) return fail(error);
+        if (!qgis::writePartnershipLinks(*ds, briefing, error)) return fail(error);
         const std::vector<LayerLook> content = qgis::briefingLooks(briefing, palette, language);
         const qgis::Project project = projectOf(briefing, config, base, content, out.filename().string(), language);
 
         // One default style a table; land.shp's table is drawn by two layers (land, coast): its
         // default style draws both, as the map does.
         std::vector<LayerLook> defaults;
+        for (const LayerLook& look : content)
+            if (look.table == "partnerships") defaults.push_back(look); // the great circles, not in the project
         for (const qgis::ProjectLayer& layer : project.layers) {
             auto same = std::find_if(defaults.begin(), defaults.end(), [&](const LayerLook& l) { return l.table == layer.look.table; });
             if (same == defaults.end()) {

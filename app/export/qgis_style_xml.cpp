@@ -42,26 +42,29 @@ private:
     pugi::xml_node m_layer, m_map;
 };
 
-// <data_defined_properties> with the part's "enabled" expression, if any.
-void dataDefined(pugi::xml_node parent, const std::string& enabledWhen) {
-    pugi::xml_node map = parent.append_child("data_defined_properties").append_child("Option");
+// A QGIS property collection (<data_defined_properties>, <dd_properties>): each named property
+// an expression.
+void propertyCollection(pugi::xml_node parent, const char* element,
+                        const std::vector<std::pair<const char*, std::string>>& expressions) {
+    pugi::xml_node map = parent.append_child(element).append_child("Option");
     map.append_attribute("type") = "Map";
     auto option = [](pugi::xml_node at, const char* type, const char* name, const std::string& value) {
         pugi::xml_node o = at.append_child("Option");
         o.append_attribute("type") = type;
         o.append_attribute("name") = name;
-        if (!value.empty() || std::string(type) == "QString") o.append_attribute("value") = value.c_str();
+        if (std::string(type) != "Map") o.append_attribute("value") = value.c_str();
         return o;
     };
     option(map, "QString", "name", "");
     pugi::xml_node properties = map.append_child("Option");
     properties.append_attribute("name") = "properties";
-    if (!enabledWhen.empty()) {
-        properties.append_attribute("type") = "Map";
-        pugi::xml_node enabled = option(properties, "Map", "enabled", "");
-        option(enabled, "bool", "active", "true");
-        option(enabled, "QString", "expression", enabledWhen);
-        option(enabled, "int", "type", "3"); // an expression
+    for (const auto& [name, expression] : expressions) {
+        if (expression.empty()) continue;
+        if (!properties.attribute("type")) properties.append_attribute("type") = "Map";
+        pugi::xml_node property = option(properties, "Map", name, "");
+        option(property, "bool", "active", "true");
+        option(property, "QString", "expression", expression);
+        option(property, "int", "type", "3"); // an expression
     }
     option(map, "QString", "type", "collection");
 }
@@ -95,7 +98,7 @@ void writeSymbolLayer(pugi::xml_node symbol, const SymbolPart& part) {
         props.set("customdash", part.dash.empty() ? "5;2" : dashText(part.dash, ";")).set("customdash_unit", "Pixel");
         break;
     }
-    dataDefined(layer, part.enabledWhen);
+    propertyCollection(layer, "data_defined_properties", {{"enabled", part.enabledWhen}, {"size", part.sizeExpression}});
 }
 
 const char* symbolType(Geometry g) { return g == Geometry::Point ? "marker" : g == Geometry::Line ? "line" : "fill"; }
@@ -141,6 +144,7 @@ void writeLabels(pugi::xml_node layer, const Labels& labels, Geometry geometry) 
     rendering.append_attribute("drawLabels") = "1";
     rendering.append_attribute("obstacle") = "1";
     rendering.append_attribute("displayAll") = labels.centred ? "1" : "0";
+    propertyCollection(settings, "dd_properties", {{"Size", labels.sizeExpression}, {"Priority", labels.priorityExpression}});
 }
 
 } // namespace

@@ -58,10 +58,36 @@ SymbolPart circle(geo::Color fill, double size, geo::Color stroke = {0, 0, 0, 0}
     return p;
 }
 
-// A marker as the map draws it (geo::markerDisc): a thin dark rim, a white ring, the kind's fill.
-std::vector<SymbolPart> marker(const geo::Palette& pal, geo::SiteKind kind) {
-    const double r = static_cast<double>(pal.marker(kind).radius);
-    return {circle(pal.map.markerRim, 2 * (r + 2.5)), circle(pal.marker(kind).fill, 2 * r + 1, pal.map.paper, 2.0)};
+// A marker as the map draws it (geo::markerDisc): a thin dark rim, a white ring, the kind's fill;
+// the briefing's main places (`majors`, a QGIS condition) 3 px larger in an opaque dark ring.
+std::vector<SymbolPart> marker(const geo::Palette& pal, geo::SiteKind kind, const std::string& majors) {
+    const double r = static_cast<double>(pal.marker(kind).radius), big = r + 3.0;
+    std::vector<SymbolPart> parts;
+    if (!majors.empty()) {
+        geo::Color outer = pal.map.markerRim;
+        outer.a = 255;
+        SymbolPart ring = circle(outer, 2 * (big + 4.5));
+        ring.enabledWhen = majors;
+        parts.push_back(ring);
+    }
+    SymbolPart rim = circle(pal.map.markerRim, 2 * (r + 2.5));
+    SymbolPart fill = circle(pal.marker(kind).fill, 2 * r + 1, pal.map.paper, 2.0);
+    if (!majors.empty()) {
+        rim.sizeExpression = "CASE WHEN " + majors + " THEN " + std::to_string(2 * (big + 2.5)) + " ELSE " + std::to_string(rim.size) + " END";
+        fill.sizeExpression = "CASE WHEN " + majors + " THEN " + std::to_string(2 * big + 1) + " ELSE " + std::to_string(fill.size) + " END";
+    }
+    parts.push_back(rim);
+    parts.push_back(fill);
+    return parts;
+}
+
+// `"id" IN (...)` for the sites that pass `keep`; empty when none does.
+template <class Keep>
+std::string idsWhere(const geo::Briefing& b, Keep keep) {
+    std::string ids;
+    for (const geo::Site& s : b.sites)
+        if (keep(s)) ids += (ids.empty() ? "" : ", ") + literal(s.id);
+    return ids.empty() ? std::string() : field("id") + " IN (" + ids + ")";
 }
 
 LayerLook sitesLook(const geo::Briefing& b, const geo::Palette& pal, geo::Language language) {
@@ -73,7 +99,8 @@ LayerLook sitesLook(const geo::Briefing& b, const geo::Palette& pal, geo::Langua
     for (std::size_t k = 0; k < geo::kSiteKindCount; ++k) {
         const auto kind = static_cast<geo::SiteKind>(k);
         if (std::none_of(b.sites.begin(), b.sites.end(), [&](const geo::Site& s) { return s.kind == kind; })) continue;
-        look.categories.push_back({std::string(geo::siteKindName(kind)), geo::kindLabel(kind, language), marker(pal, kind)});
+        const std::string majors = idsWhere(b, [&](const geo::Site& s) { return s.kind == kind && s.major; });
+        look.categories.push_back({std::string(geo::siteKindName(kind)), geo::kindLabel(kind, language), marker(pal, kind, majors)});
     }
     Labels labels;
     labels.expression = nameExpression(language, {{geo::Language::Zh, "name_zh"}, {geo::Language::Ja, "name_ja"}, {geo::Language::En, "name_en"}}, "id");
@@ -81,6 +108,18 @@ LayerLook sitesLook(const geo::Briefing& b, const geo::Palette& pal, geo::Langua
     labels.halo = pal.map.labelHalo;
     labels.size = 9;
     labels.font = fontFor(language);
+    // The map's label priority: the main places first, then by the kind's rank (cities above the places in them).
+    const std::string majors = idsWhere(b, [](const geo::Site& s) { return s.major; });
+    if (!majors.empty()) labels.sizeExpression = "CASE WHEN " + majors + " THEN 12 ELSE 9 END";
+    std::string priority = "CASE";
+    if (!majors.empty()) priority += " WHEN " + majors + " THEN 10";
+    for (int rank = 3; rank >= 0; --rank) {
+        std::string kinds;
+        for (std::size_t k = 0; k < geo::kSiteKindCount; ++k)
+            if (pal.sites[k].rank == rank) kinds += (kinds.empty() ? "" : ", ") + literal(std::string(geo::siteKindName(static_cast<geo::SiteKind>(k))));
+        if (!kinds.empty()) priority += " WHEN " + field("kind") + " IN (" + kinds + ") THEN " + std::to_string(2 + 2 * rank);
+    }
+    labels.priorityExpression = priority + " ELSE 1 END";
     look.labels = labels;
     return look;
 }

@@ -32,6 +32,7 @@ struct SymbolPart {
     double width = 0;              // line or outline width (0: no outline)
     std::vector<double> dash;      // on, off, ... (empty: solid)
     std::string enabledWhen;       // a QGIS expression: the part is drawn only where true (empty: always)
+    std::string sizeExpression;    // a QGIS expression for the circle's diameter (empty: `size`)
 };
 
 struct Category {
@@ -47,6 +48,7 @@ struct Labels {
     double haloSize = 1;     // millimetres
     bool centred = false;    // on the point (stop numbers) rather than around it
     std::string font = "Noto Sans CJK TC";
+    std::string sizeExpression, priorityExpression; // QGIS expressions (empty: `size`, QGIS's default priority)
 };
 
 struct LayerLook {

@@ -31,7 +31,7 @@ for table, attribute in [("sites", "kind"), ("partnerships", "kind"), ("trips", 
     check(values <= categories, table + ": a category for every " + attribute + " present")
     if table == "sites":
         city = next(c for c in renderer.categories() if c.value() == "city")
-        check(city.symbol().symbolLayer(1).color().name() == "#c81e2d", "sites: cities in the palette's red")
+        check(city.symbol().symbolLayer(city.symbol().symbolLayerCount() - 1).color().name() == "#c81e2d", "sites: cities in the palette's red")
         check(layer.labelsEnabled(), "sites: labelled")
 land = QgsVectorLayer(package + "|layername=basemap_land", "land", "ogr")
 check(land.isValid() and land.renderer().type() == "singleSymbol", "the base map's land opens styled")
@@ -45,6 +45,9 @@ check(names[:4] == ["stops", "sites", "trips", "partnerships"] and names[-1] == 
 check(all(l.isValid() for l in project.mapLayers().values()), "every layer's source found in the package")
 check("Taiwan" in project.title() or "臺" in project.title(), "title: " + project.title())
 check(project.crs().isValid() and "lcc" in project.crs().toProj(), "the map's projection: " + project.crs().toProj())
+tree = project.layerTreeRoot()
+shown = [node.name() for node in tree.findLayers() if node.isVisible()]
+check(shown[:2] == ["sites", "partnerships"] and "trips" not in shown, "shown as the map opens: " + ", ".join(shown))
 sites = project.mapLayersByName("sites")[0]
 check(sites.renderer().type() == "categorizedSymbol", "the project's sites are categorised")
 extent = project.viewSettings().defaultViewExtent()

@@ -1,6 +1,9 @@
 // ktmap --export OUT.gpkg: the package read back with GDAL, its styles and project parsed.
 #include "export/qgis_package.hpp"
 
+#include <geo/briefing/briefing.hpp>
+#include <geo/briefing/partnership_links.hpp>
+
 #include <catch2/catch.hpp>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -142,12 +145,17 @@ TEST_CASE("the QGIS package holds the briefing, the base map, a default style fo
 
     Dataset ds = open(out);
     REQUIRE(ds);
-    for (const char* table : {"sites", "stops", "trips", "partnerships", "basemap_land", "basemap_borders", "basemap_taiwan_counties"})
+    for (const char* table : {"sites", "stops", "trips", "partnerships", "partnership_links", "basemap_land", "basemap_borders",
+                              "basemap_taiwan_counties"})
         CHECK(ds->GetLayerByName(table) != nullptr);
+    // The links as the map draws them: one curve a pair of parties (a trilateral MOU is a triangle).
+    const geo::BriefingLoadResult loaded = geo::loadBriefingFile(kAssets / "briefing.toml");
+    CHECK(ds->GetLayerByName("partnership_links")->GetFeatureCount() ==
+          static_cast<GIntBig>(geo::partnershipLinks(loaded.briefing).size()));
     CHECK(ds->GetLayerByName("basemap_coast") == nullptr); // coast draws land.shp's table again
 
     const auto styles = stylesOf(*ds);
-    for (const char* table : {"sites", "stops", "trips", "partnerships", "basemap_land", "basemap_borders"}) {
+    for (const char* table : {"sites", "stops", "trips", "partnerships", "partnership_links", "basemap_land", "basemap_borders"}) {
         INFO(table);
         REQUIRE(styles.count(table) == 1);
         REQUIRE(styles.at(table).size() == 1);
@@ -174,10 +182,14 @@ TEST_CASE("the QGIS package holds the briefing, the base map, a default style fo
         CHECK(categories == kinds);
         const pugi::xml_node city = symbolOf(renderer, "city");
         REQUIRE(city);
-        // palette.toml: city = #C81E2D, inside the paper-white ring
-        const pugi::xml_node fill = city.find_child_by_attribute("layer", "class", "SimpleMarker").next_sibling("layer");
+        // palette.toml: city = #C81E2D, inside the paper-white ring (the top symbol layer)
+        const pugi::xml_node fill = city.last_child();
         CHECK(prop(fill, "color") == "200,30,45,255");
         CHECK(prop(fill, "outline_color") == "255,255,255,255");
+        // the briefing's main places (the seven cities) larger, in an opaque ring
+        CHECK(std::string(city.first_child().select_node(".//Option[@name='enabled']/Option[@name='expression']").node().attribute("value").value())
+                  .find("\"id\" IN ('") == 0);
+        CHECK(std::string(fill.select_node(".//Option[@name='size']/Option[@name='expression']").node().attribute("value").value()).find("CASE WHEN") == 0);
         CHECK(std::string(qml.child("qgis").attribute("labelsEnabled").value()) == "1");
         const std::string label = qml.child("qgis").child("labeling").child("settings").child("text-style").attribute("fieldName").value();
         CHECK(label.find("coalesce(nullif(\"name_en\"") == 0);
@@ -237,6 +249,10 @@ TEST_CASE("the QGIS package holds the briefing, the base map, a default style fo
         CHECK(std::vector<std::string>(order.begin(), order.begin() + 4) ==
               std::vector<std::string>{"stops", "sites", "trips", "partnerships"});
         CHECK(order.back() == "land");
+        const pugi::xml_node links = root.child("projectlayers").find_child_by_attribute("maplayer", "geometry", "Line");
+        CHECK(std::string(root.select_node("projectlayers/maplayer[layername='partnerships']/datasource").node().text().as_string()) ==
+              "./briefing.gpkg|layername=partnership_links");
+        CHECK(links);
         CHECK(std::find(order.begin(), order.end(), "coast") < std::find(order.begin(), order.end(), "land"));
         for (pugi::xml_node m : root.child("projectlayers").children("maplayer")) {
             INFO(m.child("id").text().as_string());
@@ -267,7 +283,7 @@ TEST_CASE("the QGIS package follows --palette and --lang") {
     pugi::xml_document qml;
     REQUIRE(qml.load_string(stylesOf(*ds).at("sites")[0].qml.c_str()));
     const pugi::xml_node renderer = qml.child("qgis").child("renderer-v2");
-    CHECK(prop(symbolOf(renderer, "city").child("layer").next_sibling("layer"), "color") == "18,52,86,255");
+    CHECK(prop(symbolOf(renderer, "city").last_child(), "color") == "18,52,86,255");
     const pugi::xml_node text = qml.child("qgis").child("labeling").child("settings").child("text-style");
     CHECK(std::string(text.attribute("fieldName").value()).find("coalesce(nullif(\"name_ja\", ''), nullif(\"name_zh\"") == 0);
     CHECK(std::string(text.attribute("fontFamily").value()) == "Noto Sans CJK JP");
