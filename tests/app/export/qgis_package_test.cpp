@@ -329,8 +329,17 @@ TEST_CASE("the QGIS package refuses an input as output and names an unwritable f
         CHECK(app::exportQgisPackage(o, dir.path / "out.gpkg") == 1);
         CHECK(logged().find("bad.toml") != std::string::npos);
     }
+    SECTION("a base-map layer that cannot go into a GeoPackage, found after the briefing's layers are written") {
+        // A text field named "fid" clashes with the GeoPackage's own feature id.
+        std::ofstream(dir.path / "clash.geojson")
+            << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"fid": "x"},)"
+            << R"( "geometry": {"type": "Point", "coordinates": [121, 24]}}]})";
+        std::ofstream(dir.path / "layers.toml") << "[[layer]]\nid = \"clash\"\nsource = \"clash.geojson\"\norder = 1\n";
+        o.layerFile = dir.path / "layers.toml";
+        CHECK(app::exportQgisPackage(o, dir.path / "out.gpkg") == 1);
+        CHECK(logged().find("clash.geojson") != std::string::npos);
+    }
     std::set<std::string> left = dir.files();
-    left.erase("bad.toml");
-    left.erase("plain-file");
+    for (const char* input : {"bad.toml", "plain-file", "clash.geojson", "layers.toml"}) left.erase(input);
     CHECK(left == std::set<std::string>{"briefing.toml"});
 }
