@@ -288,6 +288,44 @@ private:
 
 } // namespace
 
+namespace {
+
+// The driver for `ext`, or a diagnostic through `writer` saying why there is none.
+GDALDriver* driverFor(const std::string& ext, Writer& writer) {
+    const bool geojson = ext == ".geojson" || ext == ".json";
+    const bool kml = ext == ".kml";
+    if (!geojson && !kml && ext != ".gpkg") {
+        writer.error("cannot export to '" + ext + "' files", "name the file .geojson, .kml or .gpkg");
+        return nullptr;
+    }
+    GDALAllRegister();
+    GDALDriverManager* drivers = GetGDALDriverManager();
+    GDALDriver* driver = drivers->GetDriverByName(geojson ? "GeoJSON" : kml ? "LIBKML" : "GPKG");
+    if (!driver && kml) driver = drivers->GetDriverByName("KML");
+    if (!driver) writer.error("this GDAL has no driver for '" + ext + "' files", "export to .gpkg or .geojson instead");
+    return driver;
+}
+
+// Writes into `file`; the diagnostics name `label`.
+Diagnostics writeLayers(const Briefing& briefing, const std::filesystem::path& file, const std::string& label,
+                        const std::string& ext) {
+    Diagnostics diagnostics;
+    Writer writer(label, diagnostics);
+    GDALDriver* driver = driverFor(ext, writer);
+    if (!driver) return diagnostics;
+    QuietGdalErrors quiet;
+    Writer temporary(file, diagnostics);
+    temporary.write(*driver, recordsOf(briefing), ext == ".geojson" || ext == ".json", ext == ".kml");
+    for (Diagnostic& d : diagnostics) d.file = label; // the user's name, not the temporary one
+    return diagnostics;
+}
+
+} // namespace
+
+Diagnostics writeBriefingLayers(const Briefing& briefing, const std::filesystem::path& file, const std::string& label) {
+    return writeLayers(briefing, file, label, lowercaseExtension(file));
+}
+
 Diagnostics exportBriefing(const Briefing& briefing, const std::filesystem::path& out,
                            const std::vector<std::filesystem::path>& inputs) {
     Diagnostics diagnostics;
@@ -302,29 +340,9 @@ Diagnostics exportBriefing(const Briefing& briefing, const std::filesystem::path
     }
 
     const std::string ext = lowercaseExtension(out);
-    const bool geojson = ext == ".geojson" || ext == ".json";
-    const bool kml = ext == ".kml";
-    if (!geojson && !kml && ext != ".gpkg") {
-        writer.error("cannot export to '" + ext + "' files", "name the file .geojson, .kml or .gpkg");
-        return diagnostics;
-    }
-
-    GDALAllRegister();
-    QuietGdalErrors quiet;
-    GDALDriverManager* drivers = GetGDALDriverManager();
-    GDALDriver* driver = drivers->GetDriverByName(geojson ? "GeoJSON" : kml ? "LIBKML" : "GPKG");
-    if (!driver && kml) driver = drivers->GetDriverByName("KML");
-    if (!driver) {
-        writer.error("this GDAL has no driver for '" + ext + "' files", "export to .gpkg or .geojson instead");
-        return diagnostics;
-    }
-
-    Writer temporary(output.temporary(), diagnostics);
-    temporary.write(*driver, recordsOf(briefing), geojson, kml);
-    if (!diagnostics.empty()) {
-        for (Diagnostic& d : diagnostics) d.file = out.string(); // the user's name, not the temporary one
-        return diagnostics;
-    }
+    if (!driverFor(ext, writer)) return diagnostics;
+    diagnostics = writeLayers(briefing, output.temporary(), out.string(), ext);
+    if (!diagnostics.empty()) return diagnostics;
     std::string error;
     if (!output.commit(error)) writer.error("cannot finish writing the file", error);
     return diagnostics;

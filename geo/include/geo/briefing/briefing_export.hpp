@@ -18,6 +18,7 @@
 #include <geo/base/diagnostic.hpp>
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace geo {
@@ -28,5 +29,10 @@ namespace geo {
 // as diagnostics naming the output file; nothing throws.
 Diagnostics exportBriefing(const Briefing& briefing, const std::filesystem::path& out,
                            const std::vector<std::filesystem::path>& inputs = {});
+
+// The same layers written straight into `file` (made by GDAL, the format by its extension),
+// for a writer that adds more to the file before committing it as one OutputFile (the QGIS
+// package): no input check, no rename. Diagnostics name `label` (the user's name for the file).
+Diagnostics writeBriefingLayers(const Briefing& briefing, const std::filesystem::path& file, const std::string& label);
 
 } // namespace geo
