@@ -18,7 +18,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 
 namespace app {
@@ -35,15 +34,8 @@ bool isKmz(const std::filesystem::path& out) {
     return ext == ".kmz";
 }
 
-bool writeText(const std::filesystem::path& file, const std::string& text) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.close();
-    return static_cast<bool>(out);
-}
-
 // The KMZ: doc.kml first (Google Earth opens the first .kml), then the icons it references.
-bool writeKmz(const std::filesystem::path& file, const std::string& kml, const KmlStyles& styles, std::string& error) {
+bool addToKmz(const std::filesystem::path& file, const std::string& kml, const KmlStyles& styles, std::string& error) {
     const kmlengine::KmzFilePtr kmz(kmlengine::KmzFile::Create(file.c_str()));
     if (!kmz) {
         error = "cannot create the KMZ archive";
@@ -62,6 +54,20 @@ bool writeKmz(const std::filesystem::path& file, const std::string& kml, const K
         }
     }
     return true; // the archive is closed as kmz goes
+}
+
+// libkml closes the archive without saying whether its last bytes were written: the archive is
+// read back whole (doc.kml and every icon) before it counts as written.
+bool writeKmz(const std::filesystem::path& file, const std::string& kml, const KmlStyles& styles, std::string& error) {
+    if (!addToKmz(file, kml, styles, error)) return false;
+    std::size_t expected = 1;
+    for (const KmlStyle& style : styles.all()) expected += style.iconFile.empty() ? 0 : 1;
+    const kmlengine::KmzFilePtr back(kmlengine::KmzFile::OpenFromFile(file.c_str()));
+    std::string doc;
+    std::vector<std::string> files;
+    if (back && back->ReadKml(&doc) && doc == kml && back->List(&files) && files.size() == expected) return true;
+    error = "cannot write the KMZ archive whole";
+    return false;
 }
 
 std::string documentBalloon(const geo::Briefing& b, const BalloonWriter& balloons) {
@@ -141,8 +147,8 @@ int exportGoogleEarth(const ViewerOptions& options, const std::filesystem::path&
         spdlog::error("--export: {}: {}", out.string(), error);
         return 1;
     }
-    if (kmz ? !writeKmz(output.temporary(), kml, styles, error) : !writeText(output.temporary(), kml)) {
-        spdlog::error("--export: {}: {}", out.string(), error.empty() ? "cannot write the file (is the disk full?)" : error);
+    if (kmz ? !writeKmz(output.temporary(), kml, styles, error) : !output.write(kml, error)) {
+        spdlog::error("--export: {}: {}", out.string(), output.explain(error.empty() ? "cannot write the file" : error));
         return 1;
     }
     if (!output.commit(error)) {

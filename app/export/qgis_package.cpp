@@ -324,7 +324,7 @@ int exportQgisPackage(const ViewerOptions& options, const std::filesystem::path&
 
     const geo::Diagnostics written = geo::writeBriefingLayers(briefing, output.temporary(), out.string());
     for (const auto& d : written) std::fprintf(stderr, "%s\n", d.format().c_str());
-    if (geo::hasErrors(written)) return 1;
+    if (geo::hasErrors(written)) return fail(output.explain("cannot write the briefing's layers"));
 
     const geo::Language language = languageOf(options.language);
     std::string error;
@@ -332,10 +332,10 @@ int exportQgisPackage(const ViewerOptions& options, const std::filesystem::path&
         QuietGdal quiet;
         Dataset ds(static_cast<GDALDataset*>(
             GDALOpenEx(output.temporary().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-        if (!ds) return fail("cannot reopen the package to style it: " + gdalMessage());
+        if (!ds) return fail(output.explain("cannot reopen the package to style it: " + gdalMessage()));
         const std::vector<BaseLayer> base = copyBaseMap(*ds, config, error);
-        if (!error.empty()) return fail(error);
-        if (!qgis::writePartnershipLinks(*ds, briefing, error)) return fail(error);
+        if (!error.empty()) return fail(output.explain(error));
+        if (!qgis::writePartnershipLinks(*ds, briefing, error)) return fail(output.explain(error));
         const std::vector<LayerLook> content = qgis::briefingLooks(briefing, palette, language);
         const qgis::Project project = projectOf(briefing, config, base, content, out.filename().string(), language);
 
@@ -353,20 +353,20 @@ int exportQgisPackage(const ViewerOptions& options, const std::filesystem::path&
                 same->minScale = 0;
             }
         }
-        if (!writeStyles(*ds, defaults, error)) return fail(error);
+        if (!writeStyles(*ds, defaults, error)) return fail(output.explain(error));
 
         const std::string qgsName = out.stem().string() + ".qgs";
         std::string qgz;
         std::filesystem::path scratch = output.temporary();
         scratch += ".qgz";
-        if (!qgis::qgzBytes(qgsName, qgis::projectXml(project), scratch, qgz, error)) return fail(error);
-        if (!writeProject(*ds, out.stem().string(), qgz, error)) return fail(error);
+        if (!qgis::qgzBytes(qgsName, qgis::projectXml(project), scratch, qgz, error)) return fail(output.explain(error));
+        if (!writeProject(*ds, out.stem().string(), qgz, error)) return fail(output.explain(error));
         GDALDataset* closing = ds.release();
         CPLErrorReset();
         GDALClose(closing);
-        if (CPLGetLastErrorType() >= CE_Failure) return fail("cannot finish the package: " + gdalMessage());
+        if (CPLGetLastErrorType() >= CE_Failure) return fail(output.explain("cannot finish the package: " + gdalMessage()));
     }
-    if (!output.commit(error)) return fail("cannot finish writing the file: " + error);
+    if (!output.commit(error)) return fail(output.explain("cannot finish writing the file: " + error));
     spdlog::info("wrote {} ({} sites, {} trips, {} partnerships, {} base-map layers; open it in QGIS: Project > Open From > GeoPackage)",
                  out.string(), briefing.sites.size(), briefing.trips.size(), briefing.partnerships.size(), config.layers.size());
     return 0;

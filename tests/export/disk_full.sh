@@ -7,7 +7,7 @@
 set -u
 ktmap=$1 briefing=$2 out=$3
 rm -rf "$out" && mkdir -p "$out/full" || exit 1
-if ! mount -t tmpfs -o size=192k tmpfs "$out/full" 2>/dev/null; then
+if ! mount -t tmpfs -o size=512k tmpfs "$out/full" 2>/dev/null; then
   echo "SKIP: cannot mount a small tmpfs here (needs root and mount rights)"
   exit 77
 fi
@@ -18,8 +18,13 @@ run() {
   local name=$1
   shift
   rm -rf "$out/full/"* "$out/full/".[!.]* 2>/dev/null
+  # All but 48 KB taken: every export (the smallest, a KMZ, is about 130 KB) runs out.
+  local free
+  free=$(df -k --output=avail "$out/full" | tail -1)
+  dd if=/dev/zero of="$out/full/filler" bs=1k count=$((free - 48)) 2>/dev/null
   "$ktmap" --briefing "$briefing" "$@" >"$out/$name.log" 2>&1
   local rc=$?
+  rm -f "$out/full/filler"
   local left
   left=$(ls -A "$out/full" | tr '\n' ' ')
   if [ $rc -ne 0 ] && grep -qi 'no space left on device\|disk is full\|database or disk is full' "$out/$name.log" && [ -z "$(find "$out/full" -type f)" ]; then

@@ -89,6 +89,44 @@ void OutputFile::discard() {
     std::filesystem::remove(m_temporary, ec);
 }
 
+std::string OutputFile::explain(const std::string& why) const {
+    if (why.find("No space left on device") != std::string::npos) return why;
+    std::error_code ec;
+    const auto space = std::filesystem::space(m_temporary.empty() ? m_target : m_temporary.parent_path(), ec);
+    if (ec || space.available >= 256 * 1024) return why;
+    return why + "; No space left on device (free some space, or choose another folder)";
+}
+
+bool OutputFile::write(std::string_view bytes, std::string& error) {
+    if (!ok()) {
+        error = this->error();
+        return false;
+    }
+    const int fd = ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        error = "cannot write " + describe(m_target) + ": " + std::strerror(errno);
+        return false;
+    }
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            error = "cannot write " + describe(m_target) + ": " + std::strerror(n < 0 ? errno : ENOSPC);
+            ::close(fd);
+            discard();
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) {
+        error = "cannot write " + describe(m_target) + ": " + std::strerror(errno);
+        discard();
+        return false;
+    }
+    return true;
+}
+
 bool OutputFile::commit(std::string& error) {
     if (!ok()) {
         error = this->error();

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace geo {
@@ -35,9 +36,15 @@ public:
     // Where to write: "<folder>/.<name>.part-<pid>-<n><ext>", absent until the writer makes it.
     const std::filesystem::path& temporary() const { return m_temporary; }
 
+    // Writes `bytes` as the temporary file (for writers that give text, not a file); false, with
+    // `error` saying why (e.g. "no space left on device").
+    bool write(std::string_view bytes, std::string& error);
     // Flushes the temporary file to disk and renames it over the target; false (and `error`
     // says why, e.g. "no space left on device") when it could not, the target untouched.
     bool commit(std::string& error);
+    // `why` a writer failed, with "no space left on device" said when the target's file system
+    // is (nearly) full: a library's own message on a full disk is often about something else.
+    std::string explain(const std::string& why) const;
     // Removes the temporary file now (also done by the destructor).
     void discard();
 
