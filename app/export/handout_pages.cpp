@@ -281,7 +281,7 @@ void HandoutPages::trip(std::size_t index) {
     m_layout.space(10);
 
     Table t;
-    t.columns = {23 * kMm, 17 * kMm, 32 * kMm, 62 * kMm, 36 * kMm};
+    t.columns = {19 * kMm, 15 * kMm, 30 * kMm, 72 * kMm, 34 * kMm};
     t.header = {label(Word::Date, 7.5, true, kInk), label(Word::Time, 7.5, true, kInk), label(Word::Place, 7.5, true, kInk),
                 label(Word::What, 7.5, true, kInk), label(Word::Met, 7.5, true, kInk)};
     const char* tag = m_language == geo::Language::Ja ? "ja" : m_language == geo::Language::Zh ? "zh-TW" : "en";
@@ -367,17 +367,26 @@ void HandoutPages::siteIndex() {
         return (a->nameEn.empty() ? a->id : a->nameEn) < (b->nameEn.empty() ? b->id : b->nameEn);
     });
     Table t;
-    t.columns = {48 * kMm, 80 * kMm, 42 * kMm};
+    t.columns = {42 * kMm, 88 * kMm, 40 * kMm};
     t.header = {label(Word::Site, 7.5, true, kInk), label(Word::Notes, 7.5, true, kInk), label(Word::Sources, 7.5, true, kInk)};
-    t.maxLines = 4; // short notes: the index is a finding aid, the viewer has the rest
+    t.maxLines = 3; // short notes: the index is a finding aid, the viewer has the rest
     const char* tag = m_language == geo::Language::Ja ? "ja" : m_language == geo::Language::Zh ? "zh-TW" : "en";
     for (const geo::Site* s : sites) {
         Block name = siteName(*s, 7.5, true);
         name.push_back({std::string("\n") + geo::kindLabel(s->kind, m_language), tag, 6.5, false, kFaint});
-        Block sources;
+        // Each document once, its sections after it.
+        std::vector<std::pair<std::string, std::string>> documents; // source id, sections
         for (const geo::SourceRef& ref : s->sources) {
-            const std::string text = sourceText(ref);
-            sources.push_back({(sources.empty() ? "" : "\n") + text, sourceLanguageTag(text), 6.5, false, kMuted});
+            auto it = std::find_if(documents.begin(), documents.end(), [&](const auto& d) { return d.first == ref.source; });
+            if (it == documents.end()) it = documents.insert(documents.end(), {ref.source, ""});
+            if (!ref.section.empty()) it->second += (it->second.empty() ? "§ " : ", ") + ref.section;
+        }
+        Block sources;
+        for (const auto& [id, sections] : documents) {
+            const geo::Source* source = m_briefing.findSource(id);
+            const std::string title = source ? geo::pickText(source->title, source->titleEn, m_language) : id;
+            sources.push_back({(sources.empty() ? "" : "\n") + title, sourceLanguageTag(title), 6.5, false, kMuted});
+            if (!sections.empty()) sources.push_back({"  " + sections, sourceLanguageTag(sections), 6.5, false, kInk});
         }
         t.rows.push_back({std::move(name), bilingual(s->notes, s->notesEn, 7), std::move(sources)});
     }
