@@ -41,7 +41,7 @@ std::vector<Placement> ofKind(const PageLayout& layout, Placement::Kind kind) {
 
 } // namespace
 
-TEST_CASE("a table longer than a page goes on over the next pages, header first, no row split", "[handout]") {
+TEST_CASE("handout: a table longer than a page goes on over the next pages, header first, no row split", "[handout]") {
     PageLayout layout;
     layout.newPage();
     layout.paragraph(Block{{"A trip", "en", 15, true}});
@@ -79,7 +79,7 @@ TEST_CASE("a table longer than a page goes on over the next pages, header first,
         if (rows[i].page != rows[i - 1].page) CHECK(rows[i].bottom - rows[i].top > g.bottom() - rows[i - 1].bottom);
 }
 
-TEST_CASE("a table's header does not stay behind at the foot of a page", "[handout]") {
+TEST_CASE("handout: a table's header does not stay behind at the foot of a page", "[handout]") {
     PageLayout layout;
     layout.newPage();
     layout.space(layout.remaining() - 20.0); // room for the header, not for a row under it
@@ -90,7 +90,7 @@ TEST_CASE("a table's header does not stay behind at the foot of a page", "[hando
     CHECK(layout.pageCount() == 2);
 }
 
-TEST_CASE("a cell of many lines is cut to the table's lines, so its row fits a page", "[handout]") {
+TEST_CASE("handout: a cell of many lines is cut to the table's lines, so its row fits a page", "[handout]") {
     PageLayout layout;
     layout.newPage();
     app::Table t = longTable(0);
@@ -105,7 +105,7 @@ TEST_CASE("a cell of many lines is cut to the table's lines, so its row fits a p
     CHECK(layout.pageCount() == 1);
 }
 
-TEST_CASE("a paragraph that does not fit goes whole to the next page", "[handout]") {
+TEST_CASE("handout: a paragraph that does not fit goes whole to the next page", "[handout]") {
     PageLayout layout;
     layout.newPage();
     const Block text{{std::string(600, 'a') + " " + std::string(600, 'b'), "en", 10}};
@@ -120,7 +120,7 @@ TEST_CASE("a paragraph that does not fit goes whole to the next page", "[handout
     CHECK(placed[0].bottom - placed[0].top == Approx(h));
 }
 
-TEST_CASE("pages are numbered 'n / total' and written to a PDF of that many A4 pages", "[handout]") {
+TEST_CASE("handout: pages are numbered 'n / total' and written to a PDF of that many A4 pages", "[handout]") {
     PageLayout layout(app::PageGeometry{}, Block{{"臺灣與九州", "zh-TW", 7.5}, {" Taiwan and Kyushu", "en", 7.5}});
     for (int i = 0; i < 3; ++i) {
         layout.newPage(Block{{"Section " + std::to_string(i), "en", 7.5}});
@@ -139,7 +139,7 @@ TEST_CASE("pages are numbered 'n / total' and written to a PDF of that many A4 p
     std::filesystem::remove(file);
 }
 
-TEST_CASE("a PDF that cannot be written says so through cairo's status", "[handout]") {
+TEST_CASE("handout: a PDF that cannot be written says so through cairo's status", "[handout]") {
     PageLayout layout;
     layout.newPage();
     layout.paragraph(Block{{"text", "en", 10}});
@@ -150,7 +150,7 @@ TEST_CASE("a PDF that cannot be written says so through cairo's status", "[hando
     cairo_surface_destroy(pdf);
 }
 
-TEST_CASE("the handout's texts are tagged with the language whose Han forms they need", "[handout]") {
+TEST_CASE("handout: the handout's texts are tagged with the language whose Han forms they need", "[handout]") {
     CHECK(std::string(app::sourceLanguageTag("熊本縣")) == "zh-TW");
     CHECK(std::string(app::sourceLanguageTag("くまもと")) == "ja");
     CHECK(std::string(app::sourceLanguageTag("熊本県のサイエンスパーク")) == "ja");
