@@ -53,8 +53,8 @@ HandoutMaps::HandoutMaps(const ViewerOptions& options) : m_options(options) {
     // A screen's layout is made for ~96 dpi: at 300 dpi the same scale prints labels, markers
     // and lines at the size they have on a screen (3 is the viewer's largest scale).
     o.uiScale = std::min(3.0f, options.uiScale * static_cast<float>(kDpi / 96.0));
-    o.width = pixels(170.0);
-    o.height = pixels(100.0); // a trip's or a partnership's map; the cover's is taller
+    o.width = pixels(kWidthMm);
+    o.height = pixels(kHeightMm);
 }
 
 HandoutMaps::~HandoutMaps() {

@@ -21,6 +21,9 @@ class Headless;
 class HandoutMaps {
 public:
     static constexpr double kDpi = 300.0;
+    // The maps' printed size. One size for all: the target is made once (a target made again at
+    // another size left the content's lines clipped to the old height).
+    static constexpr double kWidthMm = 170.0, kHeightMm = 110.0;
     // Pixels for `mm` millimetres at kDpi (170 mm → 2008).
     static int pixels(double mm);
 

@@ -13,6 +13,8 @@ namespace app {
 namespace {
 
 constexpr double kMm = 72.0 / 25.4;
+// Every map the same size, the content width: one offscreen target for them all.
+constexpr double kMapWidth = HandoutMaps::kWidthMm, kMapHeight = HandoutMaps::kHeightMm;
 constexpr std::uint32_t kInk = 0x1f2430, kMuted = 0x5c6370, kFaint = 0x7d8490, kAccent = 0x2a5d9f;
 
 // Days since 1970-01-01 of a complete date (H. Hinnant's days_from_civil).
@@ -215,8 +217,8 @@ void HandoutPages::cover() {
     facts.push_back({"\n" + countsEn, "en", m_language == geo::Language::En ? 9 : 8.5, false, kMuted});
     m_layout.paragraph(facts);
     m_layout.space(10);
-    if (m_maps) map(m_maps->overview(170, 140), 170, 140);
-    else map(nullptr, 170, 140);
+    if (m_maps) map(m_maps->overview(kMapWidth, kMapHeight), kMapWidth, kMapHeight);
+    else map(nullptr, kMapWidth, kMapHeight);
     m_layout.space(8);
     // The key: each trip in its route's colour, each partnership kind in its link's.
     m_layout.paragraph(label(Word::Key, 8.5, true, kAccent));
@@ -276,8 +278,8 @@ void HandoutPages::trip(std::size_t index) {
     field(Word::Leader, trip.leader, trip.leaderEn);
     field(Word::Agency, trip.agency, trip.agencyEn);
     m_layout.space(6);
-    if (m_maps) map(m_maps->trip(trip.id, 170, 100), 170, 100);
-    else map(nullptr, 170, 100);
+    if (m_maps) map(m_maps->trip(trip.id, kMapWidth, kMapHeight), kMapWidth, kMapHeight);
+    else map(nullptr, kMapWidth, kMapHeight);
     m_layout.space(10);
 
     Table t;
@@ -339,8 +341,8 @@ void HandoutPages::partnership(std::size_t index) {
     }
     m_layout.paragraph(parties);
     m_layout.space(6);
-    if (m_maps) map(m_maps->partnership(p.id, 170, 100), 170, 100);
-    else map(nullptr, 170, 100);
+    if (m_maps) map(m_maps->partnership(p.id, kMapWidth, kMapHeight), kMapWidth, kMapHeight);
+    else map(nullptr, kMapWidth, kMapHeight);
     m_layout.space(10);
     if (!p.milestones.empty()) {
         m_layout.paragraph(label(Word::Milestones, 10, true, kAccent));
