@@ -218,6 +218,11 @@ void PageLayout::table(const Table& table) {
         if (rowHeight(table.rows[i], table.maxLines) > remaining()) {
             newPage();
             drawRow(table, table.header, true, -1); // the header again on the continuation page
+            if (i < table.continued.size() && !table.continued[i].empty()) {
+                drawRow(table, table.continued[i], false, static_cast<int>(i));
+                m_placements.back().continued = true;
+                continue;
+            }
         }
         drawRow(table, table.rows[i], false, static_cast<int>(i));
     }

@@ -38,6 +38,9 @@ struct Table {
     std::vector<Block> header;   // one per column
     std::vector<std::vector<Block>> rows;
     int maxLines = 0; // a cell's lines at most (0: all); the rest is ellipsized, so a row always fits a page
+    // Optional, one per row: the row as drawn when it opens a continuation page (a trip's day
+    // named again there); an empty entry: the row as it is.
+    std::vector<std::vector<Block>> continued;
 };
 
 // What was put where (the tests read it).
@@ -46,6 +49,7 @@ struct Placement {
     int page = 0;    // 0-based
     int row = -1;    // TableRow: its index in the table
     double top = 0, bottom = 0;
+    bool continued = false; // TableRow: drawn as Table::continued gives it
 };
 
 class PageLayout {

@@ -291,15 +291,17 @@ void HandoutPages::trip(std::size_t index) {
     for (const geo::Stop& stop : trip.stops) {
         std::vector<Block> row(5);
         const std::string date = stop.date.toString();
-        if (date != lastDate) { // the day once, on its first stop
-            if (stop.date.isComplete() && trip.start.isComplete()) {
-                const long day = daysFromCivil(stop.date.year, stop.date.month, stop.date.day) -
-                                 daysFromCivil(trip.start.year, trip.start.month, trip.start.day);
-                row[0].push_back({geo::dayTitle(static_cast<int>(day), {}, m_language) + "\n", tag, 7.5, true, kInk});
-            }
-            row[0].push_back({date, "en", 7, false, kMuted});
-            lastDate = date;
+        Block dayCell;
+        if (stop.date.isComplete() && trip.start.isComplete()) {
+            const long day = daysFromCivil(stop.date.year, stop.date.month, stop.date.day) -
+                             daysFromCivil(trip.start.year, trip.start.month, trip.start.day);
+            dayCell.push_back({geo::dayTitle(static_cast<int>(day), {}, m_language) + "\n", tag, 7.5, true, kInk});
         }
+        dayCell.push_back({date, "en", 7, false, kMuted});
+        if (date != lastDate) row[0] = dayCell; // the day once, on its first stop
+        else dayCell.back().text += " …";      // and again, marked, at the top of a continuation page
+        const bool first = date != lastDate;
+        lastDate = date;
         if (stop.startTime) {
             std::string time = stop.startTime->toString();
             if (stop.endTime) time += "–" + stop.endTime->toString();
@@ -314,6 +316,12 @@ void HandoutPages::trip(std::size_t index) {
         }
         row[3] = bilingual(stop.what, stop.whatEn, 7.5);
         row[4] = bilingual(stop.met, stop.metEn, 7.5);
+        std::vector<Block> continued;
+        if (!first) {
+            continued = row;
+            continued[0] = dayCell;
+        }
+        t.continued.push_back(std::move(continued));
         t.rows.push_back(std::move(row));
     }
     if (!t.rows.empty()) m_layout.table(t);

@@ -156,3 +156,25 @@ TEST_CASE("handout: the handout's texts are tagged with the language whose Han f
     CHECK(std::string(app::sourceLanguageTag("熊本県のサイエンスパーク")) == "ja");
     CHECK(std::string(app::sourceLanguageTag("Kumamoto")) == "en");
 }
+
+TEST_CASE("handout: a row that opens a continuation page is drawn as the table's continued entry says", "[handout]") {
+    PageLayout layout;
+    layout.newPage();
+    app::Table t = longTable(120);
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        std::vector<Block> again = t.rows[i];
+        again[0] = Block{{"Day 1 …", "en", 8}};
+        t.continued.push_back(i % 2 ? again : std::vector<Block>{}); // odd rows only
+    }
+    layout.table(t);
+    REQUIRE(layout.pageCount() >= 3);
+    const std::vector<Placement> rows = ofKind(layout, Placement::Kind::TableRow);
+    REQUIRE(rows.size() == t.rows.size());
+    int opening = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const bool opensPage = i > 0 && rows[i].page != rows[i - 1].page;
+        CHECK(rows[i].continued == (opensPage && i % 2 == 1));
+        opening += opensPage ? 1 : 0;
+    }
+    CHECK(opening == layout.pageCount() - 1);
+}
