@@ -49,9 +49,9 @@ while IFS= read -r title; do
 done <<< "$titles"
 m=$(printf '%s' "$milestone" | tr -d ' ')
 case "$text" in *"$m"*) ;; *) bad "the milestone '$milestone' is not in the text" ;; esac
-plain=$(pdftotext "$pdf" -)
+plain=$(pdftotext "$pdf" -) # "3 / 12" (pdftotext may drop a space beside a single digit)
 for n in 1 2 "$pages"; do
-  echo "$plain" | grep -Eq "(^|[^0-9])$n / $pages($|[^0-9])" || bad "no page number '$n / $pages'"
+  echo "$plain" | grep -Eq "(^|[^0-9])$n */ *$pages($|[^0-9])" || bad "no page number '$n / $pages'"
 done
 
 # The cover renders, with a map and text on it (a blank page is a few hundred bytes of PNG).
