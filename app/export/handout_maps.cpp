@@ -1,0 +1,133 @@
+#include "export/handout_maps.hpp"
+
+#include "shell/headless.hpp"
+#include "shell/session.hpp"
+
+#include <geo/view/content_state.hpp>
+
+#include <SFML/Graphics/Image.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace app {
+
+namespace {
+
+// An opaque RGBA picture as a cairo RGB24 surface (native-endian 0x00RRGGBB).
+cairo_surface_t* toSurface(const sf::Image& image) {
+    const auto w = static_cast<int>(image.getSize().x), h = static_cast<int>(image.getSize().y);
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) return s;
+    cairo_surface_flush(s);
+    unsigned char* data = cairo_image_surface_get_data(s);
+    const int stride = cairo_image_surface_get_stride(s);
+    const sf::Uint8* px = image.getPixelsPtr();
+    for (int y = 0; y < h; ++y) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::size_t>(y) * static_cast<std::size_t>(stride));
+        const sf::Uint8* p = px + static_cast<std::size_t>(y) * static_cast<std::size_t>(w) * 4;
+        for (int x = 0; x < w; ++x, p += 4) row[x] = (std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | std::uint32_t{p[2]};
+    }
+    cairo_surface_mark_dirty(s);
+    return s;
+}
+
+} // namespace
+
+int HandoutMaps::pixels(double mm) { return static_cast<int>(std::lround(mm / 25.4 * kDpi)); }
+
+HandoutMaps::HandoutMaps(const ViewerOptions& options) : m_options(options) {
+    ViewerOptions& o = m_options;
+    // The everyday map, nothing over it: no sidebar, no notes, no tooltips, no remembered view.
+    o.noSidebar = true;
+    o.present = false;
+    o.trips.clear();
+    o.day = 0;
+    o.selectSite.clear();
+    o.view.reset();
+    o.year = 0;
+    o.rememberSettings = false;
+    o.screenshot.reset();
+    // A screen's layout is made for ~96 dpi: at 300 dpi the same scale prints labels, markers
+    // and lines at the size they have on a screen (3 is the viewer's largest scale).
+    o.uiScale = std::min(3.0f, options.uiScale * static_cast<float>(kDpi / 96.0));
+    o.width = pixels(kWidthMm);
+    o.height = pixels(kHeightMm);
+}
+
+HandoutMaps::~HandoutMaps() {
+    if (m_headless) m_headless->stop();
+}
+
+bool HandoutMaps::start() {
+    m_session = std::make_unique<Session>(m_options);
+    m_session->startLoading(); // the data loads while the GL context comes up
+    m_headless = std::make_unique<Headless>(*m_session);
+    m_session->finishLoading();
+    if (!m_session->document().hasContent()) {
+        spdlog::error("--export-handout: {} has no briefing to print (no sites, trips or partnerships loaded)",
+                      m_options.briefingFile.string());
+        return false;
+    }
+    if (!m_headless->start("--export-handout")) return false;
+    m_session->tools().setLiveShown(false);
+    m_width = m_options.width;
+    m_height = m_options.height;
+    return true;
+}
+
+const geo::Briefing& HandoutMaps::briefing() const { return m_session->document().briefing(); }
+const geo::Palette& HandoutMaps::palette() const { return m_session->palette(); }
+
+template <class Show> cairo_surface_t* HandoutMaps::render(double widthMm, double heightMm, Show show) {
+    const int w = pixels(widthMm), h = pixels(heightMm);
+    if (w != m_width || h != m_height) {
+        if (!m_headless->target().create(w, h)) {
+            spdlog::error("--export-handout: cannot make a {}x{} framebuffer for a map", w, h);
+            return nullptr;
+        }
+        m_width = w;
+        m_height = h;
+    }
+    m_session->resized(w, h);
+    geo::ContentState& state = m_session->content().state;
+    state.shownTrips.clear();
+    state.activeTrip.clear();
+    state.playing = false;
+    geo::clearSelection(state);
+    state.highlightSites.clear();
+    show(*m_session);
+    m_session->view().stopFlight(); // framed, not flown
+    m_session->waitForViewLevels(); // the picture must not depend on how far the background builder got
+    m_headless->renderFrame({w, h});
+    ++m_rendered;
+    return toSurface(m_headless->target().read());
+}
+
+cairo_surface_t* HandoutMaps::overview(double widthMm, double heightMm) {
+    return render(widthMm, heightMm, [](Session& s) { s.homeView(); });
+}
+
+cairo_surface_t* HandoutMaps::trip(const std::string& id, double widthMm, double heightMm) {
+    return render(widthMm, heightMm, [&](Session& s) {
+        geo::ContentState& state = s.content().state;
+        const geo::ContentScene& scene = s.document().scene();
+        if (geo::activateTrip(state, scene, id))
+            if (const geo::TripGeometry* route = scene.trip(id)) s.frame(geo::tripFrame(scene, *route), false);
+    });
+}
+
+cairo_surface_t* HandoutMaps::partnership(const std::string& id, double widthMm, double heightMm) {
+    return render(widthMm, heightMm, [&](Session& s) {
+        const geo::Briefing& b = s.document().briefing();
+        if (const geo::Partnership* p = b.findPartnership(id)) {
+            // Its parties ringed, as a story step's places are (a selection would open the notes panel).
+            s.content().state.highlightSites = p->parties;
+            s.frame(geo::partnershipFrame(b, s.document().scene(), *p), false);
+        }
+    });
+}
+
+} // namespace app
