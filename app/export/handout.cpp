@@ -59,9 +59,9 @@ int exportHandout(const ViewerOptions& options, const std::filesystem::path& tar
     const cairo_status_t status = cairo_surface_status(pdf);
     cairo_surface_destroy(pdf);
     if (!drawn || status != CAIRO_STATUS_SUCCESS) {
+        const std::string why = out.explain(cairo_status_to_string(status)); // before the space is freed
         out.discard();
-        spdlog::error("--export-handout: cannot write {}: {} (is the disk full, or the folder not writable?); nothing was written",
-                      target.string(), cairo_status_to_string(status));
+        spdlog::error("--export-handout: cannot write {}: {}; nothing was written", target.string(), why);
         return 1;
     }
     std::string error;
