@@ -97,7 +97,7 @@ template <class Show> cairo_surface_t* HandoutMaps::render(double widthMm, doubl
     state.activeTrip.clear();
     state.playing = false;
     geo::clearSelection(state);
-    state.highlightSites.clear();
+    geo::setPresenting(state, false); // the highlights of the map before go
     show(*m_session);
     m_session->view().stopFlight(); // framed, not flown
     m_session->waitForViewLevels(); // the picture must not depend on how far the background builder got
@@ -105,6 +105,20 @@ template <class Show> cairo_surface_t* HandoutMaps::render(double widthMm, doubl
     ++m_rendered;
     return toSurface(m_headless->target().read());
 }
+
+namespace {
+
+// A printed map has no panels to frame beside, but its scale bar and credits stand at the
+// bottom: room around what is framed, more below, so that no place sits under them or at the edge.
+geo::FrameRequest withRoom(geo::FrameRequest request) {
+    if (request.box.empty()) return request;
+    const glm::dvec2 size = request.box.max - request.box.min;
+    request.box.min -= glm::dvec2(0.08 * size.x, 0.22 * size.y);
+    request.box.max += glm::dvec2(0.08 * size.x, 0.10 * size.y);
+    return request;
+}
+
+} // namespace
 
 cairo_surface_t* HandoutMaps::overview(double widthMm, double heightMm) {
     return render(widthMm, heightMm, [](Session& s) { s.homeView(); });
@@ -115,7 +129,7 @@ cairo_surface_t* HandoutMaps::trip(const std::string& id, double widthMm, double
         geo::ContentState& state = s.content().state;
         const geo::ContentScene& scene = s.document().scene();
         if (geo::activateTrip(state, scene, id))
-            if (const geo::TripGeometry* route = scene.trip(id)) s.frame(geo::tripFrame(scene, *route), false);
+            if (const geo::TripGeometry* route = scene.trip(id)) s.frame(withRoom(geo::tripFrame(scene, *route)), false);
     });
 }
 
@@ -123,9 +137,14 @@ cairo_surface_t* HandoutMaps::partnership(const std::string& id, double widthMm,
     return render(widthMm, heightMm, [&](Session& s) {
         const geo::Briefing& b = s.document().briefing();
         if (const geo::Partnership* p = b.findPartnership(id)) {
-            // Its parties ringed, as a story step's places are (a selection would open the notes panel).
-            s.content().state.highlightSites = p->parties;
-            s.frame(geo::partnershipFrame(b, s.document().scene(), *p), false);
+            // As a story step shows it: its link alone and emphasised, its parties ringed (a
+            // selection would open the notes panel). The everyday theme stays: this is the
+            // content's state only, not the projector's look.
+            geo::ContentState& state = s.content().state;
+            geo::setPresenting(state, true);
+            state.highlightSites = p->parties;
+            state.highlightPartnerships = {p->id};
+            s.frame(withRoom(geo::partnershipFrame(b, s.document().scene(), *p)), false);
         }
     });
 }
