@@ -1,5 +1,7 @@
 #include "export/kml_gdal.hpp"
 
+#include <geo/base/gdal_errors.hpp>
+
 #include <cpl_error.h>
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
@@ -22,22 +24,7 @@ struct FeatureDestroy {
     void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
 };
 
-// GDAL's messages come back to the caller in one line; nothing goes to stderr meanwhile.
-class QuietGdalErrors {
-public:
-    QuietGdalErrors() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdalErrors() { CPLPopErrorHandler(); }
-    QuietGdalErrors(const QuietGdalErrors&) = delete;
-    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-};
 
-std::string gdalMessage() {
-    const std::string message = CPLGetLastErrorMsg();
-    return message.empty() ? "GDAL gave no reason" : "GDAL: " + message;
-}
 
 bool isLine(KmlLayer layer) { return layer == KmlLayer::Legs || layer == KmlLayer::Partnerships; }
 
@@ -51,7 +38,7 @@ void setTime(OGRFeature& feature, const char* field, const std::optional<KmlTime
 OGRLayer* createLayer(GDALDataset& ds, KmlLayer kind, OGRSpatialReference& wgs84, std::string& error) {
     OGRLayer* layer = ds.CreateLayer(kmlLayerName(kind), &wgs84, isLine(kind) ? wkbLineString : wkbPoint, nullptr);
     if (!layer) {
-        error = "cannot create layer '" + std::string(kmlLayerName(kind)) + "': " + gdalMessage();
+        error = "cannot create layer '" + std::string(kmlLayerName(kind)) + "': " + geo::gdalMessage();
         return nullptr;
     }
     std::vector<std::pair<const char*, OGRFieldType>> fields{{"name", OFTString}, {"description", OFTString}};
@@ -65,7 +52,7 @@ OGRLayer* createLayer(GDALDataset& ds, KmlLayer kind, OGRSpatialReference& wgs84
     for (const auto& [name, type] : fields) {
         OGRFieldDefn field(name, type);
         if (layer->CreateField(&field) != OGRERR_NONE) {
-            error = "cannot create field '" + std::string(name) + "': " + gdalMessage();
+            error = "cannot create field '" + std::string(name) + "': " + geo::gdalMessage();
             return nullptr;
         }
     }
@@ -76,7 +63,7 @@ OGRLayer* createLayer(GDALDataset& ds, KmlLayer kind, OGRSpatialReference& wgs84
 
 bool writeKmlWithGdal(const std::vector<KmlRecord>& records, const KmlStyles& styles, std::string& kml, std::string& error) {
     GDALAllRegister();
-    const QuietGdalErrors quiet;
+    const geo::QuietGdalErrors quiet;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("LIBKML");
     if (!driver) {
         error = "this GDAL has no LIBKML driver (Debian: libgdal with libkml)";
@@ -87,7 +74,7 @@ bool writeKmlWithGdal(const std::vector<KmlRecord>& records, const KmlStyles& st
     {
         std::unique_ptr<GDALDataset, DatasetClose> ds(driver->Create(memory.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) {
-            error = "cannot start the KML: " + gdalMessage();
+            error = "cannot start the KML: " + geo::gdalMessage();
             return false;
         }
         OGRStyleTable table;
@@ -123,7 +110,7 @@ bool writeKmlWithGdal(const std::vector<KmlRecord>& records, const KmlStyles& st
                 feature->SetGeometry(&line);
             }
             if (layer->CreateFeature(feature.get()) != OGRERR_NONE) {
-                error = "cannot write '" + r.name + "': " + gdalMessage();
+                error = "cannot write '" + r.name + "': " + geo::gdalMessage();
                 return false;
             }
         }
@@ -132,7 +119,7 @@ bool writeKmlWithGdal(const std::vector<KmlRecord>& records, const KmlStyles& st
     GByte* bytes = VSIGetMemFileBuffer(memory.c_str(), &length, FALSE);
     if (!bytes || length == 0) {
         VSIUnlink(memory.c_str());
-        error = "GDAL wrote no KML: " + gdalMessage();
+        error = "GDAL wrote no KML: " + geo::gdalMessage();
         return false;
     }
     kml.assign(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));

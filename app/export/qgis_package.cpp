@@ -4,6 +4,7 @@
 #include "export/qgis_project.hpp"
 #include "export/qgis_styles.hpp"
 
+#include <geo/base/gdal_errors.hpp>
 #include <geo/base/output_file.hpp>
 #include <geo/base/projection.hpp>
 #include <geo/basemap/layer_config.hpp>
@@ -42,22 +43,7 @@ struct FeatureFree {
     void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
 };
 
-// Keeps GDAL from printing to stderr; its last message goes into ours.
-class QuietGdal {
-public:
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-    QuietGdal(const QuietGdal&) = delete;
-    QuietGdal& operator=(const QuietGdal&) = delete;
-};
 
-std::string gdalMessage() {
-    const std::string m = CPLGetLastErrorMsg();
-    return m.empty() ? "GDAL gave no reason" : "GDAL: " + m;
-}
 
 geo::Language languageOf(const std::string& code) {
     return code == "zh" ? geo::Language::Zh : code == "ja" ? geo::Language::Ja : geo::Language::En;
@@ -148,12 +134,12 @@ std::vector<BaseLayer> copyBaseMap(GDALDataset& ds, const geo::LayerConfig& conf
             OGRLayer* layer = !src ? nullptr : spec.ogrLayer.empty() ? src->GetLayer(0) : src->GetLayerByName(spec.ogrLayer.c_str());
             if (!layer) {
                 spdlog::warn("{}: the base-map layer '{}' is left out of the package: cannot read {} ({})", spec.origin, spec.id,
-                             spec.source.string(), gdalMessage());
+                             spec.source.string(), geo::gdalMessage());
                 continue;
             }
             const std::string table = tableName(spec.id);
             if (!copyLayer(ds, *layer, table)) {
-                error = "cannot copy the base-map layer " + spec.source.string() + " into the package: " + gdalMessage();
+                error = "cannot copy the base-map layer " + spec.source.string() + " into the package: " + geo::gdalMessage();
                 return {};
             }
             it = copied.emplace(key, std::make_pair(table, geometryOf(layer->GetGeomType()))).first;
@@ -171,7 +157,7 @@ bool writeStyles(GDALDataset& ds, const std::vector<LayerLook>& defaults, std::s
     OGRLayer* styles = ds.CreateLayer("layer_styles", nullptr, wkbNone, options);
     CSLDestroy(options);
     if (!styles) {
-        error = "cannot make the layer_styles table: " + gdalMessage();
+        error = "cannot make the layer_styles table: " + geo::gdalMessage();
         return false;
     }
     struct F {
@@ -189,7 +175,7 @@ bool writeStyles(GDALDataset& ds, const std::vector<LayerLook>& defaults, std::s
         if (std::string(f.name) == "useAsDefault") defn.SetSubType(OFSTBoolean);
         if (std::string(f.name) == "update_time") defn.SetDefault("CURRENT_TIMESTAMP");
         if (styles->CreateField(&defn) != OGRERR_NONE) {
-            error = "cannot make the layer_styles table: " + gdalMessage();
+            error = "cannot make the layer_styles table: " + geo::gdalMessage();
             return false;
         }
     }
@@ -207,7 +193,7 @@ bool writeStyles(GDALDataset& ds, const std::vector<LayerLook>& defaults, std::s
         f->SetField("description", "ktmap: as the map draws it");
         f->SetField("owner", "");
         if (styles->CreateFeature(f.get()) != OGRERR_NONE) {
-            error = "cannot write the style of " + look.table + ": " + gdalMessage();
+            error = "cannot write the style of " + look.table + ": " + geo::gdalMessage();
             return false;
         }
     }
@@ -240,7 +226,7 @@ bool writeProject(GDALDataset& ds, const std::string& name, const std::string& q
         ds.ExecuteSQL(("INSERT INTO qgis_projects VALUES (" + sqlText(name) + ", " + sqlText(metadata) + ", '" + content + "')").c_str(),
                       nullptr, nullptr);
     if (CPLGetLastErrorType() >= CE_Failure) {
-        error = "cannot store the QGIS project: " + gdalMessage();
+        error = "cannot store the QGIS project: " + geo::gdalMessage();
         return false;
     }
     return true;
@@ -329,10 +315,10 @@ int exportQgisPackage(const ViewerOptions& options, const std::filesystem::path&
     const geo::Language language = languageOf(options.language);
     std::string error;
     {
-        QuietGdal quiet;
+        geo::QuietGdalErrors quiet;
         Dataset ds(static_cast<GDALDataset*>(
             GDALOpenEx(output.temporary().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-        if (!ds) return fail(output.explain("cannot reopen the package to style it: " + gdalMessage()));
+        if (!ds) return fail(output.explain("cannot reopen the package to style it: " + geo::gdalMessage()));
         const std::vector<BaseLayer> base = copyBaseMap(*ds, config, error);
         if (!error.empty()) return fail(output.explain(error));
         if (!qgis::writePartnershipLinks(*ds, briefing, error)) return fail(output.explain(error));
@@ -364,7 +350,7 @@ int exportQgisPackage(const ViewerOptions& options, const std::filesystem::path&
         GDALDataset* closing = ds.release();
         CPLErrorReset();
         GDALClose(closing);
-        if (CPLGetLastErrorType() >= CE_Failure) return fail(output.explain("cannot finish the package: " + gdalMessage()));
+        if (CPLGetLastErrorType() >= CE_Failure) return fail(output.explain("cannot finish the package: " + geo::gdalMessage()));
     }
     if (!output.commit(error)) return fail(output.explain("cannot finish writing the file: " + error));
     spdlog::info("wrote {} ({} sites, {} trips, {} partnerships, {} base-map layers; open it in QGIS: Project > Open From > GeoPackage)",

@@ -1,6 +1,7 @@
 #include <geo/briefing/briefing_export.hpp>
 
 #include "base/gdal_handles.hpp"
+#include <geo/base/gdal_errors.hpp>
 #include <geo/base/great_circle.hpp>
 #include <geo/base/output_file.hpp>
 
@@ -169,22 +170,7 @@ std::vector<Record> recordsOf(const Briefing& b) {
 using detail::DatasetPtr;
 using detail::FeaturePtr;
 
-// Keeps GDAL from printing to stderr while we export; we report through Diagnostics.
-class QuietGdalErrors {
-public:
-    QuietGdalErrors() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdalErrors() { CPLPopErrorHandler(); }
-    QuietGdalErrors(const QuietGdalErrors&) = delete;
-    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-};
 
-std::string gdalMessage() {
-    std::string message = CPLGetLastErrorMsg();
-    return message.empty() ? "GDAL gave no reason" : "GDAL: " + message;
-}
 
 std::string lowercaseExtension(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
