@@ -37,6 +37,27 @@ private:
 
 } // namespace
 
+namespace {
+
+// A stop or a leg dated by its day alone: the TimeStamp or TimeSpan GDAL's date-time fields
+// could not write ("2025-02-17", which KML allows, rather than a made-up time of day).
+void setDayOnlyTimes(kmldom::Placemark& placemark, const KmlRecord& r) {
+    kmldom::KmlFactory* factory = kmldom::KmlFactory::GetFactory();
+    if (r.timestamp && r.timestamp->dateOnly) {
+        kmldom::TimeStampPtr stamp = factory->CreateTimeStamp();
+        stamp->set_when(r.timestamp->toString());
+        placemark.set_timeprimitive(stamp);
+    }
+    if ((r.begin && r.begin->dateOnly) || (r.end && r.end->dateOnly)) {
+        kmldom::TimeSpanPtr span = factory->CreateTimeSpan();
+        if (r.begin) span->set_begin(r.begin->toString());
+        if (r.end) span->set_end(r.end->toString());
+        placemark.set_timeprimitive(span);
+    }
+}
+
+} // namespace
+
 bool finishKml(const std::string& gdalKml, const std::vector<KmlRecord>& records, const std::vector<KmlTourEntry>& tours,
                const KmlDocumentInfo& info, std::string& kml, std::string& error) {
     std::string errors;
@@ -77,6 +98,7 @@ bool finishKml(const std::string& gdalKml, const std::vector<KmlRecord>& records
         }
         const kmldom::PlacemarkPtr& placemark = placemarks[next++];
         placemark->set_id(r.id);
+        setDayOnlyTimes(*placemark, r);
         folders.at(r.folder)->add_feature(placemark);
     }
 

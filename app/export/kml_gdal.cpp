@@ -29,7 +29,7 @@ struct FeatureDestroy {
 bool isLine(KmlLayer layer) { return layer == KmlLayer::Legs || layer == KmlLayer::Partnerships; }
 
 void setTime(OGRFeature& feature, const char* field, const std::optional<KmlTime>& t) {
-    if (!t) return;
+    if (!t || t->dateOnly) return; // a day alone: GDAL's date-time fields cannot say it; kml_document does
     // GDAL's time zone flag: 100 is UTC, each step of 1 a quarter of an hour.
     feature.SetField(field, t->year, t->month, t->day, t->hour, t->minute, static_cast<float>(t->second),
                      100 + 4 * t->utcOffsetHours);

@@ -51,6 +51,10 @@ std::string tripFolder(const geo::Trip& trip, const BalloonWriter& balloons) {
 
 std::string KmlTime::toString() const {
     char text[40];
+    if (dateOnly) {
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
+        return text;
+    }
     std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:00", year, month, day, hour, minute, second,
                   utcOffsetHours < 0 ? '-' : '+', std::abs(utcOffsetHours));
     return text;
@@ -93,8 +97,22 @@ std::vector<KmlRecord> kmlRecords(const geo::Briefing& b, const KmlStyles& style
         const geo::Trip& trip = b.trips[t];
         const geo::TripRoute route = geo::buildTripRoute(b, trip);
         const std::string folder = tripFolder(trip, balloons);
-        auto instant = [&](std::size_t stop) {
-            return route.stopDay[stop] < 0 ? std::nullopt : routeInstant(route.days, route.stopTime[stop], route.stopLonLat[stop].x);
+        // A stop's time is what the file says: its day and start time, or its day alone (the
+        // order within a day that the map's playback uses is not stated anywhere).
+        auto dayOf = [&](std::size_t stop) -> std::optional<KmlTime> {
+            const geo::PartialDate& d = trip.stops[stop].date;
+            if (!d.isComplete()) return std::nullopt;
+            KmlTime day;
+            day.year = d.year;
+            day.month = d.month;
+            day.day = d.day;
+            day.dateOnly = true;
+            return day;
+        };
+        auto instant = [&](std::size_t stop) -> std::optional<KmlTime> {
+            if (route.stopDay[stop] < 0) return std::nullopt;
+            if (!trip.stops[stop].startTime) return dayOf(stop);
+            return routeInstant(route.days, route.stopTime[stop], route.stopLonLat[stop].x);
         };
         for (std::size_t i = 0; i < trip.stops.size(); ++i) {
             if (!std::isfinite(route.stopLonLat[i].x)) continue; // a site the loader did not know
@@ -110,14 +128,18 @@ std::vector<KmlRecord> kmlRecords(const geo::Briefing& b, const KmlStyles& style
                 r.style = styles.tripStyle(t);
                 r.end = instant(i);
                 if (r.end) {
-                    // From the previous stop's end (when given, and not after the arrival), else its instant.
+                    // From the previous stop's end (when given, and not after the arrival), else its start, else its day.
                     const geo::Stop& from = trip.stops[leg.fromStop];
                     double begin = route.stopTime[leg.fromStop];
+                    bool timed = from.startTime.has_value();
                     if (from.endTime) {
                         const double ends = std::floor(begin) + from.endTime->secondsSinceMidnight() / 86400.0;
-                        if (ends > begin && ends <= route.stopTime[i]) begin = ends;
+                        if (ends > begin && ends <= route.stopTime[i]) {
+                            begin = ends;
+                            timed = true;
+                        }
                     }
-                    r.begin = routeInstant(route.days, begin, route.stopLonLat[leg.fromStop].x);
+                    r.begin = timed ? routeInstant(route.days, begin, route.stopLonLat[leg.fromStop].x) : dayOf(leg.fromStop);
                 }
                 r.points = wrapped(leg.lonLat);
                 r.folder = {"Trips", folder, dayFolder(route, i)};

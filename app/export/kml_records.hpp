@@ -26,7 +26,8 @@ const char* kmlLayerName(KmlLayer layer);
 struct KmlTime {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
     int utcOffsetHours = 0;
-    std::string toString() const; // "2025-02-17T09:30:00+08:00"
+    bool dateOnly = false;        // the file gives the day, not the time: "2025-02-17"
+    std::string toString() const; // "2025-02-17T09:30:00+08:00", or "2025-02-17"
 };
 
 struct KmlRecord {

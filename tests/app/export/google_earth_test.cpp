@@ -289,6 +289,14 @@ TEST_CASE("export: balloons escape the briefing's text, times and tours follow t
     REQUIRE(span);
     CHECK(span->get_begin() == "2025-03-01T10:30:00+08:00");
     CHECK(span->get_end() == "2025-03-02T08:00:00-07:00");
+    // Kumamoto's stop has a day and no time: its day alone, no time of day made up.
+    const auto day = kmldom::AsTimeStamp(placemark(p, "stop-round-3")->get_timeprimitive());
+    REQUIRE(day);
+    CHECK(day->get_when() == "2025-03-04");
+    const auto toDay = kmldom::AsTimeSpan(placemark(p, "leg-round-3")->get_timeprimitive());
+    REQUIRE(toDay);
+    CHECK(toDay->get_begin() == "2025-03-02T08:00:00-07:00");
+    CHECK(toDay->get_end() == "2025-03-04");
 
     // The tour: the view step looks at its centre from as high as zoom 10 shows 1600 px
     // (153 m a pixel: 245 km across, 212 km up with Google Earth's 60° field of view).
