@@ -1,7 +1,6 @@
 #include "export/handout_maps.hpp"
 
-#include "shell/headless.hpp"
-#include "shell/session.hpp"
+#include "export/offscreen_viewer.hpp"
 
 #include <geo/view/content_state.hpp>
 
@@ -57,53 +56,44 @@ HandoutMaps::HandoutMaps(const ViewerOptions& options) : m_options(options) {
     o.height = pixels(kHeightMm);
 }
 
-HandoutMaps::~HandoutMaps() {
-    if (m_headless) m_headless->stop();
-}
+HandoutMaps::~HandoutMaps() = default;
 
 bool HandoutMaps::start() {
-    m_session = std::make_unique<Session>(m_options);
-    m_session->startLoading(); // the data loads while the GL context comes up
-    m_headless = std::make_unique<Headless>(*m_session);
-    m_session->finishLoading();
-    if (!m_session->document().hasContent()) {
-        spdlog::error("--export-handout: {} has no briefing to print (no sites, trips or partnerships loaded)",
-                      m_options.briefingFile.string());
+    m_viewer = std::make_unique<OffscreenViewer>(m_options);
+    if (!m_viewer->start("--export-handout", "--export-handout: " + m_options.briefingFile.string() +
+                                                 " has no briefing to print (no sites, trips or partnerships loaded)"))
         return false;
-    }
-    if (!m_headless->start("--export-handout")) return false;
-    m_session->tools().setLiveShown(false);
     m_width = m_options.width;
     m_height = m_options.height;
     return true;
 }
 
-const geo::Briefing& HandoutMaps::briefing() const { return m_session->document().briefing(); }
-const geo::Palette& HandoutMaps::palette() const { return m_session->palette(); }
+const geo::Briefing& HandoutMaps::briefing() const { return m_viewer->session().document().briefing(); }
+const geo::Palette& HandoutMaps::palette() const { return m_viewer->session().palette(); }
 
 template <class Show> cairo_surface_t* HandoutMaps::render(double widthMm, double heightMm, Show show) {
     const int w = pixels(widthMm), h = pixels(heightMm);
     if (w != m_width || h != m_height) {
-        if (!m_headless->target().create(w, h)) {
+        if (!m_viewer->headless().target().create(w, h)) {
             spdlog::error("--export-handout: cannot make a {}x{} framebuffer for a map", w, h);
             return nullptr;
         }
         m_width = w;
         m_height = h;
     }
-    m_session->resized(w, h);
-    geo::ContentState& state = m_session->content().state;
+    m_viewer->session().resized(w, h);
+    geo::ContentState& state = m_viewer->session().content().state;
     state.shownTrips.clear();
     state.activeTrip.clear();
     state.playing = false;
     geo::clearSelection(state);
     geo::setPresenting(state, false); // the highlights of the map before go
-    show(*m_session);
-    m_session->view().stopFlight(); // framed, not flown
-    m_session->waitForViewLevels(); // the picture must not depend on how far the background builder got
-    m_headless->renderFrame({w, h});
+    show(m_viewer->session());
+    m_viewer->session().view().stopFlight(); // framed, not flown
+    m_viewer->session().waitForViewLevels(); // the picture must not depend on how far the background builder got
+    m_viewer->headless().renderFrame({w, h});
     ++m_rendered;
-    return toSurface(m_headless->target().read());
+    return toSurface(m_viewer->headless().target().read());
 }
 
 namespace {

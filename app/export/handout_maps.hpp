@@ -15,8 +15,7 @@
 
 namespace app {
 
-class Session;
-class Headless;
+class OffscreenViewer;
 
 class HandoutMaps {
 public:
@@ -51,8 +50,7 @@ private:
     template <class Show> cairo_surface_t* render(double widthMm, double heightMm, Show show);
 
     ViewerOptions m_options;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<Headless> m_headless;
+    std::unique_ptr<OffscreenViewer> m_viewer;
     int m_width = 0, m_height = 0;
     int m_rendered = 0;
 };

@@ -2,7 +2,7 @@
 
 #include "export/pdf_writer.hpp"
 #include "export/story_video.hpp"
-#include "shell/headless.hpp"
+#include "export/offscreen_viewer.hpp"
 
 #include <geo/base/output_file.hpp>
 #include <geo/briefing/briefing.hpp>
@@ -24,17 +24,11 @@ namespace {
 int exportAtSize(const ViewerOptions& options, const std::vector<std::string>& storyIds, const std::filesystem::path& outDir,
                  const std::filesystem::path& pdfPath) {
     const int w = options.width, h = options.height;
-    Session session(options);
-    session.startLoading();
-    Headless headless(session);
-    session.finishLoading();
-    if (!session.document().hasContent()) {
-        spdlog::error("--export-story: no briefing file to take the stories from");
-        return 1;
-    }
-    if (!headless.start("--export-story")) return 1;
-    session.tools().setLiveShown(false); // the pictures show kept ink (the steps' annotations), no live tool
-    const std::vector<std::filesystem::path> inputs{options.briefingFile, options.layerFile, options.paletteFile};
+    OffscreenViewer viewer(options);
+    if (!viewer.start("--export-story", "--export-story: no briefing file to take the stories from")) return 1;
+    Session& session = viewer.session();
+    Headless& headless = viewer.headless();
+    const std::vector<std::filesystem::path> inputs = exportInputs(options);
     std::unique_ptr<PdfWriter> pdf;
     std::unique_ptr<geo::OutputFile> pdfOut;
     if (!pdfPath.empty()) {
@@ -84,7 +78,6 @@ int exportAtSize(const ViewerOptions& options, const std::vector<std::string>& s
         }
         session.presenting().leave();
     }
-    headless.stop();
     if (pdf) {
         std::string error;
         const int pages = pdf->pages();

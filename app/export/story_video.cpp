@@ -1,8 +1,8 @@
 #include "export/story_video.hpp"
 
+#include "export/offscreen_viewer.hpp"
 #include "export/video_encoder.hpp"
 #include "platform/interrupt.hpp"
-#include "shell/headless.hpp"
 
 #include <geo/base/output_file.hpp>
 #include <geo/briefing/briefing.hpp>
@@ -156,17 +156,11 @@ int exportStoryVideos(const ViewerOptions& options, const std::vector<std::strin
         spdlog::error("--video: the size must be even (H.264 in yuv420p), not {}x{}: try --size 1920x1080", w, h);
         return 1;
     }
-    Session session(options);
-    session.startLoading();
-    Headless headless(session);
-    session.finishLoading();
-    if (!session.document().hasContent()) {
-        spdlog::error("--export-story: no briefing file to take the stories from");
-        return 1;
-    }
-    if (!headless.start("--export-story --video")) return 1;
-    session.tools().setLiveShown(false); // the video shows kept ink (the steps' annotations), no live tool
-    const std::vector<std::filesystem::path> inputs{options.briefingFile, options.layerFile, options.paletteFile};
+    OffscreenViewer viewer(options);
+    if (!viewer.start("--export-story --video", "--export-story: no briefing file to take the stories from")) return 1;
+    Session& session = viewer.session();
+    Headless& headless = viewer.headless();
+    const std::vector<std::filesystem::path> inputs = exportInputs(options);
     platform::InterruptWatch interrupt;
     int failures = 0;
     for (const std::string& id : storyIds) {
@@ -198,7 +192,6 @@ int exportStoryVideos(const ViewerOptions& options, const std::vector<std::strin
         session.presenting().leave();
         if (interrupt.requested()) {
             spdlog::error("--export-story: interrupted: {} was not written", out.target().string());
-            headless.stop();
             return 130; // the temporary file goes with `out`
         }
         std::string error;
@@ -218,7 +211,6 @@ int exportStoryVideos(const ViewerOptions& options, const std::vector<std::strin
                      out.target().string(), recorder.frames(), minutesSeconds(length), fps, w, h, seconds,
                      static_cast<double>(recorder.frames()) / std::max(seconds, 1e-6), seconds / std::max(length, 1e-6));
     }
-    headless.stop();
     return failures ? 1 : 0;
 }
 
