@@ -24,6 +24,15 @@ bool OffscreenViewer::start(const char* what, const std::string& noContent) {
     return true;
 }
 
+const geo::Story* OffscreenViewer::presentStory(const std::string& id) {
+    const geo::Story* story = m_session->document().briefing().findStory(id);
+    if (!story || story->steps.empty() || !m_session->presenting().enter(id)) {
+        spdlog::error("--export-story: there is no story '{}' with steps in {}", id, m_session->options().briefingFile.string());
+        return nullptr;
+    }
+    return story;
+}
+
 std::vector<std::filesystem::path> exportInputs(const ViewerOptions& options) {
     return {options.briefingFile, options.layerFile, options.paletteFile};
 }

@@ -6,6 +6,8 @@
 #include "shell/headless.hpp"
 #include "shell/session.hpp"
 
+#include <geo/briefing/briefing.hpp>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -24,6 +26,9 @@ public:
     // `what` naming the option), when there is nothing to draw.
     bool start(const char* what, const std::string& noContent);
     Session& session() { return *m_session; }
+    // Presents the story `id` from its first step; null, having said so, when the briefing has
+    // no such story with steps.
+    const geo::Story* presentStory(const std::string& id);
     Headless& headless() { return *m_headless; }
 
 private:

@@ -164,9 +164,8 @@ int exportStoryVideos(const ViewerOptions& options, const std::vector<std::strin
     platform::InterruptWatch interrupt;
     int failures = 0;
     for (const std::string& id : storyIds) {
-        const geo::Story* story = session.document().briefing().findStory(id);
-        if (!story || story->steps.empty() || !session.presenting().enter(id)) {
-            spdlog::error("--export-story: there is no story '{}' with steps in {}", id, options.briefingFile.string());
+        const geo::Story* story = viewer.presentStory(id);
+        if (!story) {
             ++failures;
             continue;
         }
