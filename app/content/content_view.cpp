@@ -1,5 +1,6 @@
 #include "content/content_view.hpp"
 
+#include "content/overlay.hpp"
 #include "text/font_set.hpp"
 
 namespace app {
@@ -21,8 +22,10 @@ geo::ContentLayout ContentView::layout(const geo::MapDocument& document, const g
                                        const geo::Palette& palette, const FontSet& fonts, float uiScale,
                                        const std::vector<geo::ScreenBox>& blocked, std::optional<glm::dvec2> cursor) const {
     const glm::dvec2 vp = camera.viewport();
-    const geo::ContentLayoutInput in{document.briefing(), document.scene(), state, camera, projection, palette, fonts, contentScale(uiScale),
-                                     panels(glm::vec2(static_cast<float>(vp.x), static_cast<float>(vp.y)), uiScale), blocked, cursor};
+    const glm::vec2 display(static_cast<float>(vp.x), static_cast<float>(vp.y));
+    const geo::ContentLayoutInput in{document.briefing(),       document.scene(), state,  camera,
+                                     projection,                palette,          fonts,  contentScale(uiScale),
+                                     panels(display, uiScale),  blocked,          cursor, overlayBoxes(document.map(), display, fonts)};
     return geo::layoutContent(in);
 }
 

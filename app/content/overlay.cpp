@@ -16,6 +16,14 @@ namespace app {
 
 namespace {
 
+constexpr float kScaleBarMax = 180.0f; // px at scale 1: the longest scale bar
+
+std::string attributionText(const geo::BaseMap& map) {
+    std::string attribution;
+    for (const auto& a : map.attributions()) attribution += (attribution.empty() ? "" : " · ") + a;
+    return attribution;
+}
+
 void scaleBar(const OverlayInput& in, ImDrawList* dl, float margin, float scale) {
     const ImU32 kPanel = toImGui(in.palette.interface.overlay), kInk = toImGui(in.palette.map.ink);
     const glm::dvec2 vp = in.camera.viewport();
@@ -24,7 +32,7 @@ void scaleBar(const OverlayInput& in, ImDrawList* dl, float margin, float scale)
     if (!std::isfinite(centreLonLat.y)) return;
     const double k = in.projection.scaleFactor(centreLonLat.y);
     const double groundMpp = in.camera.metersPerPixel() / k;
-    const double maxPx = 180.0 * static_cast<double>(scale);
+    const double maxPx = static_cast<double>(kScaleBarMax * scale);
     const double length = geo::niceScaleLength(groundMpp * maxPx);
     const auto px = static_cast<float>(length / groundMpp);
     const std::string label = geo::formatDistance(length);
@@ -42,6 +50,27 @@ void scaleBar(const OverlayInput& in, ImDrawList* dl, float margin, float scale)
 
 } // namespace
 
+std::vector<geo::ScreenBox> overlayBoxes(const geo::BaseMap& map, glm::vec2 display, const FontSet& fonts) {
+    const float s = fonts.uiScale(), margin = 14.0f * s;
+    auto box = [](float x0, float y0, float x1, float y1) {
+        return geo::ScreenBox{{static_cast<double>(x0), static_cast<double>(y0)}, {static_cast<double>(x1), static_cast<double>(y1)}};
+    };
+    std::vector<geo::ScreenBox> boxes;
+    const float line = fonts.size(geo::FontRole::Ui, geo::Face::Interface);
+    // The scale bar (see scaleBar): its panel at the longest bar.
+    const float x0 = margin + 8 * s, y1 = display.y - margin - 8 * s;
+    boxes.push_back(box(x0 - 8 * s, y1 - 6 * s - line - 12 * s, x0 + kScaleBarMax * s + 8 * s, y1 + 4 * s));
+    // The attribution, wrapped as drawOverlay wraps it.
+    if (const std::string text = attributionText(map); !text.empty()) {
+        const float wrap = std::min(display.x * 0.6f, 900.0f * s);
+        const glm::vec2 size = fonts.measure(text, geo::FontRole::Ui, geo::Face::Interface);
+        const float w = std::min(size.x, wrap), h = size.y * std::ceil(std::max(size.x, 1.0f) / std::max(wrap, 1.0f));
+        const float px = display.x - w - margin, py = display.y - h - margin * 0.6f;
+        boxes.push_back(box(px - 6 * s, py - 3 * s, px + w + 6 * s, py + h + 3 * s));
+    }
+    return boxes;
+}
+
 void drawOverlay(const OverlayInput& in, geo::MapView& view, OverlayState& state) {
     const geo::BaseMap& map = in.map;
     const ImU32 kPanel = toImGui(in.palette.interface.overlay), kInk = toImGui(in.palette.map.ink);
@@ -52,8 +81,7 @@ void drawOverlay(const OverlayInput& in, geo::MapView& view, OverlayState& state
     ImGui::PushFont(in.fonts.ui());
 
     // Attribution, bottom right, always.
-    std::string attribution;
-    for (const auto& a : map.attributions()) attribution += (attribution.empty() ? "" : " · ") + a;
+    const std::string attribution = attributionText(map);
     if (!attribution.empty()) {
         in.fonts.require(attribution);
         const float wrap = std::min(io.DisplaySize.x * 0.6f, 900.0f * s);

@@ -6,12 +6,15 @@
 #include <geo/basemap/base_map.hpp>
 #include <geo/briefing/briefing.hpp>
 #include <geo/view/camera.hpp>
+#include <geo/view/label_placement.hpp>
 #include <geo/view/map_view.hpp>
 #include <geo/view/palette.hpp>
 
 #include <glm/vec2.hpp>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace geo {
 class Projection;
@@ -37,6 +40,10 @@ struct OverlayInput {
     const geo::Palette& palette;
     geo::Language language = geo::Language::En; // of the panel titles and the key help
 };
+
+// Where the attribution and the scale bar stand on a `display`-sized screen (the scale bar at
+// its widest): labels keep out of them.
+std::vector<geo::ScreenBox> overlayBoxes(const geo::BaseMap& map, glm::vec2 display, const FontSet& fonts);
 
 // Draws the overlay; the layer switches write `view` (visibility only).
 void drawOverlay(const OverlayInput& in, geo::MapView& view, OverlayState& state);

@@ -82,8 +82,9 @@ int runScreenshot(const ViewerOptions& options, const std::filesystem::path& out
     const sf::Image image = headless.target().read();
     if (!options.labelsOut.empty()) {
         std::ofstream labels(options.labelsOut);
-        for (const geo::PlacedLabel& l : session.lastLayout().labels)
-            labels << l.box.min.x << '\t' << l.box.min.y << '\t' << l.box.max.x << '\t' << l.box.max.y << '\n';
+        for (const geo::KindedBox& b : session.lastLayout().placement)
+            labels << geo::boxKindName(b.kind) << '\t' << b.box.min.x << '\t' << b.box.min.y << '\t' << b.box.max.x << '\t' << b.box.max.y
+                   << '\n';
         if (!labels) spdlog::error("--labels-out: cannot write {}", options.labelsOut.string());
     }
     headless.stop();

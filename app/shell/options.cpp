@@ -165,7 +165,7 @@ CommandLine parseCommandLine(int argc, char** argv) {
     cli.add_option("--fps", cmd.fps, "With --video: frames per second, 30 (the default) or 60")->check(CLI::IsMember({30, 60}));
     cli.add_option("--frames", options.screenshotFrames, "With --screenshot: frames drawn before the capture (default 1)")
         ->check(CLI::Range(1, 1000));
-    cli.add_option("--labels-out", labelsOut, "With --screenshot: write the placed labels' boxes (x0 y0 x1 y1, tab-separated) to this file");
+    cli.add_option("--labels-out", labelsOut, "With --screenshot: write every box label placement considered, one per line: kind x0 y0 x1 y1 (kind: label, marker, badge, callout, caption, panel)");
     bool noSettings = false;
     cli.add_flag("--no-settings", noSettings,
                  "Start with the defaults and remember nothing (the last view, language, sidebar and motion are kept otherwise)");

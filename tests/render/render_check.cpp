@@ -10,8 +10,10 @@
 //
 // case.toml:  args = ["--view", "130.7,32.8,9"]   size = "960x540"   allowed = 0.00015
 //             env = { FONTCONFIG_FILE = "fontconfig/no-fonts.conf" }   (paths relative to tests/data)
-//             labels_min = 10   (also checks the frame's map labels: at least that many
-//                                placed, each inside the image, no two overlapping)
+//             labels_min = 10   (at least that many map labels placed; every case also checks,
+//                                from --labels-out, that each label is inside the image and
+//                                overlaps no other label and nothing else placement knew of:
+//                                markers, badges, callouts, captions, panels)
 // The viewer runs with tests/data as its working directory.
 
 #include "image_diff.hpp"
@@ -19,6 +21,7 @@
 #include <SFML/Graphics/Image.hpp>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
@@ -41,39 +44,53 @@ std::string quote(const std::string& s) {
     return out + "'";
 }
 
-struct LabelBox {
+struct PlacementBox {
+    std::string kind; // label, marker, badge, callout, caption, panel
     double x0, y0, x1, y1;
 };
 
-// The labels the viewer placed: enough of them, all inside the image, no two overlapping.
+// What placement considered (--labels-out): at least `minimum` labels, each inside the image,
+// and no label overlapping another label or anything else placement knew of.
 bool checkLabels(const fs::path& file, const std::string& size, std::size_t minimum, const std::string& name) {
     int w = 0, h = 0;
     std::sscanf(size.c_str(), "%dx%d", &w, &h);
     std::ifstream in(file);
-    std::vector<LabelBox> boxes;
-    LabelBox b{};
-    while (in >> b.x0 >> b.y0 >> b.x1 >> b.y1) boxes.push_back(b);
+    if (!in) {
+        std::fprintf(stderr, "FAIL %s: the viewer wrote no --labels-out file %s\n", name.c_str(), file.c_str());
+        return false;
+    }
+    std::vector<PlacementBox> boxes, labels;
+    PlacementBox b{};
+    while (in >> b.kind >> b.x0 >> b.y0 >> b.x1 >> b.y1) (b.kind == "label" ? labels : boxes).push_back(b);
     bool ok = true;
-    if (boxes.size() < minimum) {
-        std::fprintf(stderr, "FAIL %s: %zu labels placed, expected at least %zu\n", name.c_str(), boxes.size(), minimum);
+    if (labels.size() < minimum) {
+        std::fprintf(stderr, "FAIL %s: %zu labels placed, expected at least %zu\n", name.c_str(), labels.size(), minimum);
         ok = false;
     }
-    for (std::size_t i = 0; i < boxes.size(); ++i) {
-        const LabelBox& p = boxes[i];
+    auto overlap = [](const PlacementBox& p, const PlacementBox& q) { return p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1; };
+    std::size_t overlaps = 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const PlacementBox& p = labels[i];
         if (!(p.x1 > p.x0 && p.y1 > p.y0) || p.x0 < 0 || p.y0 < 0 || p.x1 > w || p.y1 > h) {
             std::fprintf(stderr, "FAIL %s: label %zu (%.1f,%.1f)-(%.1f,%.1f) is not inside the %dx%d image\n", name.c_str(), i, p.x0,
                          p.y0, p.x1, p.y1, w, h);
             ok = false;
         }
-        for (std::size_t j = i + 1; j < boxes.size(); ++j) {
-            const LabelBox& q = boxes[j];
-            if (p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1) {
+        for (std::size_t j = i + 1; j < labels.size(); ++j)
+            if (overlap(p, labels[j])) {
                 std::fprintf(stderr, "FAIL %s: labels %zu and %zu overlap\n", name.c_str(), i, j);
-                ok = false;
+                ++overlaps;
             }
-        }
+        for (const PlacementBox& q : boxes)
+            if (overlap(p, q)) {
+                std::fprintf(stderr, "FAIL %s: label %zu (%.1f,%.1f)-(%.1f,%.1f) overlaps a %s (%.1f,%.1f)-(%.1f,%.1f)\n", name.c_str(), i,
+                             p.x0, p.y0, p.x1, p.y1, q.kind.c_str(), q.x0, q.y0, q.x1, q.y1);
+                ++overlaps;
+            }
     }
-    std::printf("%s: %zu labels, none overlapping: %s\n", name.c_str(), boxes.size(), ok ? "yes" : "NO");
+    if (overlaps) ok = false;
+    std::printf("%s: %zu labels against %zu other boxes, %zu overlaps: %s\n", name.c_str(), labels.size(), boxes.size(), overlaps,
+                ok ? "good" : "NO");
     return ok;
 }
 
@@ -116,16 +133,18 @@ int main(int argc, char** argv) {
         for (const auto& a : *args) command += " " + quote(a.value_or(std::string()));
     const fs::path actualPath = fs::absolute(outDir / "actual.png");
     command += " --size " + size + " --screenshot " + quote(actualPath.string());
-    const std::int64_t labelsMin = t["labels_min"].value_or(std::int64_t{-1});
+    // Every case checks its labels against everything else; labels_min asks for that many too.
+    const std::int64_t labelsMin = std::max(t["labels_min"].value_or(std::int64_t{0}), std::int64_t{0});
     const fs::path labelsPath = fs::absolute(outDir / "labels.tsv");
-    if (labelsMin >= 0) command += " --labels-out " + quote(labelsPath.string());
+    fs::remove(labelsPath);
+    command += " --labels-out " + quote(labelsPath.string());
     std::printf("running: %s\n", command.c_str());
     std::fflush(stdout);
     if (std::system(command.c_str()) != 0) {
         std::fprintf(stderr, "FAIL %s: the viewer did not exit 0\n", caseDir.filename().c_str());
         return 1;
     }
-    if (labelsMin >= 0 && !checkLabels(labelsPath, size, static_cast<std::size_t>(labelsMin), caseDir.filename().string())) return 1;
+    if (!checkLabels(labelsPath, size, static_cast<std::size_t>(labelsMin), caseDir.filename().string())) return 1;
     const fs::path expectedPath = caseDir / "expected.png";
     if (const char* update = std::getenv("UPDATE"); update && std::string(update) == "1") {
         fs::copy_file(actualPath, expectedPath, fs::copy_options::overwrite_existing);

@@ -66,7 +66,9 @@ ContentLayout layoutContent(const ContentLayoutInput& in) {
     std::vector<ScreenBox> covered; // the playback day's caption
     layoutTrips(f, trips, covered, callouts);
     std::vector<ScreenBox> calloutBoxes;
-    const std::vector<PlacedCallout> placed = placeCallouts(f, callouts, calloutBoxes);
+    std::vector<ScreenBox> keepOut = in.blocked;
+    keepOut.insert(keepOut.end(), covered.begin(), covered.end());
+    const std::vector<PlacedCallout> placed = placeCallouts(f, callouts, keepOut, calloutBoxes);
     DisplayList calloutItems;
     emitCallouts(f, callouts, placed, calloutItems, hits);
 
@@ -90,14 +92,20 @@ ContentLayout layoutContent(const ContentLayoutInput& in) {
     layoutMarkers(f, hoveredCluster, out.list, hits);
     out.list.items.insert(out.list.items.end(), std::make_move_iterator(trips.items.begin()), std::make_move_iterator(trips.items.end()));
     if (in.state.labels) {
-        // Labels keep out of the panels, the caption and step number, the day caption and the
-        // callouts (a callout over a label would hide it).
-        std::vector<ScreenBox> blocked = in.blocked;
-        if (in.panels.hasSidebar()) blocked.push_back(in.panels.sidebar);
-        if (in.panels.hasNotes()) blocked.push_back(in.panels.notes);
-        blocked.insert(blocked.end(), covered.begin(), covered.end());
-        blocked.insert(blocked.end(), calloutBoxes.begin(), calloutBoxes.end());
-        layoutLabels(f, hoveredCluster, hits, blocked, out.list, out);
+        // Labels keep out of the panels, the caption and step number, the day caption, the
+        // callouts, the markers, badges and arrows drawn so far, and where they can, the lines.
+        std::vector<KindedBox> boxes;
+        if (in.panels.hasSidebar()) boxes.push_back({BoxKind::Panel, in.panels.sidebar});
+        if (in.panels.hasNotes()) boxes.push_back({BoxKind::Panel, in.panels.notes});
+        for (const ScreenBox& b : in.overlays) boxes.push_back({BoxKind::Panel, b});
+        for (const ScreenBox& b : in.blocked) boxes.push_back({BoxKind::Caption, b});
+        for (const ScreenBox& b : covered) boxes.push_back({BoxKind::Caption, b});
+        for (const ScreenBox& b : calloutBoxes) boxes.push_back({BoxKind::Callout, b});
+        std::vector<LineSegment> lines;
+        collectMarks(out.list, covered, boxes, lines);
+        DisplayList labels;
+        layoutLabels(f, hoveredCluster, hits, boxes, lines, out.list, labels, out);
+        out.list.items.insert(out.list.items.end(), std::make_move_iterator(labels.items.begin()), std::make_move_iterator(labels.items.end()));
     }
     out.list.items.insert(out.list.items.end(), std::make_move_iterator(calloutItems.items.begin()),
                           std::make_move_iterator(calloutItems.items.end()));

@@ -55,20 +55,28 @@ void clusterSites(const Frame& f, HitIndex& hits);
 ScreenBox groupBadge(const Frame& f, const ScreenCluster& cluster, float grow, std::string& text, glm::vec2& textSize,
                      glm::vec2& centre);
 void layoutMarkers(const Frame& f, std::optional<std::size_t> hovered, DisplayList& out, HitIndex& hits);
-// Site labels: placed clear of markers, badges, the panels and `blocked`.
-void layoutLabels(const Frame& f, std::optional<std::size_t> hovered, const HitIndex& hits, const std::vector<ScreenBox>& blocked,
-                  DisplayList& out, ContentLayout& result);
+// What labels keep clear of: everything in `list` but its text and lines (discs, rings and
+// arrows as markers, rectangles as badges, except those in `skip`, reported otherwise), and
+// the stretches of its lines.
+void collectMarks(const DisplayList& list, const std::vector<ScreenBox>& skip, std::vector<KindedBox>& boxes,
+                  std::vector<LineSegment>& lines);
+// Site labels: placed clear of `boxes` (markers, badges, callouts, captions, panels) and, where
+// they can, of `lines`; the lines under a label that could only cross them are knocked out in `under`.
+void layoutLabels(const Frame& f, std::optional<std::size_t> hovered, const HitIndex& hits, const std::vector<KindedBox>& boxes,
+                  const std::vector<LineSegment>& lines, DisplayList& under, DisplayList& out, ContentLayout& result);
 
 // Trips: each shown trip's route (the active one last); the boxes labels keep out of (the day
 // caption) and the callouts of legs to places off the map.
 void layoutTrips(const Frame& f, DisplayList& out, std::vector<ScreenBox>& covered, std::vector<EdgeCallout>& callouts);
 
-// Edge callouts, placed in the free area one below the other: their boxes (labels keep out of
-// them), then their items and hit targets.
+// Edge callouts, stacked along the edge of the free area each points through, clear of
+// `keepOut`: their boxes (labels keep out of them), then their items and hit targets.
 struct PlacedCallout {
-    glm::vec2 tip, direction, at, size;
+    glm::vec2 tip{0.0f}, direction{1.0f, 0.0f}, at{0.0f}, size{0.0f};
 };
-std::vector<PlacedCallout> placeCallouts(const Frame& f, const std::vector<EdgeCallout>& callouts, std::vector<ScreenBox>& boxes);
+constexpr float kCalloutArrow = 24.0f; // px at content scale 1
+std::vector<PlacedCallout> placeCallouts(const Frame& f, const std::vector<EdgeCallout>& callouts, const std::vector<ScreenBox>& keepOut,
+                                         std::vector<ScreenBox>& boxes);
 void emitCallouts(const Frame& f, const std::vector<EdgeCallout>& callouts, const std::vector<PlacedCallout>& placed,
                   DisplayList& out, HitIndex& hits);
 

@@ -58,6 +58,61 @@ std::vector<ClippedRun> clipPolyline(const std::vector<glm::vec2>& pts, glm::vec
     return runs;
 }
 
+std::vector<ClippedRun> knockOutPolyline(const std::vector<glm::vec2>& pts, const std::vector<std::pair<glm::vec2, glm::vec2>>& boxes,
+                                         float startLength) {
+    std::vector<ClippedRun> runs;
+    ClippedRun run;
+    run.startLength = startLength;
+    float along = startLength;
+    auto flush = [&]() {
+        if (run.points.size() >= 2) runs.push_back(std::move(run));
+        run = ClippedRun{};
+    };
+    for (std::size_t i = 1; i < pts.size(); ++i) {
+        const glm::vec2 a = pts[i - 1], b = pts[i];
+        const float len = dist(a, b);
+        // The parameter intervals of a→b inside the boxes, merged.
+        std::vector<std::pair<float, float>> cut;
+        for (const auto& [lo, hi] : boxes) {
+            float t0 = 0.0f, t1 = 1.0f;
+            if (clipSegment(a, b, lo, hi, t0, t1) && t1 > t0) cut.emplace_back(t0, t1);
+        }
+        std::sort(cut.begin(), cut.end());
+        float t = 0.0f;
+        auto keep = [&](float from, float to) {
+            if (to <= from) return;
+            const glm::vec2 p = a + (b - a) * from, q = a + (b - a) * to;
+            if (run.points.empty()) {
+                run.startLength = along + len * from;
+                run.points.push_back(p);
+            } else if (from > 0.0f) { // a gap was cut before `from`
+                flush();
+                run.startLength = along + len * from;
+                run.points.push_back(p);
+            }
+            run.points.push_back(q);
+        };
+        for (const auto& [c0, c1] : cut) {
+            if (c0 > t) keep(t, c0);
+            if (c1 > t) {
+                t = c1;
+                flush();
+            }
+        }
+        if (t < 1.0f) {
+            if (t > 0.0f) { // resuming after a cut
+                flush();
+                run.startLength = along + len * t;
+                run.points.push_back(a + (b - a) * t);
+                run.points.push_back(b);
+            } else keep(0.0f, 1.0f);
+        }
+        along += len;
+    }
+    flush();
+    return runs;
+}
+
 float polylineLength(const std::vector<glm::vec2>& pts) {
     float total = 0;
     for (std::size_t i = 1; i < pts.size(); ++i) total += dist(pts[i - 1], pts[i]);

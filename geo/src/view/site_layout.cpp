@@ -4,7 +4,6 @@
 #include <geo/view/site_clusters.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <limits>
 
 namespace geo::layout {
@@ -99,71 +98,6 @@ void layoutMarkers(const Frame& f, std::optional<std::size_t> hovered, DisplayLi
     };
     for (const std::string& id : f.in.state.highlightSites) ring(id, 5.0f, pal.map.highlight, 3.5f);
     if (!f.in.state.selectedSite.empty()) ring(f.in.state.selectedSite, 6.0f, pal.map.selection, 4.0f);
-}
-
-void layoutLabels(const Frame& f, std::optional<std::size_t> hovered, const HitIndex& hits, const std::vector<ScreenBox>& blocked,
-                  DisplayList& out, ContentLayout& result) {
-    const auto t0 = std::chrono::steady_clock::now();
-    const float s = f.s;
-    const ContentState& state = f.in.state;
-    const auto& sites = f.briefing().sites;
-    const glm::dvec2 viewport = f.viewport;
-    struct Text {
-        std::string text;
-        FontRole role;
-        Face face;
-        std::size_t site;
-    };
-    std::vector<Text> texts;
-    std::vector<LabelRequest> requests;
-    LabelPlacementOptions options;
-    options.viewport = viewport;
-    options.padding = 3.0 * static_cast<double>(s);
-    options.blocked = blocked;
-    // A label covers a group's "+N" count only when it fits nowhere else (the seven cities' names come first).
-    for (const auto& badge : hits.badges) options.avoid.push_back(badge.second);
-    for (std::size_t ci = 0; ci < hits.clusters.size(); ++ci) {
-        const ScreenCluster& c = hits.clusters[ci];
-        const Site& site = sites[c.leader];
-        const MarkerLook look = f.palette().marker(site);
-        const double r = static_cast<double>(look.radius * s + 2.5f * s);
-        ScreenBox marker;
-        marker.min = c.position - glm::dvec2(r, r);
-        marker.max = c.position + glm::dvec2(r, r);
-        options.avoid.push_back(marker);
-        if (c.position.x < -200 || c.position.y < -200 || c.position.x > viewport.x + 200 || c.position.y > viewport.y + 200)
-            continue;
-        const std::string name(displayName(site, state.language));
-        const Face face = faceOf(displayLanguage(site, state.language));
-        const bool isSelected = site.id == state.selectedSite || contains(state.highlightSites, site.id);
-        // The main cities (and the selection) in the large size; a town or venue in the label size.
-        const FontRole role = site.major || isSelected ? FontRole::Large : FontRole::Label;
-        const glm::vec2 ext = f.in.text.measure(name, role, face);
-        LabelRequest q;
-        q.id = texts.size();
-        q.anchor = c.position;
-        q.size = {static_cast<double>(ext.x), static_cast<double>(ext.y)};
-        q.gap = r + 3.0 * static_cast<double>(s);
-        q.priority = isSelected ? 1000 : hovered == ci ? 900 : look.rank * 100 + static_cast<int>(std::min<std::size_t>(c.members.size(), 50));
-        q.required = isSelected;
-        requests.push_back(q);
-        texts.push_back({name, role, face, c.leader});
-    }
-    result.labels = placeLabels(requests, options);
-    result.labelMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    for (const PlacedLabel& l : result.labels) {
-        const Text& t = texts[l.id];
-        result.labelSites.push_back(t.site);
-        draw::Text item;
-        item.at = toFloat(l.box.min);
-        item.text = t.text;
-        item.role = t.role;
-        item.face = t.face;
-        item.ink = f.palette().map.ink;
-        item.halo = std::max(1.5f, 2.0f * s);
-        item.haloColour = f.palette().map.labelHalo;
-        out.add(std::move(item));
-    }
 }
 
 } // namespace geo::layout

@@ -111,7 +111,8 @@ TEST_CASE("placeLabels drops a label with no free candidate", "[label_placement]
     CHECK(find(placed, 4) == nullptr);
 
     // Right taken, left and the centred candidates blocked: the upper right diagonal, its
-    // corner at gap * 0.7 from the anchor on both axes (no padding here).
+    // corner at the gap from the anchor on both axes, clear of the square around the marker
+    // (no padding here).
     std::vector<geo::LabelRequest> two{label(0, a, {40, 12}, 1), label(1, a, {40, 12})};
     geo::LabelPlacementOptions tight = viewport(800, 600);
     tight.padding = 0.0;
@@ -121,9 +122,9 @@ TEST_CASE("placeLabels drops a label with no free candidate", "[label_placement]
     REQUIRE(diag.size() == 2);
     CHECK(diag[0].anchor == geo::LabelAnchor::Right);
     CHECK(diag[1].anchor == geo::LabelAnchor::AboveRight);
-    CHECK(diag[1].box.min.x == Approx(407.0));
-    CHECK(diag[1].box.max.y == Approx(293.0));
-    CHECK(diag[1].box.min.y == Approx(281.0));
+    CHECK(diag[1].box.min.x == Approx(410.0));
+    CHECK(diag[1].box.max.y == Approx(290.0));
+    CHECK(diag[1].box.min.y == Approx(278.0));
 }
 
 TEST_CASE("placeLabels keeps labels inside the viewport", "[label_placement]") {
@@ -204,12 +205,32 @@ TEST_CASE("placeLabels: many random sets, checked pair by pair against every oth
 TEST_CASE("placeLabels always places a required label", "[label_placement]") {
     const dvec2 a{400, 300};
     std::vector<geo::LabelRequest> requests;
-    for (std::size_t i = 0; i < 8; ++i) requests.push_back(label(i, a, {40, 12}, 10)); // take every candidate
-    requests.push_back(label(99, a, {40, 12}, 0, true));
+    for (std::size_t i = 0; i < 8; ++i) { // take every candidate at the gap
+        requests.push_back(label(i, a, {10, 4}, 10));
+        requests.back().gap = 20.0;
+    }
+    requests.push_back(label(99, a, {10, 4}, 0, true));
+    requests.back().gap = 20.0;
     const auto placed = geo::placeLabels(requests, viewport(800, 600));
     const auto* selected = find(placed, 99);
     REQUIRE(selected);
-    CHECK(selected->anchor == geo::LabelAnchor::Right); // every candidate is taken: the first one
+    // Every candidate at the gap is taken: the first one at twice the gap, clear of the others.
+    for (const auto& p : placed)
+        if (p.id != 99) CHECK_FALSE(p.box.overlaps(selected->box, 2.0));
+    CHECK(selected->anchor == geo::LabelAnchor::Right);
+    CHECK(selected->box.min.x == Approx(440.0));
+
+    // Every ring taken: it still shows, over the first candidate.
+    requests.pop_back();
+    for (std::size_t i = 0; i < 16; ++i) {
+        requests.push_back(label(10 + i, a, {10, 4}, 10));
+        requests.back().gap = i < 8 ? 40.0 : 60.0;
+    }
+    requests.push_back(label(99, a, {10, 4}, 0, true));
+    requests.back().gap = 20.0;
+    const auto full = geo::placeLabels(requests, viewport(800, 600));
+    REQUIRE(find(full, 99));
+    CHECK(find(full, 99)->anchor == geo::LabelAnchor::Right);
 
     // A required label placed first keeps its place, and the others avoid it.
     const auto first = geo::placeLabels({label(1, a, {40, 12}, 0), label(2, a, {40, 12}, 5, true)}, viewport(800, 600));
@@ -224,7 +245,7 @@ TEST_CASE("placeLabels always places a required label", "[label_placement]") {
     CHECK(huge[0].anchor == geo::LabelAnchor::Right);
 }
 
-TEST_CASE("placeLabels avoids `avoid` boxes when it can", "[label_placement]") {
+TEST_CASE("placeLabels never covers an `avoid` box, unless the label is required", "[label_placement]") {
     auto opts = viewport(800, 600);
     const dvec2 a{400, 300};
     opts.avoid.push_back({{404, 290}, {460, 310}}); // a marker where Right would go
@@ -232,17 +253,72 @@ TEST_CASE("placeLabels avoids `avoid` boxes when it can", "[label_placement]") {
     REQUIRE(placed.size() == 1);
     CHECK(placed[0].anchor == geo::LabelAnchor::Left);
 
-    // Every side covered by an avoid box: the label is still shown, covering one.
+    // Every side covered by an avoid box: the label is dropped, never overlapped...
     opts.avoid = {{{300, 200}, {500, 400}}};
-    placed = geo::placeLabels({label(1, a, {40, 12})}, opts);
+    CHECK(geo::placeLabels({label(1, a, {40, 12})}, opts).empty());
+    // ... unless it is required (the selection), which then covers it.
+    placed = geo::placeLabels({label(1, a, {40, 12}, 0, true)}, opts);
     REQUIRE(placed.size() == 1);
     CHECK(placed[0].anchor == geo::LabelAnchor::Right);
 
-    // A free spot that covers an avoid box loses to one further down the list that does not.
+    // The first candidate clear of it, further down the list.
     opts.avoid = {{{300, 200}, {500, 301}}}; // covers Right, Left, Above and the upper diagonals
     placed = geo::placeLabels({label(1, a, {40, 12})}, opts);
     REQUIRE(placed.size() == 1);
     CHECK(placed[0].anchor == geo::LabelAnchor::Below);
+}
+
+TEST_CASE("placeLabels crosses a line only when nothing else is free, and says so", "[label_placement]") {
+    auto opts = viewport(800, 600);
+    const dvec2 a{400, 300};
+    // A vertical line through Right's place.
+    opts.lines.push_back({{420, 0}, {420, 600}, 2.0});
+    auto placed = geo::placeLabels({label(1, a, {40, 12})}, opts);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].anchor == geo::LabelAnchor::Left);
+    CHECK_FALSE(placed[0].crossesLine);
+
+    // Lines through every candidate: the first one, over the line (to be knocked out).
+    opts.lines.push_back({{380, 0}, {380, 600}, 2.0});
+    opts.lines.push_back({{0, 285}, {800, 285}, 2.0});
+    opts.lines.push_back({{0, 315}, {800, 315}, 2.0});
+    placed = geo::placeLabels({label(1, a, {40, 12})}, opts);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].anchor == geo::LabelAnchor::Right);
+    CHECK(placed[0].crossesLine);
+
+    // A label that may not cross lines (a base-map place name) is dropped instead.
+    auto name = label(2, a, {40, 12});
+    name.mayCrossLines = false;
+    CHECK(geo::placeLabels({name}, opts).empty());
+
+    // A line passing beside the box, farther than its half width, does not count.
+    opts.lines = {{{0, 280}, {800, 280}, 2.0}}; // Right spans y 294..306
+    placed = geo::placeLabels({label(1, a, {40, 12})}, opts);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].anchor == geo::LabelAnchor::Right);
+    CHECK_FALSE(placed[0].crossesLine);
+}
+
+TEST_CASE("placeLabels keeps new labels clear of those placed before, with their clearance", "[label_placement]") {
+    auto opts = viewport(800, 600);
+    opts.placed.push_back({{406, 294}, {446, 306}}); // a briefing label where Right would go
+    auto name = label(1, {400, 300}, {40, 12});
+    auto placed = geo::placeLabels({name}, opts);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].anchor == geo::LabelAnchor::Left);
+    opts.placed.push_back({{330, 294}, {350, 306}}); // 4 px clear of Left: enough without clearance, not with it
+    placed = geo::placeLabels({name}, opts);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].anchor == geo::LabelAnchor::Left);
+    // With 10 px of clearance every candidate crowds one of them: left out.
+    name.clearance = 10.0;
+    CHECK(geo::placeLabels({name}, opts).empty());
+    // Alone, it is placed with its clearance.
+    opts.placed.clear();
+    placed = geo::placeLabels({name}, opts);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].anchor == geo::LabelAnchor::Right);
 }
 
 TEST_CASE("placeLabels never covers a blocked box", "[label_placement]") {

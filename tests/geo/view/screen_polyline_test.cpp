@@ -50,3 +50,31 @@ TEST_CASE("a polyline's length, a point along it and its first part", "[polyline
     CHECK(geo::polylineHead(l, 0.0f) == std::vector<V>{{0, 0}});
     CHECK(geo::polylineHead(l, 2.0f) == l); // clamped to the whole line
 }
+
+TEST_CASE("knockOutPolyline leaves out the parts under the boxes, dashes kept in step", "[screen_polyline]") {
+    // A horizontal line from x 0 to 100, a label box over x 40..60.
+    const std::vector<glm::vec2> line{{0, 10}, {50, 10}, {100, 10}};
+    auto runs = geo::knockOutPolyline(line, {{{40, 0}, {60, 20}}}, 5.0f);
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[0].startLength == Approx(5.0f));
+    CHECK(runs[0].points.front().x == Approx(0.0f));
+    CHECK(runs[0].points.back().x == Approx(40.0f));
+    CHECK(runs[1].startLength == Approx(65.0f)); // 5 + 60: the dashes go on where they would have been
+    CHECK(runs[1].points.front().x == Approx(60.0f));
+    CHECK(runs[1].points.back().x == Approx(100.0f));
+
+    // No box on it: the line as it was, one run.
+    runs = geo::knockOutPolyline(line, {{{40, 30}, {60, 40}}});
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].points.size() == 3);
+
+    // Two overlapping boxes and one at the end: one gap each, nothing past the end.
+    runs = geo::knockOutPolyline(line, {{{20, 0}, {45, 20}}, {{30, 0}, {55, 20}}, {{90, 0}, {120, 20}}});
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[0].points.back().x == Approx(20.0f));
+    CHECK(runs[1].points.front().x == Approx(55.0f));
+    CHECK(runs[1].points.back().x == Approx(90.0f));
+
+    // A box over the whole line: nothing left.
+    CHECK(geo::knockOutPolyline(line, {{{-10, 0}, {110, 20}}}).empty());
+}

@@ -42,6 +42,7 @@ struct ContentLayoutInput {
     PanelLayout panels;              // this frame's panels (insets for callouts, covers)
     std::vector<ScreenBox> blocked;  // what labels must not cover besides the panels (the caption, the step number)
     std::optional<glm::dvec2> cursor; // the pointer over the map (hover), if any
+    std::vector<ScreenBox> overlays;  // the scale bar and the attribution: labels keep out of them too
 };
 
 // What the pointer is over, for the tooltip and the hand cursor.
@@ -56,6 +57,8 @@ struct ContentLayout {
     HitIndex hits;
     std::vector<PlacedLabel> labels; // the site labels placed (screen boxes)
     std::vector<std::size_t> labelSites; // the site of each placed label
+    // Every box placement considered: the labels placed and what they keep clear of (--labels-out).
+    std::vector<KindedBox> placement;
     ContentHover hover;
     double labelMs = 0.0; // time label placement took
 };

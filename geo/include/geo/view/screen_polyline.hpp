@@ -3,6 +3,7 @@
 
 #include <glm/vec2.hpp>
 
+#include <utility>
 #include <vector>
 
 namespace geo {
@@ -15,6 +16,12 @@ struct ClippedRun {
     float startLength = 0.0f;
 };
 std::vector<ClippedRun> clipPolyline(const std::vector<glm::vec2>& points, glm::vec2 lo, glm::vec2 hi);
+
+// The parts of a polyline outside every box (a label knocks the line out under it), each
+// with the distance along the whole line at which it starts, from `startLength` at its
+// first point.
+std::vector<ClippedRun> knockOutPolyline(const std::vector<glm::vec2>& points, const std::vector<std::pair<glm::vec2, glm::vec2>>& boxes,
+                                         float startLength = 0.0f);
 
 float polylineLength(const std::vector<glm::vec2>& points);
 // The point at `fraction` (0..1) of the polyline's length, and the direction there (unit);
