@@ -17,6 +17,9 @@ const geo::PlaceName* findEnglish(const geo::PlaceNamesResult& r, const std::str
     return it == r.places.end() ? nullptr : &*it;
 }
 
+// A layer file's text with one layer after it (a file without a [[layer]] is warned about).
+std::string withLayer(const std::string& text) { return text + "\n[[layer]]\nid = \"land\"\nsource = \"land.shp\"\n"; }
+
 std::vector<std::string> messages(const geo::Diagnostics& diagnostics) {
     std::vector<std::string> out;
     for (const auto& d : diagnostics) out.push_back(d.message);
@@ -149,12 +152,12 @@ TEST_CASE("a place's name in a language: its own, else English, else any", "[pla
 }
 
 TEST_CASE("the layer file's [places] names the place file, resolved like a layer's source", "[place-names][layer-config]") {
-    const auto r = geo::parseLayerConfig(R"toml(
+    const auto r = geo::parseLayerConfig(withLayer(R"toml(
 [places]
 source = "basemap/places.shp"
 min_zoom = 9.5
 attribution = "GeoNames (CC BY 4.0)"
-)toml", "layers.toml", "/assets");
+)toml"), "layers.toml", "/assets");
     INFO(test::formatAll(r.diagnostics));
     CHECK(r.diagnostics.empty());
     REQUIRE(r.config.places);
@@ -163,7 +166,7 @@ attribution = "GeoNames (CC BY 4.0)"
     CHECK(r.config.places->attribution == "GeoNames (CC BY 4.0)");
     CHECK(r.config.places->origin == "layers.toml:2");
 
-    const auto absolute = geo::parseLayerConfig("[places]\nsource = \"/data/towns.gpkg\"\n", "layers.toml", "/assets");
+    const auto absolute = geo::parseLayerConfig(withLayer("[places]\nsource = \"/data/towns.gpkg\"\n"), "layers.toml", "/assets");
     REQUIRE(absolute.config.places);
     CHECK(absolute.config.places->source == std::filesystem::path("/data/towns.gpkg"));
     CHECK(absolute.config.places->minZoom == 9.0); // the default
@@ -175,31 +178,31 @@ attribution = "GeoNames (CC BY 4.0)"
 
 TEST_CASE("bad values in [places] are reported, and leave the place names out", "[place-names][layer-config]") {
     SECTION("min_zoom out of range") {
-        const auto r = geo::parseLayerConfig("[places]\nsource = \"basemap/places.shp\"\nmin_zoom = 40\n", "layers.toml", "/assets");
+        const auto r = geo::parseLayerConfig(withLayer("[places]\nsource = \"basemap/places.shp\"\nmin_zoom = 40\n"), "layers.toml", "/assets");
         CHECK_FALSE(r.config.places);
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].format() == "layers.toml:3:12: error: 'min_zoom' must be a number from 0 to 30");
     }
     SECTION("no source") {
-        const auto r = geo::parseLayerConfig("[places]\nmin_zoom = 9\n", "layers.toml", "/assets");
+        const auto r = geo::parseLayerConfig(withLayer("[places]\nmin_zoom = 9\n"), "layers.toml", "/assets");
         CHECK_FALSE(r.config.places);
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].format() == "layers.toml:1:1: error: [places] has no 'source' (add source = \"...\")");
     }
     SECTION("a source that is not a string") {
-        const auto r = geo::parseLayerConfig("[places]\nsource = 3\n", "layers.toml", "/assets");
+        const auto r = geo::parseLayerConfig(withLayer("[places]\nsource = 3\n"), "layers.toml", "/assets");
         CHECK_FALSE(r.config.places);
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].message == "'source' must be a string");
     }
     SECTION("places that is not a table") {
-        const auto r = geo::parseLayerConfig("places = \"basemap/places.shp\"\n", "layers.toml", "/assets");
+        const auto r = geo::parseLayerConfig(withLayer("places = \"basemap/places.shp\"\n"), "layers.toml", "/assets");
         CHECK_FALSE(r.config.places);
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].message == "'places' must be a table");
     }
     SECTION("an unknown key is a warning; the rest is read") {
-        const auto r = geo::parseLayerConfig("[places]\nsource = \"basemap/places.shp\"\nmin_zom = 9\n", "layers.toml", "/assets");
+        const auto r = geo::parseLayerConfig(withLayer("[places]\nsource = \"basemap/places.shp\"\nmin_zom = 9\n"), "layers.toml", "/assets");
         REQUIRE(r.config.places);
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].severity == geo::Severity::Warning);
