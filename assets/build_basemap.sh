@@ -577,6 +577,7 @@ Writes OUT_DIR/places.shp and OUT_DIR/rivers.shp (EPSG:4326, UTF-8 .dbf with .cp
 """
 import gettext
 import json
+import math
 import os
 import subprocess
 import sys
@@ -665,8 +666,34 @@ for f in load_fc('moi_towns.geojson'):
                   'at': polylabel(main, 0.001), 'population': 0, 'gn': None})
 towns.sort(key=lambda t: t['code'])
 
+# GeoNames lists many Japanese municipalities merged since 2000 twice: the new municipality
+# (PPLA2, no population: Yatsushiro, Kirishima, Amakusa) and the old town at its centre (PPL,
+# with the population, under the old name: Honmachi, Kokubu, Hondo). The municipality keeps its
+# name and takes the population of the nearest such town within 8 km (and that town's Japanese
+# name where it names the city, 八代市); the old town is left out.
+def km(a, b):
+    (x0, y0), (x1, y1) = a['loc']['coordinates'], b['loc']['coordinates']
+    return ((x0 - x1) * 111.32 * math.cos(math.radians(y0))) ** 2 + ((y0 - y1) * 110.57) ** 2
+
+
+merged_away = set()
+for c in sorted(cities, key=lambda c: int(c['cityId'])):
+    if c['country'] != 'JP' or c['featureCode'] != 'PPLA2' or c['population']:
+        continue
+    towns_near = [t for t in cities if t['country'] == 'JP' and t['population'] and not t['featureCode'].startswith('PPLA')
+                  and str(t['cityId']) not in merged_away and km(c, t) < 8 ** 2]
+    if towns_near:
+        t = min(towns_near, key=lambda t: (km(c, t), int(t['cityId'])))
+        merged_away.add(str(t['cityId']))
+        c['population'] = t['population']
+        if not ja_names.get(str(c['cityId'])) and ja_names.get(str(t['cityId']), '').endswith('市'):
+            ja_names[str(c['cityId'])] = ja_names[str(t['cityId'])]
+            ja_as_tw[str(c['cityId'])] = ja_as_tw.get(str(t['cityId']), '')
+
 places = []
 for c in sorted(cities, key=lambda c: int(c['cityId'])):
+    if str(c['cityId']) in merged_away:
+        continue
     gid = str(c['cityId'])
     lon, lat = c['loc']['coordinates']
     pt = Point(lon, lat)
