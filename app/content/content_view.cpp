@@ -25,7 +25,8 @@ geo::ContentLayout ContentView::layout(const geo::MapDocument& document, const g
     const glm::vec2 display(static_cast<float>(vp.x), static_cast<float>(vp.y));
     const geo::ContentLayoutInput in{document.briefing(),       document.scene(), state,  camera,
                                      projection,                palette,          fonts,  contentScale(uiScale),
-                                     panels(display, uiScale),  blocked,          cursor, overlayBoxes(document.map(), display, fonts)};
+                                     panels(display, uiScale),  blocked,          cursor, overlayBoxes(document.map(), display, fonts),
+                                     &document.map().places};
     return geo::layoutContent(in);
 }
 

@@ -16,6 +16,8 @@ std::vector<std::string> BaseMap::attributions() const {
     for (const auto& l : layers)
         if (!l.spec.attribution.empty() && std::find(out.begin(), out.end(), l.spec.attribution) == out.end())
             out.push_back(l.spec.attribution);
+    if (!places.names.empty() && !places.attribution.empty() && std::find(out.begin(), out.end(), places.attribution) == out.end())
+        out.push_back(places.attribution);
     return out;
 }
 
@@ -38,6 +40,16 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
         map.diagnostics = std::move(config.diagnostics);
         specs = std::move(config.config.layers);
         added = std::move(config.config.added);
+        if (config.config.places) {
+            // A few thousand points: read here while nothing else runs yet is cheaper than a task.
+            PlaceNamesResult places = loadPlaceNames(config.config.places->source);
+            for (Diagnostic& d : places.diagnostics) map.diagnostics.push_back(std::move(d));
+            map.places.names = std::move(places.places);
+            map.places.minZoom = config.config.places->minZoom;
+            map.places.attribution = config.config.places->attribution;
+            map.places.world.reserve(map.places.names.size());
+            for (const PlaceName& p : map.places.names) map.places.world.push_back(projection.forward(p.lonLat));
+        }
     }
     // A file added with --layer brings all its layers (a KML's folders, a GeoPackage's tables).
     int userIndex = 0;

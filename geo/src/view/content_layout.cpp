@@ -105,6 +105,7 @@ ContentLayout layoutContent(const ContentLayoutInput& in) {
         collectMarks(out.list, covered, boxes, lines);
         DisplayList labels;
         layoutLabels(f, hoveredCluster, hits, boxes, lines, out.list, labels, out);
+        layoutPlaceNames(f, boxes, lines, out.list, out);
         out.list.items.insert(out.list.items.end(), std::make_move_iterator(labels.items.begin()), std::make_move_iterator(labels.items.end()));
     }
     out.list.items.insert(out.list.items.end(), std::make_move_iterator(calloutItems.items.begin()),

@@ -65,6 +65,12 @@ void collectMarks(const DisplayList& list, const std::vector<ScreenBox>& skip, s
 void layoutLabels(const Frame& f, std::optional<std::size_t> hovered, const HitIndex& hits, const std::vector<KindedBox>& boxes,
                   const std::vector<LineSegment>& lines, DisplayList& under, DisplayList& out, ContentLayout& result);
 
+// The base map's town names (at city zoom), after the site labels: centred on their place,
+// clear of everything the site labels keep clear of, of the site labels themselves (with room
+// to spare: they must not crowd) and of the lines, which they never cross.
+void layoutPlaceNames(const Frame& f, const std::vector<KindedBox>& boxes, const std::vector<LineSegment>& lines, DisplayList& out,
+                      ContentLayout& result);
+
 // Trips: each shown trip's route (the active one last); the boxes labels keep out of (the day
 // caption) and the callouts of legs to places off the map.
 void layoutTrips(const Frame& f, DisplayList& out, std::vector<ScreenBox>& covered, std::vector<EdgeCallout>& callouts);

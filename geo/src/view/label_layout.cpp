@@ -153,4 +153,53 @@ void layoutLabels(const Frame& f, std::optional<std::size_t> hovered, const HitI
     for (const PlacedLabel& l : result.labels) result.placement.push_back({BoxKind::Label, l.box});
 }
 
+void layoutPlaceNames(const Frame& f, const std::vector<KindedBox>& boxes, const std::vector<LineSegment>& lines, DisplayList& out,
+                      ContentLayout& result) {
+    const BasePlaces* places = f.in.places;
+    if (!places || !places->shownAt(f.in.camera.zoom())) return;
+    const float s = f.s;
+    const Language language = f.in.state.language;
+    const Face face = faceOf(language);
+    LabelPlacementOptions options;
+    options.viewport = f.viewport;
+    options.padding = 3.0 * static_cast<double>(s);
+    options.lines = lines;
+    for (const KindedBox& b : boxes) options.blocked.push_back(b.box);
+    for (const PlacedLabel& l : result.labels) options.placed.push_back(l.box);
+    std::vector<LabelRequest> requests;
+    std::vector<std::size_t> which;
+    const double margin = 40.0 * static_cast<double>(s);
+    for (std::size_t i = 0; i < places->names.size() && i < places->world.size(); ++i) {
+        if (!finite(places->world[i])) continue;
+        const glm::dvec2 p = f.in.camera.worldToScreen(places->world[i]);
+        if (p.x < -margin || p.y < -margin || p.x > f.viewport.x + margin || p.y > f.viewport.y + margin) continue;
+        const std::string& name = placeNameIn(places->names[i], language);
+        if (name.empty()) continue;
+        const glm::vec2 ext = f.in.text.measure(name, FontRole::Label, face);
+        LabelRequest q;
+        q.id = which.size();
+        q.anchor = p;
+        q.size = {static_cast<double>(ext.x), static_cast<double>(ext.y)};
+        q.centred = true;
+        q.priority = -static_cast<int>(std::min<std::size_t>(i, 1000000)); // by rank: the list is sorted
+        q.mayCrossLines = false;
+        q.clearance = 16.0 * static_cast<double>(s); // room around each: a quiet layer, never a crowd
+        requests.push_back(q);
+        which.push_back(i);
+    }
+    const std::vector<PlacedLabel> placed = placeLabels(requests, options);
+    for (const PlacedLabel& l : placed) {
+        draw::Text item;
+        item.at = toFloat(l.box.min);
+        item.text = placeNameIn(places->names[which[l.id]], language);
+        item.role = FontRole::Label;
+        item.face = face;
+        item.ink = f.palette().interface.muted; // under the briefing's dark labels in the hierarchy
+        item.halo = std::max(1.5f, 2.0f * s);
+        item.haloColour = f.palette().map.labelHalo;
+        out.add(std::move(item));
+        result.placement.push_back({BoxKind::Label, l.box});
+    }
+}
+
 } // namespace geo::layout

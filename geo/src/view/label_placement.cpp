@@ -51,6 +51,7 @@ ScreenBox candidateBox(const LabelRequest& r, LabelAnchor anchor, double reach =
     case LabelAnchor::AboveLeft: min = {a.x - d - s.x, a.y - d - s.y}; break;
     case LabelAnchor::BelowRight: min = {a.x + d, a.y + d}; break;
     case LabelAnchor::BelowLeft: min = {a.x - d - s.x, a.y + d}; break;
+    case LabelAnchor::Centre: min = a - s * 0.5; break;
     }
     return ScreenBox{min, min + s};
 }
@@ -219,14 +220,14 @@ std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, 
         // The candidates: the ring at the gap, and for a required label two more, at twice and
         // three times the gap, so that it finds a free place among crowded markers.
         constexpr std::size_t kRings = 3;
-        const std::size_t count = r.required ? kRings * kRing : kRing;
+        const std::size_t count = r.centred ? 1 : r.required ? kRings * kRing : kRing;
         std::array<ScreenBox, kRings * kRing> boxes;
         std::array<bool, kRings * kRing> usable{}; // inside the viewport and clear of `blocked`
         std::array<bool, kRings * kRing> clear{};  // ... and clear of `avoid`
         std::array<bool, kRings * kRing> free{};   // ... and of the placed labels
         const double c = std::isfinite(r.clearance) ? std::max(r.clearance, 0.0) : 0.0;
         for (std::size_t k = 0; k < count; ++k) {
-            boxes[k] = candidateBox(r, kAnchorOrder[k % kRing], static_cast<double>(k / kRing + 1));
+            boxes[k] = candidateBox(r, r.centred ? LabelAnchor::Centre : kAnchorOrder[k % kRing], static_cast<double>(k / kRing + 1));
             const ScreenBox wide = grown(boxes[k], c);
             usable[k] = insideViewport(boxes[k], options.viewport) && !overlapsAny(wide, options.blocked);
             clear[k] = usable[k] && !obstacles.overlapsPlaced(wide);
@@ -249,7 +250,7 @@ std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, 
         }
         if (!chosen) continue;
         grid.insert(boxes[*chosen]);
-        placed.push_back(PlacedLabel{r.id, boxes[*chosen], kAnchorOrder[*chosen % kRing], crossing});
+        placed.push_back(PlacedLabel{r.id, boxes[*chosen], r.centred ? LabelAnchor::Centre : kAnchorOrder[*chosen % kRing], crossing});
     }
     return placed;
 }

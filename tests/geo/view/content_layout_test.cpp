@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <variant>
 
 namespace {
 
@@ -28,7 +29,7 @@ struct Fixture : test::ContentFixture {
         camera.setCenter(projection.forward({lon, lat}));
     }
     geo::ContentLayout layout() const {
-        return geo::layoutContent({briefing, scene, state, camera, projection, palette, measure, 1.0f, panels, {}, cursor});
+        return geo::layoutContent({briefing, scene, state, camera, projection, palette, measure, 1.0f, panels, {}, cursor, {}, nullptr});
     }
     glm::dvec2 screen(std::size_t site) const { return camera.worldToScreen(scene.siteWorld[site]); }
 };
@@ -178,4 +179,116 @@ TEST_CASE("what the pointer is over: a marker first, then a link", "[content-lay
     for (const geo::DisplayItem& item : link.list.items)
         if (const auto* l = std::get_if<geo::draw::Line>(&item)) emphasised = emphasised || l->style.casing == f.palette.partnerships.emphasis;
     CHECK(emphasised);
+}
+
+namespace {
+
+// Does segment a-b pass through the inside of box [lo, hi]? (sampled finely enough for the test)
+bool segmentInside(glm::vec2 a, glm::vec2 b, glm::dvec2 lo, glm::dvec2 hi) {
+    const int steps = 64;
+    for (int i = 0; i <= steps; ++i) {
+        const glm::vec2 p = a + (b - a) * (static_cast<float>(i) / steps);
+        if (static_cast<double>(p.x) > lo.x && static_cast<double>(p.x) < hi.x && static_cast<double>(p.y) > lo.y && static_cast<double>(p.y) < hi.y) return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("no label covers a marker, badge, arrow, callout, caption or panel, nor has a line through it, at any view", "[content-layout]") {
+    Fixture f;
+    geo::activateTrip(f.state, f.scene, "delegation");
+    f.panels.sidebar = {{0, 0}, {300, 720}};
+    f.panels.leftInset = 300;
+    std::size_t labels = 0, views = 0;
+    for (double mpp : {8.0, 40.0, 200.0, 1000.0})
+        for (double lon : {130.6, 130.74, 130.9})
+            for (double lat : {32.7, 32.8, 33.0}) {
+                f.lookAt(lon, lat, mpp);
+                for (const std::string selected : {"", "kumamoto"}) {
+                    f.state.selectedSite = selected;
+                    const geo::ContentLayout out = f.layout();
+                    ++views;
+                    std::vector<geo::ScreenBox> placedLabels;
+                    for (const geo::KindedBox& b : out.placement)
+                        if (b.kind == geo::BoxKind::Label) placedLabels.push_back(b.box);
+                    labels += placedLabels.size();
+                    for (std::size_t i = 0; i < placedLabels.size(); ++i) {
+                        const geo::ScreenBox& l = placedLabels[i];
+                        INFO("view " << lon << "," << lat << " at " << mpp << " m/px, label " << i);
+                        for (std::size_t j = i + 1; j < placedLabels.size(); ++j) CHECK_FALSE(l.overlaps(placedLabels[j]));
+                        for (const geo::KindedBox& b : out.placement)
+                            if (b.kind != geo::BoxKind::Label) {
+                                INFO("a " << geo::boxKindName(b.kind));
+                                CHECK_FALSE(l.overlaps(b.box));
+                            }
+                        for (const geo::DisplayItem& item : out.list.items)
+                            if (const auto* line = std::get_if<geo::draw::Line>(&item))
+                                for (std::size_t k = 1; k < line->points.size(); ++k)
+                                    CHECK_FALSE(segmentInside(line->points[k - 1], line->points[k], l.min, l.max));
+                    }
+                }
+            }
+    CHECK(views == 72);
+    CHECK(labels > 40); // the views do place labels
+}
+
+TEST_CASE("an edge callout stands at the edge its line leaves through", "[content-layout]") {
+    Fixture f;
+    f.lookAt(130.74, 32.80, 200.0);
+    geo::activateTrip(f.state, f.scene, "delegation");
+    const geo::ContentLayout out = f.layout();
+    std::vector<geo::ScreenBox> callouts;
+    for (const geo::KindedBox& b : out.placement)
+        if (b.kind == geo::BoxKind::Callout) callouts.push_back(b.box);
+    REQUIRE(callouts.size() == 1);
+    // Phoenix lies across the Pacific; the great circle leaves the map north-east, through its top
+    // edge: the callout stands against that edge (its arrow's tip 8 px from it), not in the map's middle.
+    const geo::ScreenBox& c = callouts[0];
+    INFO("callout " << c.min.x << "," << c.min.y << " - " << c.max.x << "," << c.max.y);
+    CHECK(c.min.y >= 0.0);
+    CHECK(c.min.y < 10.0);
+    CHECK(c.max.y < 120.0);
+    CHECK(c.min.x > 640.0); // on the east half, where the line leaves
+    CHECK(c.max.x <= 1280.0);
+}
+
+TEST_CASE("the base map's town names show at city zoom, under the site labels, only where they do not crowd", "[content-layout]") {
+    Fixture f;
+    geo::BasePlaces places;
+    places.minZoom = 9.0;
+    auto add = [&](double lon, double lat, std::string en) {
+        geo::PlaceName p;
+        p.lonLat = {lon, lat};
+        p.en = std::move(en);
+        places.names.push_back(p);
+        places.world.push_back(f.projection.forward(p.lonLat));
+    };
+    add(130.60, 32.95, "Faraway");     // far from every site
+    add(130.7417, 32.8032, "Under");   // on a site's marker
+    add(130.6005, 32.9505, "Crowding"); // on top of Faraway
+    const auto layout = [&](double mpp) {
+        geo::ContentLayoutInput in{f.briefing, f.scene, f.state, f.camera, f.projection, f.palette, f.measure, 1.0f, f.panels, {}, f.cursor, {}, &places};
+        f.lookAt(130.70, 32.85, mpp);
+        return geo::layoutContent(in);
+    };
+    // City zoom (about 9.7): the far one only.
+    auto out = layout(180.0);
+    std::vector<std::string> shown;
+    for (const geo::DisplayItem& item : out.list.items)
+        if (const auto* t = std::get_if<geo::draw::Text>(&item); t && t->ink == f.palette.interface.muted) shown.push_back(t->text);
+    CHECK(shown == std::vector<std::string>{"Faraway"});
+    // Painted before (under) the site labels.
+    std::size_t firstPlace = 0, firstSite = 0;
+    for (std::size_t i = 0; i < out.list.items.size(); ++i)
+        if (const auto* t = std::get_if<geo::draw::Text>(&out.list.items[i]); t && t->halo > 0) {
+            if (t->ink == f.palette.interface.muted && !firstPlace) firstPlace = i + 1;
+            if (t->ink == f.palette.map.ink && !firstSite) firstSite = i + 1;
+        }
+    REQUIRE(firstPlace > 0);
+    if (firstSite) CHECK(firstPlace < firstSite);
+    // Below its zoom: none.
+    out = layout(600.0); // zoom about 8
+    for (const geo::DisplayItem& item : out.list.items)
+        if (const auto* t = std::get_if<geo::draw::Text>(&item)) CHECK(t->ink != f.palette.interface.muted);
 }

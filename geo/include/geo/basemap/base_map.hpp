@@ -6,6 +6,9 @@
 #include <geo/basemap/layer_config.hpp>
 #include <geo/basemap/layer_loader.hpp>
 #include <geo/basemap/layer_mesh.hpp>
+#include <geo/basemap/place_names.hpp>
+
+#include <glm/vec2.hpp>
 
 #include <filesystem>
 #include <memory>
@@ -27,12 +30,22 @@ struct MapLayer {
     bool drawnAt(double zoom) const { return !mesh.levels.empty() && spec.style.shownAt(zoom); }
 };
 
+// The layer file's [places]: town and municipality names for city zoom, projected once per load.
+struct BasePlaces {
+    std::vector<PlaceName> names; // by rank, most important first
+    std::vector<glm::dvec2> world; // projected metres, one per name (NaN where the projection failed)
+    double minZoom = 9.0;
+    std::string attribution;
+    bool shownAt(double zoom) const { return !names.empty() && zoom >= minZoom; }
+};
+
 struct BaseMap {
     Color background;
     std::optional<Color> projectorBackground; // the projector theme's sea, when the layer file gives one
     std::optional<LonLatBox> home;            // the layer file's [view]
     std::optional<LonLatBox> region;
     std::vector<MapLayer> layers; // in drawing order
+    BasePlaces places;
     Diagnostics diagnostics;
     Box bounds;                   // of everything loaded, projected metres
     Box frame;                    // union of the layers' frames: where there is data (see LayerData::frame)

@@ -8,8 +8,10 @@
 // Painting order, bottom to top: partnership links; site markers with their "+N" group
 // badges; the highlight and selection rings; the trips' routes (the active one last) with
 // their arrows, numbered stops, the delegation during playback and the day caption; site
-// labels; the edge callouts pointing to places off the map; covers under the panels.
+// the base map's town names at city zoom; site labels; the edge callouts pointing to places
+// off the map; covers under the panels.
 
+#include <geo/basemap/base_map.hpp>
 #include <geo/view/camera.hpp>
 #include <geo/view/content_scene.hpp>
 #include <geo/view/content_state.hpp>
@@ -43,6 +45,7 @@ struct ContentLayoutInput {
     std::vector<ScreenBox> blocked;  // what labels must not cover besides the panels (the caption, the step number)
     std::optional<glm::dvec2> cursor; // the pointer over the map (hover), if any
     std::vector<ScreenBox> overlays;  // the scale bar and the attribution: labels keep out of them too
+    const BasePlaces* places = nullptr; // the base map's town names, shown at city zoom where they do not crowd
 };
 
 // What the pointer is over, for the tooltip and the hand cursor.

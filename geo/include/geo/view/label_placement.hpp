@@ -49,10 +49,11 @@ struct LabelRequest {
     bool mayCrossLines = true;  // a candidate crossing `lines` is used (and the lines knocked out under it) when no
                                 // candidate is clear of them; false: never (the base map's place names)
     double clearance = 0.0;     // extra free space it keeps from everything (place names: they must not crowd)
+    bool centred = false;       // one candidate only, centred on the anchor (a town's name over the town)
 };
 
 // Candidate positions, tried in this order: right, left, above, below, then the four diagonals.
-enum class LabelAnchor { Right, Left, Above, Below, AboveRight, AboveLeft, BelowRight, BelowLeft };
+enum class LabelAnchor { Right, Left, Above, Below, AboveRight, AboveLeft, BelowRight, BelowLeft, Centre };
 
 struct PlacedLabel {
     std::size_t id = 0;
