@@ -3,6 +3,7 @@
 #include "content/content_view.hpp"
 
 #include "content/painter.hpp"
+#include "content/title_row.hpp"
 #include "text/font_set.hpp"
 #include "text/ui_text.hpp"
 
@@ -69,8 +70,7 @@ void ContentView::drawSidebar(const PanelContext& ctx) {
                 const std::string label = geo::pickText(story.title, story.titleEn, lang) + "  (" + std::to_string(story.steps.size()) + ")";
                 fonts.require(label);
                 ImGui::PushID(story.id.c_str());
-                if (ImGui::Selectable(label.c_str(), false)) m_present = story.id;
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+                if (titleRow(fonts, label, false)) m_present = story.id;
                 ImGui::PopID();
             }
             ImGui::PopID();
@@ -140,17 +140,15 @@ void ContentView::drawSearch(const PanelContext& ctx) {
         const std::string label = t->start.toString() + "  " + geo::pickText(t->title, t->titleEn, lang);
         fonts.require(label);
         ImGui::PushID(t->id.c_str());
-        if (ImGui::Selectable(label.c_str(), state.activeTrip == t->id) && geo::activateTrip(state, ctx.document.scene(), t->id))
+        if (titleRow(fonts, label, state.activeTrip == t->id) && geo::activateTrip(state, ctx.document.scene(), t->id))
             if (const geo::TripGeometry* trip = ctx.document.scene().trip(t->id)) request(geo::tripFrame(ctx.document.scene(), *trip));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
         ImGui::PopID();
     }
     for (const geo::Partnership* p : partnerHits) {
         const std::string& label = geo::pickText(p->name, p->nameEn, lang);
         fonts.require(label);
         ImGui::PushID(p->id.c_str());
-        if (ImGui::Selectable(label.c_str(), state.selectedPartnership == p->id)) openPartnership(ctx, p->id);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+        if (titleRow(fonts, label, state.selectedPartnership == p->id)) openPartnership(ctx, p->id);
         ImGui::PopID();
     }
     if (hits.empty() && tripHits.empty() && partnerHits.empty()) {
@@ -164,8 +162,7 @@ void ContentView::drawSearch(const PanelContext& ctx) {
         if (hits[k].matched != name) label += "  (" + hits[k].matched + ")";
         fonts.require(label);
         ImGui::PushID(static_cast<int>(k));
-        if (ImGui::Selectable(label.c_str(), site.id == state.selectedSite) || (enter && k == 0)) openSite(ctx, site.id, true);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+        if (titleRow(fonts, label, site.id == state.selectedSite) || (enter && k == 0)) openSite(ctx, site.id, true);
         ImGui::PopID();
     }
     ImGui::PopID();

@@ -3,6 +3,7 @@
 #include "content/content_view.hpp"
 
 #include "content/painter.hpp"
+#include "content/title_row.hpp"
 #include "text/font_set.hpp"
 #include "text/imgui_text.hpp"
 #include "text/ui_text.hpp"
@@ -46,23 +47,11 @@ void ContentView::drawTrips(const PanelContext& ctx) {
         ImGui::Dummy(ImVec2(8 * s, 1));
         ImGui::SameLine();
         const std::string label = trip.start.toString() + "  " + geo::pickText(trip.title, trip.titleEn, lang);
-        fonts.require(label);
-        ImGui::PushTextWrapPos(0.0f);
-        if (ImGui::Selectable(label.c_str(), state.activeTrip == trip.id, ImGuiSelectableFlags_None)) {
+        // Hovered: the whole title (the row ends in "…" at the sidebar's edge), with its dates.
+        if (titleRow(fonts, label, state.activeTrip == trip.id, label + "  –  " + trip.end.toString())) {
             if (state.activeTrip != trip.id) geo::activateTrip(state, scene, trip.id);
             request(geo::tripFrame(scene, scene.trips[i]));
         }
-        if (ImGui::IsItemHovered()) {
-            // The whole title (the row is cut at the sidebar's edge), with its dates.
-            const std::string full = label + "  –  " + trip.end.toString();
-            fonts.require(full);
-            ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(480.0f * s);
-            ImGui::TextUnformatted(full.c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::EndTooltip();
-        }
-        ImGui::PopTextWrapPos();
         ImGui::PopID();
     }
     const geo::TripGeometry* r = scene.trip(state.activeTrip);
@@ -105,7 +94,7 @@ void ContentView::drawTrips(const PanelContext& ctx) {
             ImGui::PushID(1000 + d);
             ImGui::PushStyleColor(ImGuiCol_Text, dayColour);
             const bool current = pos.day == d && state.tripTime < end - 1e-6;
-            if (ImGui::Selectable(title.c_str(), current)) {
+            if (titleRow(fonts, title, current)) {
                 request(geo::dayFrame(state, scene, d));
                 geo::showDay(state, scene, d);
             }
@@ -122,10 +111,9 @@ void ContentView::drawTrips(const PanelContext& ctx) {
         if (stop.startTime) line += stop.startTime->toString() + " ";
         line += site ? std::string(geo::displayName(*site, lang)) : stop.siteId;
         const std::string& what = geo::pickText(stop.what, stop.whatEn, lang);
-        fonts.require(line);
         ImGui::PushID(static_cast<int>(k));
         ImGui::Indent(10 * s);
-        if (ImGui::Selectable(line.c_str(), false)) {
+        if (titleRow(fonts, line, false)) {
             if (site && k < r->stopWorld.size() && finite(r->stopWorld[k])) {
                 geo::FrameRequest req;
                 req.box.extend(r->stopWorld[k]);
@@ -216,10 +204,7 @@ void ContentView::drawPartnerships(const PanelContext& ctx) {
         ImGui::Bullet();
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        ImGui::PushTextWrapPos(0.0f);
-        if (ImGui::Selectable(label.c_str(), state.selectedPartnership == p.id)) openPartnership(ctx, p.id);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
-        ImGui::PopTextWrapPos();
+        if (titleRow(fonts, label, state.selectedPartnership == p.id)) openPartnership(ctx, p.id);
         if (!active) ImGui::PopStyleColor();
         ImGui::PopID();
     }

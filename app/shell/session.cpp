@@ -2,6 +2,7 @@
 
 #include <geo/present/rehearsal.hpp>
 #include <geo/view/audience_layout.hpp>
+#include <geo/view/framing.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -68,8 +69,12 @@ void Session::startLoading() {
             camera().setCenter(m_projection.forward({m_options.view->lon, m_options.view->lat}));
         } else if (!m_options.layerFile.empty()) {
             // Home, as the layer file gives it (read again with the map: a small file).
-            if (const auto home = geo::loadLayerConfig(m_options.layerFile).config.home)
-                camera().fit(m_projection.forward(*home), 24.0 * static_cast<double>(m_uiScale));
+            const geo::LayerConfig config = geo::loadLayerConfig(m_options.layerFile).config;
+            if (config.home) {
+                const glm::dvec2 vp = camera().viewport();
+                const geo::CameraView here{camera().center(), camera().metersPerPixel()};
+                m_view.cut(geo::fitInArea(m_projection.forward(*config.home), {}, vp, geo::freeArea(vp, {}, config.homeMargin), 0.0, here));
+            }
         }
         m_document.load(camera().metersPerPixel(), &m_loadTimings);
         limitCamera();
@@ -105,17 +110,21 @@ void Session::limitCamera() {
 
 void Session::homeView() {
     m_view.stopFlight();
-    const geo::Box home = homeBox(m_document.map(), m_projection);
+    const geo::BaseMap& map = m_document.map();
+    const geo::Box home = homeBox(map, m_projection);
     if (home.empty()) return;
-    if (m_document.hasContent() && m_content.state.sidebar) {
-        // Beside the sidebar, not under it.
-        geo::FrameRequest request;
-        request.box = home;
-        request.minMpp = 0.0; // no closer limit; the margin of a full-map view
-        frame(request, false);
-        return;
+    // The home area and every marker it shows, beside the panels (not under them), with the
+    // layer file's margin all round: no marker hugs an edge of the first view.
+    const glm::dvec2 vp = camera().viewport();
+    geo::EdgePadding pad;
+    std::vector<geo::FramedPoint> markers;
+    if (m_document.hasContent()) {
+        pad = padding();
+        markers = geo::homeMarkers(m_document.briefing(), m_document.scene(), m_content.state, m_palette, home,
+                                   m_content.contentScale(m_uiScale));
     }
-    camera().fit(home, 24.0 * static_cast<double>(m_uiScale));
+    const geo::CameraView here{camera().center(), camera().metersPerPixel()};
+    m_view.cut(geo::fitInArea(home, markers, vp, geo::freeArea(vp, pad, map.homeMargin), 0.0, here));
 }
 
 void Session::applyContentOptions() {

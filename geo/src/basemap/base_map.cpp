@@ -36,6 +36,7 @@ BaseMap loadBaseMap(const std::filesystem::path& layerFile, const std::vector<st
         map.background = config.config.background;
         map.projectorBackground = config.config.projectorBackground;
         map.home = config.config.home;
+        map.homeMargin = config.config.homeMargin;
         map.region = config.config.region;
         map.diagnostics = std::move(config.diagnostics);
         specs = std::move(config.config.layers);

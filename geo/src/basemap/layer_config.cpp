@@ -151,8 +151,9 @@ LayerConfigResult parseLayerConfig(const std::string& text, const std::string& f
     else if (root.contains("added"))
         ctx.report(Severity::Error, root.get("added")->source(), "'added' must be a table", "write it as [added]");
     if (const toml::table* view = root["view"].as_table()) {
-        checkKeys(ctx, *view, {"home", "region"}, "[view]");
+        checkKeys(ctx, *view, {"home", "home_margin", "region"}, "[view]");
         result.config.home = lonLatBoxValue(ctx, *view, "home");
+        if (auto v = numberValue(ctx, *view, "home_margin", 0.0, 0.3)) result.config.homeMargin = *v;
         result.config.region = lonLatBoxValue(ctx, *view, "region");
     } else if (root.contains("view")) {
         ctx.report(Severity::Error, root.get("view")->source(), "'view' must be a table", "write it as [view]");

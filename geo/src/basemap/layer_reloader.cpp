@@ -37,6 +37,7 @@ void restyleBaseMap(BaseMap& map, const LayerConfig& config) {
     map.background = config.background;
     map.projectorBackground = config.projectorBackground;
     map.home = config.home;
+    map.homeMargin = config.homeMargin;
     map.region = config.region;
     for (auto& layer : map.layers) {
         if (layer.spec.userAdded) continue;

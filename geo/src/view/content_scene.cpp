@@ -7,10 +7,6 @@
 
 namespace geo {
 
-namespace {
-bool finite(glm::dvec2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
-} // namespace
-
 double TripGeometry::days() const { return static_cast<double>(std::max<std::size_t>(route.days.size(), 1)); }
 
 const TripGeometry* ContentScene::trip(std::string_view id) const {
@@ -39,15 +35,8 @@ ContentScene buildContentScene(const Briefing& briefing, const Projection& proje
         scene.trips.push_back(std::move(t));
     }
     scene.links = partnershipLinks(briefing);
-    for (const auto& link : scene.links) {
-        scene.linkIds.push_back(briefing.partnerships[link.partnership].id);
-        const Site& from = briefing.sites[link.fromSite];
-        const Site& to = briefing.sites[link.toSite];
-        const glm::dvec2 a = projection.forward({from.lon, from.lat});
-        const glm::dvec2 b = projection.forward({to.lon, to.lat});
-        if (!finite(a) || !finite(b)) scene.linkWorld.emplace_back();
-        else scene.linkWorld.push_back(curvedArc(a, b, link.bend, 32)); // smooth at any zoom: the bow is at most 0.45 chords
-    }
+    for (const auto& link : scene.links) scene.linkIds.push_back(briefing.partnerships[link.partnership].id);
+    scene.linkWorld = linkPaths(scene.links, scene.siteWorld); // lone arcs and bundles
     scene.years = milestoneYears(briefing);
     return scene;
 }

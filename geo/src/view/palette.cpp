@@ -27,6 +27,12 @@ const MarkerLook& Palette::marker(SiteKind kind) const {
     return sites[k < sites.size() ? k : sites.size() - 1];
 }
 
+float Palette::Partnerships::strength(double zoom) const {
+    if (!(fullZoom > quietZoom)) return zoom >= static_cast<double>(fullZoom) ? 1.0f : 0.0f;
+    const double t = (zoom - static_cast<double>(quietZoom)) / static_cast<double>(fullZoom - quietZoom);
+    return static_cast<float>(std::clamp(t, 0.0, 1.0));
+}
+
 const LinkLook& Palette::link(PartnershipKind kind) const {
     const auto k = static_cast<std::size_t>(kind);
     return partnerships.kinds[k < partnerships.kinds.size() ? k : partnerships.kinds.size() - 1];
@@ -141,10 +147,22 @@ void apply(Reader& r, const toml::table& root, Palette& p) {
         }
     }
     if (const toml::table* t = r.table(root, "partnerships")) {
-        r.colour(*t, "casing", p.partnerships.casing, "[partnerships]");
-        r.colour(*t, "emphasis", p.partnerships.emphasis, "[partnerships]");
+        const std::string table = "[partnerships]";
+        r.number(*t, "quiet_zoom", p.partnerships.quietZoom, 0.0, 20.0, table);
+        r.number(*t, "full_zoom", p.partnerships.fullZoom, 0.0, 20.0, table);
+        r.number(*t, "quiet_width", p.partnerships.quietWidth, 0.1, 1.0, table);
+        r.number(*t, "quiet_opacity", p.partnerships.quietOpacity, 0.1, 1.0, table);
+        r.number(*t, "lane_gap", p.partnerships.laneGap, 0.0, 20.0, table);
+        if (p.partnerships.fullZoom < p.partnerships.quietZoom) {
+            const toml::node* node = t->get("full_zoom");
+            r.report(Severity::Error, node ? node->source() : t->source(), "'full_zoom' in [partnerships] is below 'quiet_zoom'",
+                     "make full_zoom at least quiet_zoom; links are drawn at full strength at every zoom");
+            p.partnerships.fullZoom = p.partnerships.quietZoom = 0.0f;
+        }
+        r.colour(*t, "casing", p.partnerships.casing, table);
+        r.colour(*t, "emphasis", p.partnerships.emphasis, table);
         kindTables<kPartnershipKindCount>(
-            r, *t, "[partnerships]", {"casing", "emphasis"},
+            r, *t, table, {"quiet_zoom", "full_zoom", "quiet_width", "quiet_opacity", "lane_gap", "casing", "emphasis"},
             [](std::size_t k) { return partnershipKindName(static_cast<PartnershipKind>(k)); },
             [&](std::size_t k, const toml::table& e, const std::string& w) {
                 r.known(e, {"color", "dash"}, w);

@@ -189,6 +189,20 @@ TEST_CASE("[view] gives what Home frames and the region whose places the camera 
     CHECK_FALSE(none.config.region);
 }
 
+TEST_CASE("[view] home_margin: the share of the window Home keeps clear, 5 % unless the file says", "[layer_config]") {
+    const auto given = geo::parseLayerConfig("[view]\nhome_margin = 0.1\n[[layer]]\nid = \"land\"\nsource = \"land.shp\"\n", "view.toml", ".");
+    CHECK(given.diagnostics.empty());
+    CHECK(given.config.homeMargin == 0.1);
+    const auto none = geo::parseLayerConfig("[view]\nhome = [118.2, 21.8, 132.2, 34.2]\n[[layer]]\nid = \"land\"\nsource = \"land.shp\"\n",
+                                            "view.toml", ".");
+    CHECK(none.diagnostics.empty());
+    CHECK(none.config.homeMargin == 0.05);
+    const auto bad = geo::parseLayerConfig("[view]\nhome_margin = 0.5\n[[layer]]\nid = \"land\"\nsource = \"land.shp\"\n", "view.toml", ".");
+    REQUIRE(bad.diagnostics.size() == 1);
+    CHECK(bad.diagnostics[0].format() == "view.toml:2:15: error: 'home_margin' must be a number from 0 to 0.3");
+    CHECK(bad.config.homeMargin == 0.05);
+}
+
 TEST_CASE("a [view] box that is not west, south, east, north is refused with the line and an example", "[layer_config][bad-input]") {
     const auto r = geo::parseLayerConfig("[view]\nhome = [132.2, 21.8, 118.2, 34.2]\nregion = \"East Asia\"\nzoom = 7\n", "view.toml", ".");
     CHECK_FALSE(r.config.home);

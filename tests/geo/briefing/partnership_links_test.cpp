@@ -362,3 +362,102 @@ TEST_CASE("links of the shipped briefing keep their invariants", "[partnership_l
         CHECK(std::count_if(links.begin(), links.end(), [&](const auto& l) { return l.partnership == index; }) == 6);
     }
 }
+
+namespace {
+
+// Sites on both sides of the strait, and in Kyushu itself (Kumamoto first: a link to it runs
+// from Kyushu in the canonical order).
+geo::Briefing strait() {
+    geo::Briefing b;
+    b.sites.push_back(site("kumamoto", 130.74, 32.79));     // 0
+    b.sites.push_back(site("hsinchu", 121.00, 24.78));      // 1
+    b.sites.push_back(site("taichung", 120.65, 24.16));     // 2
+    b.sites.push_back(site("kaohsiung", 120.31, 22.62));    // 3
+    b.sites.push_back(site("kitakyushu", 130.71, 33.89));   // 4
+    b.sites.push_back(site("fukuoka", 130.22, 33.60));      // 5
+    b.sites.push_back(site("miyazaki", 131.42, 31.91));     // 6
+    b.sites.push_back(site("phoenix", -112.07, 33.45));     // 7
+    return b;
+}
+bool taiwanese(std::size_t site) { return site >= 1 && site <= 3; }
+
+// A plane for the paths: degrees as they are (the bundles do not depend on the projection).
+std::vector<glm::dvec2> plane(const geo::Briefing& b) {
+    std::vector<glm::dvec2> out;
+    for (const auto& s : b.sites) out.push_back({s.lon, s.lat});
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("partnershipLinks: links between the same two areas share a bundle; others stand alone", "[partnership_links]") {
+    geo::Briefing b = strait();
+    b.partnerships.push_back(partnership("parks", {"hsinchu", "kitakyushu"}));     // 0
+    b.partnerships.push_back(partnership("friends", {"kumamoto", "kaohsiung"}));   // 1: written Kyushu first
+    b.partnerships.push_back(partnership("sister", {"taichung", "miyazaki"}));     // 2
+    b.partnerships.push_back(partnership("mou", {"hsinchu", "fukuoka"}));          // 3
+    b.partnerships.push_back(partnership("courses", {"fukuoka", "kumamoto"}));     // 4: inside Kyushu
+    b.partnerships.push_back(partnership("far", {"kaohsiung", "phoenix"}));        // 5
+    b.partnerships.push_back(partnership("far too", {"kumamoto", "phoenix"}));     // 6
+    const auto links = geo::partnershipLinks(b);
+    REQUIRE(links.size() == 7);
+    // The four across the strait: one bundle, every line running Taiwan → Kyushu or flagged.
+    for (std::size_t i : {0u, 1u, 2u, 3u}) {
+        INFO(i);
+        CHECK(links[i].bundle == 0);
+        CHECK(links[i].bundleSize == 4);
+        CHECK(taiwanese(links[i].bundleReversed ? links[i].toSite : links[i].fromSite));
+    }
+    CHECK(links[1].bundleReversed); // Kumamoto → Kaohsiung
+    CHECK_FALSE(links[0].bundleReversed);
+    // A 100 km link inside Kyushu is not in it; nor are the two to Phoenix, whose near ends are
+    // 1,300 km apart (more than the 400 km an area spans).
+    for (std::size_t i : {4u, 5u, 6u}) {
+        INFO(i);
+        CHECK(links[i].bundle == -1);
+        CHECK(links[i].bundleSize == 1);
+    }
+    // Lanes from the right of Taiwan → Kyushu to its left, by how far both ends lie left of the
+    // line between the areas' means: Taichung–Miyazaki (Miyazaki lies far to the right), then
+    // Kaohsiung–Kumamoto, Hsinchu–Kitakyushu, Hsinchu–Fukuoka (Fukuoka the furthest left).
+    std::vector<int> lanes;
+    for (std::size_t i : {2u, 1u, 0u, 3u}) lanes.push_back(links[i].bundleLane);
+    CHECK(lanes == std::vector<int>{0, 1, 2, 3});
+}
+
+TEST_CASE("linkPaths: a bundle's lines follow one trunk in the middle and end on their own sites", "[partnership_links]") {
+    geo::Briefing b = strait();
+    b.partnerships.push_back(partnership("parks", {"hsinchu", "kitakyushu"}));
+    b.partnerships.push_back(partnership("friends", {"kumamoto", "kaohsiung"}));
+    b.partnerships.push_back(partnership("courses", {"fukuoka", "kumamoto"}));
+    const auto links = geo::partnershipLinks(b);
+    const auto world = plane(b);
+    const auto paths = geo::linkPaths(links, world);
+    REQUIRE(paths.size() == 3);
+    // The lone link is its arc.
+    CHECK(paths[2] == geo::curvedArc(world[links[2].fromSite], world[links[2].toSite], links[2].bend, 32));
+    // Bundled: from its own from-site to its own to-site, 49 points.
+    for (std::size_t i : {0u, 1u}) {
+        REQUIRE(paths[i].size() == 49);
+        CHECK(paths[i].front() == world[links[i].fromSite]);
+        CHECK(paths[i].back() == world[links[i].toSite]);
+    }
+    // "friends" runs Kyushu → Taiwan: its points in the bundle's direction are reversed. Along the
+    // middle (30 % to 70 % of the way) both lie on the same trunk, point for point.
+    std::vector<glm::dvec2> friends = paths[1];
+    REQUIRE(links[1].bundleReversed);
+    std::reverse(friends.begin(), friends.end());
+    for (std::size_t k = 15; k <= 33; ++k) {
+        INFO(k);
+        CHECK(glm::length(friends[k] - paths[0][k]) < 1e-9);
+    }
+    // Near the ends they are apart (they leave from Hsinchu and Kaohsiung), and smooth: no step
+    // between two points is more than twice the one before it.
+    CHECK(glm::length(friends[3] - paths[0][3]) > 0.5);
+    for (const auto& path : {paths[0], friends})
+        for (std::size_t k = 2; k < path.size(); ++k) CHECK(glm::length(path[k] - path[k - 1]) < 2.0 * glm::length(path[k - 1] - path[k - 2]) + 1e-9);
+    // An end that is not finite: no line.
+    auto broken = world;
+    broken[links[0].fromSite] = {std::nan(""), 0.0};
+    CHECK(geo::linkPaths(links, broken)[0].empty());
+}

@@ -83,3 +83,39 @@ TEST_CASE("the palette example in assets/FORMAT.md reads without a message and c
     CHECK(load.palette.tripColour(0) == geo::Color{0xB0, 0x4A, 0x00, 255});
     CHECK(load.palette.tripColour(1) == geo::shippedPalette().tripColour(1));
 }
+
+TEST_CASE("partnership links grow from quiet to full strength between two zooms the palette gives", "[palette]") {
+    const geo::Palette shipped = geo::shippedPalette();
+    CHECK(shipped.partnerships.quietZoom == 7.0f);
+    CHECK(shipped.partnerships.fullZoom == 9.0f);
+    CHECK(shipped.partnerships.quietWidth == 0.5f);
+    CHECK(shipped.partnerships.quietOpacity == 0.55f);
+    CHECK(shipped.partnerships.laneGap == 2.0f);
+    CHECK(shipped.partnerships.strength(5.0) == 0.0f);
+    CHECK(shipped.partnerships.strength(7.0) == 0.0f);
+    CHECK(shipped.partnerships.strength(8.0) == Approx(0.5f));
+    CHECK(shipped.partnerships.strength(9.0) == 1.0f);
+    CHECK(shipped.partnerships.strength(12.0) == 1.0f);
+    const geo::PaletteLoad load = geo::parsePalette(
+        "[partnerships]\nquiet_zoom = 4\nfull_zoom = 6\nquiet_width = 0.25\nquiet_opacity = 0.4\nlane_gap = 3\n", "mine.toml");
+    CHECK(load.diagnostics.empty());
+    CHECK(load.palette.partnerships.strength(5.0) == Approx(0.5f));
+    CHECK(load.palette.partnerships.quietWidth == 0.25f);
+    CHECK(load.palette.partnerships.quietOpacity == 0.4f);
+    CHECK(load.palette.partnerships.laneGap == 3.0f);
+    CHECK(load.palette.link(geo::PartnershipKind::UniversityMou).dash == 7.0f); // the kinds kept
+}
+
+TEST_CASE("a full zoom below the quiet zoom, or a width out of range, is named and links stay readable", "[palette][bad-input]") {
+    const geo::PaletteLoad load =
+        geo::parsePalette("[partnerships]\nquiet_zoom = 9\nfull_zoom = 7\nquiet_width = 2\nlane_gap = -1\n", "mine.toml");
+    const std::vector<std::string> messages = test::formatWithout(load.diagnostics, "");
+    CHECK(messages == std::vector<std::string>{
+                          "mine.toml:3:13: error: 'full_zoom' in [partnerships] is below 'quiet_zoom' (make full_zoom at least quiet_zoom; "
+                          "links are drawn at full strength at every zoom)",
+                          "mine.toml:4:15: error: 'quiet_width' in [partnerships] must be a number from 0.1 to 1 (the shipped value is used)",
+                          "mine.toml:5:12: error: 'lane_gap' in [partnerships] must be a number from 0 to 20 (the shipped value is used)"});
+    CHECK(load.palette.partnerships.strength(1.0) == 1.0f); // full strength everywhere
+    CHECK(load.palette.partnerships.quietWidth == 0.5f);
+    CHECK(load.palette.partnerships.laneGap == 2.0f);
+}

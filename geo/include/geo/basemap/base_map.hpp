@@ -43,6 +43,7 @@ struct BaseMap {
     Color background;
     std::optional<Color> projectorBackground; // the projector theme's sea, when the layer file gives one
     std::optional<LonLatBox> home;            // the layer file's [view]
+    double homeMargin = 0.05;
     std::optional<LonLatBox> region;
     std::vector<MapLayer> layers; // in drawing order
     BasePlaces places;

@@ -72,6 +72,9 @@ struct LayerConfig {
     // or partnership reaching beyond it, to Arizona, points there with an edge callout).
     // Without them Home frames all the data and every place counts.
     std::optional<LonLatBox> home;
+    // Home keeps the home area and its markers this share of the window's width (left and
+    // right) and height (top and bottom) inside the map the panels leave free.
+    double homeMargin = 0.05;
     std::optional<LonLatBox> region;
     std::vector<LayerSpec> layers; // sorted by order (stable)
     AddedLayerStyle added;

@@ -31,6 +31,17 @@ struct PartnershipLink {
     // two links between the same cities could run opposite ways and lanes ±b would overlap).
     // See laneBend for the values.
     double bend = 0.2;
+    // Links whose ends lie in the same two areas (seen across the strait: Taiwan and Kyushu)
+    // share a bundle: one trunk between the areas, which each of them leaves near its own ends
+    // (linkPaths). Two ends are in the same area when they are at most 30 % of the shorter
+    // link's length apart, and at most 400 km; bundles join through shared members.
+    int bundle = -1;             // the bundle's number (0, 1, ...); -1: the link stands alone
+    int bundleSize = 1;          // links in the bundle
+    // The link's place across its bundle, 0 the rightmost looking from the bundle's first area
+    // to its second: ordered by how far its ends lie to the left of the trunk (ties: link order),
+    // so that lines leave the trunk towards their own side.
+    int bundleLane = 0;
+    bool bundleReversed = false; // fromSite lies in the bundle's second area
 };
 
 // The bend of lane `lane` of `laneCount` (clamped into range): 0.2 for a single lane;
@@ -44,6 +55,15 @@ double laneBend(int lane, int laneCount);
 // parties (a trilateral MOU is a triangle). Parties that are not sites are skipped,
 // and a site listed twice counts once. Links come in partnership order, then party-pair order.
 std::vector<PartnershipLink> partnershipLinks(const Briefing& briefing);
+
+// The centre line of every link, in projected metres (`siteWorld`: one position per site; an
+// end that is not finite gives an empty line). A lone link is its curvedArc (32 segments). A
+// bundled one runs from its first site along its own chord, turns into the bundle's trunk (a
+// gentle arc between the means of the two areas' ends) by 30 % of the way, follows it exactly
+// until 70 %, and leaves it again for its other site (48 segments, smooth throughout). The lines
+// of a bundle coincide along the trunk: whoever draws them sets them apart across it, by
+// bundleLane, in screen pixels.
+std::vector<std::vector<glm::dvec2>> linkPaths(const std::vector<PartnershipLink>& links, const std::vector<glm::dvec2>& siteWorld);
 
 // A curved arc from a to b (any plane units, e.g. projected metres), as a quadratic
 // Bézier whose control point is offset from the chord's midpoint by bend × chord length

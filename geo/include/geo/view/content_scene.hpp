@@ -35,7 +35,7 @@ struct ContentScene {
     std::vector<TripGeometry> trips;                // one per Briefing::trips, same order
     std::vector<PartnershipLink> links;             // partnershipLinks(briefing)
     std::vector<std::string> linkIds;               // the partnership id of each link
-    std::vector<std::vector<glm::dvec2>> linkWorld; // one arc per link, projected metres (empty when an end is unknown)
+    std::vector<std::vector<glm::dvec2>> linkWorld; // one centre line per link (linkPaths), projected metres (empty when an end is unknown)
     YearSpan years;                                 // of the milestones
     // The layer file's [view] region: places outside it are left out when the camera frames
     // (without one every place counts).

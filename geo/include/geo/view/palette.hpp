@@ -42,7 +42,14 @@ struct Palette {
     } trips;
     struct Partnerships {
         Color casing, emphasis;
+        // At the regional zoom links are quiet: thinner (quietWidth × the full width) and fainter
+        // (quietOpacity); from quietZoom to fullZoom (zoom at interface scale 1) they grow to full
+        // strength, which a link also has when hovered, selected, filtered for, or a story
+        // step's. laneGap: pixels between the lines of a bundle (at interface scale 1).
+        float quietZoom = 7.0f, fullZoom = 9.0f, quietWidth = 0.5f, quietOpacity = 0.55f, laneGap = 2.0f;
         std::array<LinkLook, kPartnershipKindCount> kinds{};
+        // 0 at quietZoom and below, 1 at fullZoom and above, linear between.
+        float strength(double zoom) const;
     } partnerships;
     struct Interface {
         Color panel, overlay, muted, accent, error, warning, info;
