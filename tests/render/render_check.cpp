@@ -12,9 +12,12 @@
 //             env = { FONTCONFIG_FILE = "fontconfig/no-fonts.conf" }   (paths relative to tests/data)
 //             labels_min = 10   (also checks the frame's map labels: at least that many
 //                                placed, each inside the image, no two overlapping)
+//             contrast_min = 4.5   (also measures each placed label's text against its halo
+//                                   from the pixels, as rendered and washed out: support/label_contrast.hpp)
 // The viewer runs with tests/data as its working directory.
 
 #include "image_diff.hpp"
+#include "label_contrast.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 #include <toml++/toml.h>
@@ -118,7 +121,8 @@ int main(int argc, char** argv) {
     command += " --size " + size + " --screenshot " + quote(actualPath.string());
     const std::int64_t labelsMin = t["labels_min"].value_or(std::int64_t{-1});
     const fs::path labelsPath = fs::absolute(outDir / "labels.tsv");
-    if (labelsMin >= 0) command += " --labels-out " + quote(labelsPath.string());
+    const double contrastMin = t["contrast_min"].value_or(0.0);
+    if (labelsMin >= 0 || contrastMin > 0.0) command += " --labels-out " + quote(labelsPath.string());
     std::printf("running: %s\n", command.c_str());
     std::fflush(stdout);
     if (std::system(command.c_str()) != 0) {
@@ -126,6 +130,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (labelsMin >= 0 && !checkLabels(labelsPath, size, static_cast<std::size_t>(labelsMin), caseDir.filename().string())) return 1;
+    if (contrastMin > 0.0 && !test::checkLabelContrast(actualPath, labelsPath, contrastMin, caseDir.filename().string())) return 1;
     const fs::path expectedPath = caseDir / "expected.png";
     if (const char* update = std::getenv("UPDATE"); update && std::string(update) == "1") {
         fs::copy_file(actualPath, expectedPath, fs::copy_options::overwrite_existing);
