@@ -36,13 +36,19 @@ std::string hex(geo::Color c) {
     return s;
 }
 
-std::string number(const char* format, double v) {
+std::string twoDecimals(double v) {
     char s[32];
-    std::snprintf(s, sizeof s, format, v);
+    std::snprintf(s, sizeof s, "%.2f", v);
     return s;
 }
 
-std::string ratio(double r) { return number("%.2f:1", r); }
+std::string shortest(double v) {
+    char s[32];
+    std::snprintf(s, sizeof s, "%g", v);
+    return s;
+}
+
+std::string ratio(double r) { return twoDecimals(r) + ":1"; }
 
 // Two dash patterns read apart from the back of the room when one is solid and the other is
 // not, or when one dash is at least half as long again as the other (the gap is the same for
@@ -75,10 +81,10 @@ std::vector<std::string> pairFailures(const std::vector<Swatch>& set, const std:
             const Swatch &x = set[i], &y = set[j];
             const Worst w = worstDeltaE(x.colour, y.colour);
             const std::string pair = what + " " + x.name + " (" + hex(x.colour) + ") and " + y.name + " (" + hex(y.colour) + "): CIEDE2000 " +
-                                     number("%.2f", w.deltaE) + " under " + std::string(colour::visionName(w.vision));
+                                     twoDecimals(w.deltaE) + " under " + std::string(colour::visionName(w.vision));
             if (w.deltaE < kMinDeltaE) failures.push_back(pair + ", needs at least 10");
             else if (w.deltaE < kDashDeltaE && !dashesDiffer(x.dash, y.dash))
-                failures.push_back(pair + " is under 15, and their dashes (" + number("%g", x.dash) + " and " + number("%g", y.dash) + ") do not differ");
+                failures.push_back(pair + " is under 15, and their dashes (" + shortest(x.dash) + " and " + shortest(y.dash) + ") do not differ");
         }
     return failures;
 }
