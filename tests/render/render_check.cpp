@@ -14,9 +14,12 @@
 //                                from --labels-out, that each label is inside the image and
 //                                overlaps no other label and nothing else placement knew of:
 //                                markers, badges, callouts, captions, panels)
+//             contrast_min = 4.5   (also measures each placed label's text against its halo
+//                                   from the pixels, as rendered and washed out: support/label_contrast.hpp)
 // The viewer runs with tests/data as its working directory.
 
 #include "image_diff.hpp"
+#include "label_contrast.hpp"
 
 #include <SFML/Graphics/Image.hpp>
 #include <toml++/toml.h>
@@ -136,6 +139,7 @@ int main(int argc, char** argv) {
     // Every case checks its labels against everything else; labels_min asks for that many too.
     const std::int64_t labelsMin = std::max(t["labels_min"].value_or(std::int64_t{0}), std::int64_t{0});
     const fs::path labelsPath = fs::absolute(outDir / "labels.tsv");
+    const double contrastMin = t["contrast_min"].value_or(0.0);
     fs::remove(labelsPath);
     command += " --labels-out " + quote(labelsPath.string());
     std::printf("running: %s\n", command.c_str());
@@ -145,6 +149,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (!checkLabels(labelsPath, size, static_cast<std::size_t>(labelsMin), caseDir.filename().string())) return 1;
+    if (contrastMin > 0.0 && !test::checkLabelContrast(actualPath, labelsPath, contrastMin, caseDir.filename().string())) return 1;
     const fs::path expectedPath = caseDir / "expected.png";
     if (const char* update = std::getenv("UPDATE"); update && std::string(update) == "1") {
         fs::copy_file(actualPath, expectedPath, fs::copy_options::overwrite_existing);

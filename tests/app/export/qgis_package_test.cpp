@@ -3,6 +3,7 @@
 
 #include <geo/briefing/briefing.hpp>
 #include <geo/briefing/partnership_links.hpp>
+#include <geo/view/palette.hpp>
 
 #include <catch2/catch.hpp>
 #include <gdal_priv.h>
@@ -29,6 +30,11 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kAssets = KTMAP_ASSETS_DIR;
+
+// A colour as QGIS writes it: "r,g,b,a".
+std::string rgba(geo::Color c) {
+    return std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b) + "," + std::to_string(c.a);
+}
 
 struct TempDir {
     fs::path path;
@@ -212,8 +218,9 @@ TEST_CASE("the QGIS package holds the briefing, the base map, a default style fo
                             renderer.child("categories").children("category").end()) == static_cast<long>(kinds.size()));
         if (kinds.count("sister-cities")) {
             const pugi::xml_node line = symbolOf(renderer, "sister-cities").child("layer").next_sibling("layer");
-            CHECK(prop(line, "line_color") == "190,30,60,255");
-            CHECK(prop(line, "use_custom_dash") == "0");
+            const geo::LinkLook look = geo::loadPalette(kAssets / "palette.toml").palette.link(geo::PartnershipKind::SisterCities);
+            CHECK(prop(line, "line_color") == rgba(look.colour));
+            CHECK(prop(line, "use_custom_dash") == (look.dash > 0.0f ? "1" : "0"));
         }
         if (kinds.count("university-mou")) {
             const pugi::xml_node line = symbolOf(renderer, "university-mou").child("layer").next_sibling("layer");
@@ -226,10 +233,10 @@ TEST_CASE("the QGIS package holds the briefing, the base map, a default style fo
         CHECK(std::string(tripRenderer.attribute("attr").value()) == "trip");
         const pugi::xml_node first = tripRenderer.child("categories").child("category");
         REQUIRE(first);
-        // palette.toml's first trip colour, #D55E00; the dashed copy only where "mode" = 'flight'
+        // palette.toml's first trip colour; the dashed copy only where "mode" = 'flight'
         const pugi::xml_node symbol = symbolOf(tripRenderer, first.attribute("value").value());
         const pugi::xml_node dashed = symbol.find_child_by_attribute("layer", "class", "SimpleLine").next_sibling().next_sibling().next_sibling();
-        CHECK(prop(dashed, "line_color") == "213,94,0,255");
+        CHECK(prop(dashed, "line_color") == rgba(geo::loadPalette(kAssets / "palette.toml").palette.tripColour(0)));
         CHECK(prop(dashed, "use_custom_dash") == "1");
         CHECK(dashed.select_node(".//Option[@name='enabled']/Option[@name='expression']").node().attribute("value").value() ==
               std::string("\"mode\" = 'flight'"));
