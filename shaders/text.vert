@@ -1,0 +1,22 @@
+#version 330 core
+// The map's text: one quad per glyph, its signed distance field read from the glyph atlas.
+layout(location = 0) in vec2 a_pos;    // pixels, origin top left
+layout(location = 1) in vec2 a_texel;  // atlas texels
+layout(location = 2) in vec4 a_ink;
+layout(location = 3) in vec4 a_halo;
+layout(location = 4) in vec3 a_params; // px per unit of the field (its spread × the glyph's scale), halo width px, halo softness px
+uniform vec2 u_origin;    // the display's top left, pixels
+uniform vec2 u_size;      // the display's size, pixels
+uniform vec2 u_atlasSize; // texels
+out vec2 v_uv;
+flat out vec4 v_ink;
+flat out vec4 v_halo;
+flat out vec3 v_params;
+void main() {
+    vec2 ndc = (a_pos - u_origin) / u_size * 2.0 - 1.0;
+    gl_Position = vec4(ndc.x, -ndc.y, 0.0, 1.0);
+    v_uv = a_texel / u_atlasSize;
+    v_ink = a_ink;
+    v_halo = a_halo;
+    v_params = a_params;
+}
