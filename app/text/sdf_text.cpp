@@ -99,8 +99,14 @@ const SdfText::Run& SdfText::shape(std::string_view utf8, std::size_t slot) cons
     hb_buffer_clear_contents(buffer);
     // Bad UTF-8 becomes U+FFFD (HarfBuzz's replacement), never a crash.
     hb_buffer_add_utf8(buffer, utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
-    hb_buffer_set_language(buffer, face.language);
     hb_buffer_guess_segment_properties(buffer);
+    // The face's language for Chinese and Japanese runs only: under it a Latin run takes the
+    // CJK forms of its punctuation (a full-width ’ in "Kitakyushu’s").
+    const hb_script_t script = hb_buffer_get_script(buffer);
+    if (script == HB_SCRIPT_HAN || script == HB_SCRIPT_HIRAGANA || script == HB_SCRIPT_KATAKANA || script == HB_SCRIPT_BOPOMOFO)
+        hb_buffer_set_language(buffer, face.language);
+    else
+        hb_buffer_set_language(buffer, hb_language_from_string("en", -1));
     hb_shape(face.hb, buffer, nullptr, 0);
     unsigned count = 0;
     const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);

@@ -83,3 +83,14 @@ TEST_CASE("the palette example in assets/FORMAT.md reads without a message and c
     CHECK(load.palette.tripColour(0) == geo::Color{0xB0, 0x4A, 0x00, 255});
     CHECK(load.palette.tripColour(1) == geo::shippedPalette().tripColour(1));
 }
+
+TEST_CASE("a label halo's softness is read from [map], and a wrong one keeps the shipped value", "[palette][bad-input]") {
+    CHECK(geo::shippedPalette().map.labelHaloSoftness == 1.0f);
+    const geo::PaletteLoad soft = geo::parsePalette("[map]\nlabel_halo_softness = 2.5\n", "mine.toml");
+    CHECK(soft.diagnostics.empty());
+    CHECK(soft.palette.map.labelHaloSoftness == 2.5f);
+    const geo::PaletteLoad wrong = geo::parsePalette("[map]\nlabel_halo_softness = 20\n", "mine.toml");
+    CHECK(test::formatWithout(wrong.diagnostics, "") ==
+          std::vector<std::string>{"mine.toml:2:23: error: 'label_halo_softness' in [map] must be a number from 0 to 8 (the shipped value is used)"});
+    CHECK(wrong.palette.map.labelHaloSoftness == 1.0f);
+}
