@@ -182,10 +182,10 @@ void GlPainter::flush(ImDrawList* dl, bool opaque) {
     const auto end = static_cast<std::uint32_t>(m_indices.size());
     const std::uint32_t textEnd = m_text.indexCount();
     if (end != m_batchStart) {
-        m_batches.push_back({this, m_batchStart, end - m_batchStart, opaque, false});
+        m_batches.push_back({this, m_batchStart, end - m_batchStart, opaque, false, false});
         m_batchStart = end;
     } else if (textEnd != m_textStart) {
-        m_batches.push_back({this, m_textStart, textEnd - m_textStart, false, true});
+        m_batches.push_back({this, m_textStart, textEnd - m_textStart, false, true, m_text.takeHalo()});
         m_textStart = textEnd;
     } else {
         return;
@@ -203,7 +203,7 @@ void GlPainter::drawBatch(const Batch& batch) {
     const ImDrawData* data = ImGui::GetDrawData();
     if (!ready() || !data) return;
     if (batch.text) {
-        m_text.draw(batch.firstIndex, batch.count, {data->DisplayPos.x, data->DisplayPos.y}, {data->DisplaySize.x, data->DisplaySize.y});
+        m_text.draw(batch.firstIndex, batch.count, batch.halo, {data->DisplayPos.x, data->DisplayPos.y}, {data->DisplaySize.x, data->DisplaySize.y});
         return;
     }
     drawRange(batch.firstIndex, batch.count, batch.opaque, {data->DisplayPos.x, data->DisplayPos.y},

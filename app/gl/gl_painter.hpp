@@ -71,6 +71,7 @@ private:
         std::uint32_t firstIndex = 0, count = 0;
         bool opaque = false;
         bool text = false; // indices of m_text's, not of this painter's
+        bool halo = false; // text: some of it has a halo
     };
     void line(const geo::draw::Line& line);
     void disc(const geo::draw::Disc& disc);

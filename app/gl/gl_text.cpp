@@ -39,6 +39,7 @@ void GlText::newFrame() {
     m_vertices.clear();
     m_indices.clear();
     m_uploaded = false;
+    m_halo = false;
     m_fonts.sdf().newFrame(); // a full atlas starts again, between frames
 }
 
@@ -52,6 +53,7 @@ void GlText::add(const geo::draw::Text& t) {
     const float softness = t.halo > 0 ? std::max(m_softness, 1.0f) : 0.0f;
     const float halo = t.halo > 0 ? std::min(t.halo, std::max(reach - softness * 0.5f - 0.5f, 0.0f)) : 0.0f;
     const std::uint32_t ink = toImGui(t.ink), haloColour = halo > 0 ? toImGui(t.haloColour) : 0;
+    m_halo = m_halo || (halo > 0 && t.haloColour.visible());
     // The baseline where ImGui's font of the same size puts it: the ascender below the top.
     const float baseline = t.at.y + sdf.ascender(slot) * em;
     for (const SdfText::Placed& p : sdf.shape(t.text, slot).glyphs) {
@@ -100,7 +102,7 @@ void GlText::upload() {
     m_textureGeneration = atlas.generation();
 }
 
-void GlText::draw(std::uint32_t first, std::uint32_t count, glm::vec2 origin, glm::vec2 size) {
+void GlText::draw(std::uint32_t first, std::uint32_t count, bool halo, glm::vec2 origin, glm::vec2 size) {
     if (!ready() || count == 0) return;
     glActiveTexture(GL_TEXTURE0);
     upload();
@@ -138,6 +140,11 @@ void GlText::draw(std::uint32_t first, std::uint32_t count, glm::vec2 origin, gl
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // premultiplied
+    if (halo) {
+        glUniform1i(m_program.uniform("u_pass"), 0);
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT, nullptr);
+    }
+    glUniform1i(m_program.uniform("u_pass"), 1);
     glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT, nullptr);
     glBindVertexArray(0);
     glDeleteVertexArrays(1, &vao);

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace app {
@@ -41,8 +42,11 @@ public:
     void add(const geo::draw::Text& text);
     std::uint32_t indexCount() const { return static_cast<std::uint32_t>(m_indices.size()); }
     std::size_t vertexCount() const { return m_vertices.size(); }
-    // Draws indices [first, first + count) into the bound framebuffer (blending premultiplied).
-    void draw(std::uint32_t first, std::uint32_t count, glm::vec2 origin, glm::vec2 size);
+    // Whether text with a halo was added since the last call (a batch's halo pass is drawn only then).
+    bool takeHalo() { return std::exchange(m_halo, false); }
+    // Draws indices [first, first + count) into the bound framebuffer (blending premultiplied):
+    // the halos first when `halo`, then the glyphs.
+    void draw(std::uint32_t first, std::uint32_t count, bool halo, glm::vec2 origin, glm::vec2 size);
 
 private:
     struct Vertex {
@@ -62,6 +66,7 @@ private:
     std::vector<Vertex> m_vertices;
     std::vector<std::uint32_t> m_indices;
     bool m_uploaded = false;
+    bool m_halo = false;
 };
 
 } // namespace app
