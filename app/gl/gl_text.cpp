@@ -47,8 +47,9 @@ void GlText::add(const geo::draw::Text& t) {
     const SdfText& sdf = m_fonts.sdf();
     const std::size_t slot = m_fonts.sdfSlot(t.face);
     const float em = sdf.emPixels(m_fonts.pixelSize(t.role), slot);
-    const float scale = em / sdf.baseSize(); // screen px per atlas texel
-    const float reach = sdf.spread() * scale; // how far out of the outline the field reaches, px
+    const int tier = sdf.tier(em);
+    const float scale = em / sdf.baseSize(tier); // screen px per atlas texel
+    const float reach = sdf.spread(tier) * scale; // how far out of the outline the field reaches, px
     // The halo inside the quad (the field's reach), its soft edge included.
     const float softness = t.halo > 0 ? std::max(m_softness, 1.0f) : 0.0f;
     const float halo = t.halo > 0 ? std::min(t.halo, std::max(reach - softness * 0.5f - 0.5f, 0.0f)) : 0.0f;
@@ -57,7 +58,7 @@ void GlText::add(const geo::draw::Text& t) {
     // The baseline where ImGui's font of the same size puts it: the ascender below the top.
     const float baseline = t.at.y + sdf.ascender(slot) * em;
     for (const SdfText::Placed& p : sdf.shape(t.text, slot).glyphs) {
-        const SdfText::Glyph& g = sdf.glyph(slot, p.glyph);
+        const SdfText::Glyph& g = sdf.glyph(slot, p.glyph, tier);
         if (g.size.x == 0) continue;
         const float x0 = t.at.x + p.x * em + static_cast<float>(g.bearing.x) * scale;
         const float y0 = baseline - p.y * em - static_cast<float>(g.bearing.y) * scale;

@@ -43,16 +43,13 @@ bool SdfText::init(const void* data, std::size_t size, int tcIndex, int jpIndex,
         return false;
     }
     m_library = library;
-    FT_Int spread = kSpread;
-    FT_Property_Set(library, "sdf", "spread", &spread);
-    FT_Property_Set(library, "bsdf", "spread", &spread);
     const int indices[2] = {tcIndex, jpIndex};
     const char* languages[2] = {"zh-Hant", "ja"};
     for (int k = 0; k < 2; ++k) {
         if (indices[k] < 0) continue;
         auto* face = new Face;
         if (FT_New_Memory_Face(library, static_cast<const FT_Byte*>(data), static_cast<FT_Long>(size), indices[k], &face->ft) != 0 ||
-            !FT_IS_SCALABLE(face->ft) || FT_Set_Pixel_Sizes(face->ft, 0, kBaseSize) != 0) {
+            !FT_IS_SCALABLE(face->ft) || FT_Set_Pixel_Sizes(face->ft, 0, 16) != 0) {
             message = "The CJK font's face " + std::to_string(indices[k]) + " cannot be opened by FreeType: the map's text is drawn as bitmaps";
             delete face;
             if (k == 0) return false;
@@ -133,14 +130,20 @@ float SdfText::advance(unsigned codepoint, std::size_t slot) const {
     return static_cast<float>(hb_font_get_glyph_h_advance(face.hb, id)) / face.upem;
 }
 
-const SdfText::Glyph& SdfText::glyph(std::size_t slot, std::uint32_t id) const {
+const SdfText::Glyph& SdfText::glyph(std::size_t slot, std::uint32_t id, int tier) const {
     static const Glyph kNone;
     if (m_faces.empty()) return kNone;
     if (slot >= m_faces.size()) slot = 0;
+    tier = tier == 0 ? 0 : 1;
     auto& glyphs = m_glyphs[slot];
-    if (auto it = glyphs.find(id); it != glyphs.end() && (it->second.placed || m_atlas.full())) return it->second;
+    const std::uint64_t key = (static_cast<std::uint64_t>(tier) << 32) | id;
+    if (auto it = glyphs.find(key); it != glyphs.end() && (it->second.placed || m_atlas.full())) return it->second;
     Glyph g;
     FT_Face ft = m_faces[slot]->ft;
+    const auto library = static_cast<FT_Library>(m_library);
+    FT_Int spread = static_cast<FT_Int>(this->spread(tier));
+    FT_Property_Set(library, "bsdf", "spread", &spread);
+    FT_Set_Pixel_Sizes(ft, 0, static_cast<FT_UInt>(baseSize(tier)));
     // FreeType's SDF renderer over the glyph's anti-aliased bitmap ("bsdf"): the same field as
     // its outline renderer gives at this size, in a sixth of the time (1.3 ms against 8 for a
     // CJK glyph on this machine), which is what the first frame waits for.
@@ -161,7 +164,7 @@ const SdfText::Glyph& SdfText::glyph(std::size_t slot, std::uint32_t id) const {
         g.placed = true; // FreeType cannot render it: it stays blank, and is not tried again
         spdlog::debug("SDF text: glyph {} of face {} cannot be rendered", id, slot);
     }
-    return glyphs[id] = g;
+    return glyphs[key] = g;
 }
 
 void SdfText::newFrame() const {

@@ -55,19 +55,25 @@ public:
     const Run& shape(std::string_view utf8, std::size_t slot) const;
     // One character's advance alone, in ems (line breaking; 0 for a character the face lacks).
     float advance(unsigned codepoint, std::size_t slot) const;
-    // A glyph of face `slot`, rendered into the atlas the first time it is asked for.
-    const Glyph& glyph(std::size_t slot, std::uint32_t id) const;
+    // A glyph of face `slot` at size tier `tier`, rendered into the atlas the first time it is asked for.
+    const Glyph& glyph(std::size_t slot, std::uint32_t id, int tier) const;
     // Pixels per em for a font of `size` px (the line height ImGui's fonts of that size have:
     // ascender to descender, as FreeType's real-dimension size request makes it).
     float emPixels(float size, std::size_t slot) const;
     // The ascender, in ems.
     float ascender(std::size_t slot) const;
 
-    // The size the glyphs are rendered at (px per em) and the distance the field spans on each
-    // side of an edge (base px): a glyph drawn at `em` px is `em / baseSize()` times its texels,
-    // and its halo can reach spread × that scale beyond its outline.
-    float baseSize() const { return static_cast<float>(kBaseSize); }
-    float spread() const { return static_cast<float>(kSpread); }
+    // Glyphs are rendered at two sizes: small text (labels and badges at 1080p, up to 20 px
+    // per em) from 16 px fields, larger text (titles, captions, the projector's and the 4K
+    // export's sizes) from 24 px ones, as MapLibre's glyphs. The first frame waits for the
+    // rendering, which costs as the field's pixels: a 16 px glyph under half a 24 px one.
+    int tier(float em) const { return em <= 20.0f ? 0 : 1; }
+    // The size a tier's glyphs are rendered at (px per em) and the distance their field spans
+    // on each side of an edge (texels): a glyph drawn at `em` px is `em / baseSize()` times its
+    // texels, and its halo can reach spread × that scale beyond its outline (4 texels reach a
+    // 2 px halo at the badges' 10 px em).
+    float baseSize(int tier) const { return tier == 0 ? 16.0f : 24.0f; }
+    float spread(int tier) const { return tier == 0 ? 4.0f : 6.0f; }
 
     const SdfAtlas& atlas() const { return m_atlas; }
     // Between frames: a full atlas starts again with what the next frame asks for (the atlas
@@ -75,15 +81,11 @@ public:
     void newFrame() const;
 
 private:
-    // As MapLibre's glyphs: 24 px, enough for the strokes of CJK at the 4K caption's 66 px em;
-    // a spread of 6 px reaches a 2 px halo at the badges' 10 px em.
-    static constexpr int kBaseSize = 24;
-    static constexpr int kSpread = 6;
     struct Face;
     std::vector<Face*> m_faces;
     void* m_library = nullptr; // FT_Library
     mutable SdfAtlas m_atlas;
-    mutable std::vector<std::unordered_map<std::uint32_t, Glyph>> m_glyphs;
+    mutable std::vector<std::unordered_map<std::uint64_t, Glyph>> m_glyphs; // by tier << 32 | glyph id
     mutable std::vector<std::unordered_map<std::string, Run>> m_runs;
     mutable void* m_buffer = nullptr; // hb_buffer_t, reused
 };

@@ -59,10 +59,12 @@ TEST_CASE("the SDF text has glyphs for Latin, Traditional Chinese and Japanese",
         REQUIRE_FALSE(run.glyphs.empty());
         for (const app::SdfText::Placed& p : run.glyphs) {
             CHECK(p.glyph != 0); // not .notdef: the face has it
-            const app::SdfText::Glyph& g = sdf.glyph(slot, p.glyph);
-            CHECK(g.placed);
-            if (g.size.x == 0) continue; // the space
-            CHECK(hasInsideAndOutside(sdf.atlas(), g));
+            for (const int tier : {0, 1}) {
+                const app::SdfText::Glyph& g = sdf.glyph(slot, p.glyph, tier);
+                CHECK(g.placed);
+                if (g.size.x == 0) continue; // the space
+                CHECK(hasInsideAndOutside(sdf.atlas(), g));
+            }
         }
     }
 }
@@ -89,7 +91,9 @@ TEST_CASE("a label's measured box holds what is drawn of it", "[sdf]") {
             const glm::vec2 box = fonts().measure(text, role, face);
             const std::size_t slot = fonts().sdfSlot(face);
             const float size = fonts().pixelSize(role);
-            const float em = sdf.emPixels(size, slot), scale = em / sdf.baseSize();
+            const float em = sdf.emPixels(size, slot);
+            const int tier = sdf.tier(em);
+            const float scale = em / sdf.baseSize(tier), spread = sdf.spread(tier);
             const app::SdfText::Run& run = sdf.shape(text, slot);
             // The width is the shaped advances, with positions finer than a pixel.
             CHECK(box.x == Approx(run.advance * em));
@@ -99,12 +103,12 @@ TEST_CASE("a label's measured box holds what is drawn of it", "[sdf]") {
             // GlText places it: 1 px of leeway for side bearings such as a 'j''s.
             const float baseline = sdf.ascender(slot) * em;
             for (const app::SdfText::Placed& p : run.glyphs) {
-                const app::SdfText::Glyph& g = sdf.glyph(slot, p.glyph);
+                const app::SdfText::Glyph& g = sdf.glyph(slot, p.glyph, tier);
                 if (g.size.x == 0) continue;
-                const float x0 = p.x * em + (static_cast<float>(g.bearing.x) + sdf.spread()) * scale;
-                const float x1 = x0 + (static_cast<float>(g.size.x) - 2 * sdf.spread()) * scale;
-                const float y0 = baseline - (static_cast<float>(g.bearing.y) - sdf.spread()) * scale;
-                const float y1 = y0 + (static_cast<float>(g.size.y) - 2 * sdf.spread()) * scale;
+                const float x0 = p.x * em + (static_cast<float>(g.bearing.x) + spread) * scale;
+                const float x1 = x0 + (static_cast<float>(g.size.x) - 2 * spread) * scale;
+                const float y0 = baseline - (static_cast<float>(g.bearing.y) - spread) * scale;
+                const float y1 = y0 + (static_cast<float>(g.size.y) - 2 * spread) * scale;
                 CHECK(x0 >= -1.0f);
                 CHECK(x1 <= box.x + 1.0f);
                 CHECK(y0 >= -1.0f);
@@ -132,9 +136,9 @@ TEST_CASE("a character the font lacks and bad UTF-8 give a glyph box, never a cr
     const app::SdfText::Run& run = sdf.shape("\xF0\x9F\x98\x80", 0);
     REQUIRE(run.glyphs.size() == 1);
     CHECK(run.glyphs[0].glyph == 0);
-    CHECK(sdf.glyph(0, 0).placed);
-    CHECK(sdf.glyph(0, 0xFFFFFF).placed); // a glyph id past the face's: blank, not a crash
-    CHECK(sdf.glyph(0, 0xFFFFFF).size.x == 0);
+    CHECK(sdf.glyph(0, 0, 0).placed);
+    CHECK(sdf.glyph(0, 0xFFFFFF, 1).placed); // a glyph id past the face's: blank, not a crash
+    CHECK(sdf.glyph(0, 0xFFFFFF, 1).size.x == 0);
     const app::SdfText::Run& bad = sdf.shape("\xFF\xFE" "abc", 0);
     CHECK(bad.glyphs.size() >= 3);
     CHECK(fonts().measure("\xFF\xFE" "abc", geo::FontRole::Label, geo::Face::Chinese).x > 0.0f);
@@ -149,7 +153,7 @@ TEST_CASE("without a usable font the SDF text is not ready and answers nothing",
     CHECK_FALSE(message.empty());
     CHECK_FALSE(sdf.ready());
     CHECK(sdf.shape("Taipei", 0).glyphs.empty());
-    CHECK(sdf.glyph(0, 36).size.x == 0);
+    CHECK(sdf.glyph(0, 36, 0).size.x == 0);
     CHECK(sdf.advance('T', 0) == 0.0f);
     // A FontSet told to draw with SDF measures with ImGui's fonts then (not tested here: ImGui).
     app::SdfText never;
