@@ -8,7 +8,7 @@
 in vec2 v_uv;
 flat in vec4 v_ink;
 flat in vec4 v_halo;
-flat in vec3 v_params;
+flat in vec4 v_params;
 uniform sampler2D u_atlas;
 uniform int u_pass; // 0 the halo, 1 the ink
 out vec4 o_color; // premultiplied alpha

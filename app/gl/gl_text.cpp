@@ -76,6 +76,7 @@ void GlText::add(const geo::draw::Text& t) {
             v.p[0] = reach;
             v.p[1] = halo;
             v.p[2] = softness;
+            v.p[3] = scale;
             m_vertices.push_back(v);
         }
         m_indices.insert(m_indices.end(), {base, base + 1, base + 2, base + 1, base + 3, base + 2});
@@ -130,7 +131,7 @@ void GlText::draw(std::uint32_t first, std::uint32_t count, bool halo, glm::vec2
     glEnableVertexAttribArray(3);
     glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(Vertex, halo)));
     glEnableVertexAttribArray(4);
-    glVertexAttribPointer(4, 3, GL_FLOAT, GL_FALSE, stride, at(offsetof(Vertex, p)));
+    glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, stride, at(offsetof(Vertex, p)));
 
     m_program.use();
     glUniform2f(m_program.uniform("u_origin"), origin.x, origin.y);

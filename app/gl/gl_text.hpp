@@ -53,7 +53,7 @@ private:
         float x, y;
         float u, v;
         std::uint32_t ink, halo; // RGBA bytes
-        float p[3];
+        float p[4];
     };
     void upload();
 
