@@ -13,7 +13,7 @@ constexpr float kAa = 1.0f; // pixels of anti-aliasing room around every shape
 
 GlPainter::~GlPainter() = default; // the GL objects are released while the context is current (release())
 
-bool GlPainter::init(const std::filesystem::path& shaderDir, std::string& message) {
+bool GlPainter::init(const std::filesystem::path& shaderDir, std::string& message, bool sdfText) {
     release();
     std::string error;
     if (!m_program.load(shaderDir / "content.vert", shaderDir / "content.frag", error)) {
@@ -22,6 +22,8 @@ bool GlPainter::init(const std::filesystem::path& shaderDir, std::string& messag
     }
     glGenBuffers(1, &m_vbo);
     glGenBuffers(1, &m_ebo);
+    std::string why;
+    if (sdfText && !m_text.init(shaderDir, why)) message = why; // lines and markers here, text with ImGui
     return true;
 }
 
@@ -30,6 +32,7 @@ void GlPainter::release() {
     if (m_vbo) glDeleteBuffers(1, &m_vbo);
     if (m_ebo) glDeleteBuffers(1, &m_ebo);
     m_vbo = m_ebo = 0;
+    m_text.release();
     newFrame();
 }
 
@@ -38,7 +41,9 @@ void GlPainter::newFrame() {
     m_indices.clear();
     m_batches.clear();
     m_batchStart = 0;
+    m_textStart = 0;
     m_uploaded = false;
+    m_text.newFrame();
 }
 
 void GlPainter::paint(const geo::DisplayList& list, ImDrawList* dl) {
@@ -46,11 +51,19 @@ void GlPainter::paint(const geo::DisplayList& list, ImDrawList* dl) {
         ImGuiPainter::paint(list, dl);
         return;
     }
+    const bool sdfText = m_text.ready();
     for (const geo::DisplayItem& item : list.items) {
+        // Lines and discs, and text, are collected apart: switching from one to the other ends
+        // a batch, so that each is drawn in the list's order.
         if (const auto* l = std::get_if<geo::draw::Line>(&item)) {
+            if (m_text.indexCount() != m_textStart) flush(dl);
             line(*l);
         } else if (const auto* d = std::get_if<geo::draw::Disc>(&item)) {
+            if (m_text.indexCount() != m_textStart) flush(dl);
             disc(*d);
+        } else if (const auto* t = sdfText ? std::get_if<geo::draw::Text>(&item) : nullptr) {
+            if (m_indices.size() != m_batchStart) flush(dl);
+            m_text.add(*t);
         } else if (const auto* c = std::get_if<geo::draw::Cover>(&item)) {
             ImVec2 lo = toImGui(c->min), hi = toImGui(c->max);
             if (!c->background) {
@@ -165,10 +178,18 @@ void GlPainter::opaqueRect(ImVec2 lo, ImVec2 hi, ImU32 colour, ImDrawList* dl) {
 }
 
 void GlPainter::flush(ImDrawList* dl, bool opaque) {
+    // At most one of the two has something (paint() flushes when it switches).
     const auto end = static_cast<std::uint32_t>(m_indices.size());
-    if (end == m_batchStart) return;
-    m_batches.push_back({this, m_batchStart, end - m_batchStart, opaque});
-    m_batchStart = end;
+    const std::uint32_t textEnd = m_text.indexCount();
+    if (end != m_batchStart) {
+        m_batches.push_back({this, m_batchStart, end - m_batchStart, opaque, false, false});
+        m_batchStart = end;
+    } else if (textEnd != m_textStart) {
+        m_batches.push_back({this, m_textStart, textEnd - m_textStart, false, true, m_text.takeHalo()});
+        m_textStart = textEnd;
+    } else {
+        return;
+    }
     dl->AddCallback(&GlPainter::drawCallback, &m_batches.back());
     dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr); // ImGui's own state again for what follows
 }
@@ -181,6 +202,10 @@ void GlPainter::drawCallback(const ImDrawList*, const ImDrawCmd* cmd) {
 void GlPainter::drawBatch(const Batch& batch) {
     const ImDrawData* data = ImGui::GetDrawData();
     if (!ready() || !data) return;
+    if (batch.text) {
+        m_text.draw(batch.firstIndex, batch.count, batch.halo, {data->DisplayPos.x, data->DisplayPos.y}, {data->DisplaySize.x, data->DisplaySize.y});
+        return;
+    }
     drawRange(batch.firstIndex, batch.count, batch.opaque, {data->DisplayPos.x, data->DisplayPos.y},
               {data->DisplaySize.x, data->DisplaySize.y});
 }

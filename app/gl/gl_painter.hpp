@@ -5,7 +5,9 @@
 // whatever its casing and dashes (ImGui made six per segment and layer, and a polyline per
 // dash), a marker one square; the casing, the dashes and a marker's rings are composited in
 // the fragment shader, so every pixel is filled once instead of once per layer, with no
-// texture lookup. Everything else (text, badges, arrows) it paints as the ImGui painter does.
+// texture lookup. Text is drawn by GlText (gl/gl_text.hpp) from signed distance fields, glyph
+// and halo in one quad per glyph. Everything else (badges' boxes, arrows) it paints as the
+// ImGui painter does; text too when the text program or the CJK font is missing.
 //
 // What it collects between two ImGui items is drawn at that point of the draw list's order,
 // through a callback: panels stay above it, what ImGui drew before stays below. When the
@@ -14,6 +16,7 @@
 
 #include "content/painter.hpp"
 #include "gl/gl_program.hpp"
+#include "gl/gl_text.hpp"
 
 #include <epoxy/gl.h>
 #include <imgui.h>
@@ -28,16 +31,21 @@ namespace app {
 
 class GlPainter : public ImGuiPainter {
 public:
-    explicit GlPainter(const FontSet& fonts) : ImGuiPainter(fonts) {}
+    explicit GlPainter(const FontSet& fonts) : ImGuiPainter(fonts), m_text(fonts) {}
     ~GlPainter() override;
     GlPainter(const GlPainter&) = delete;
     GlPainter& operator=(const GlPainter&) = delete;
 
     // Builds the program and buffers (GL context current). `message`: why not, if it failed.
-    bool init(const std::filesystem::path& shaderDir, std::string& message);
+    // `sdfText` false: the text program is not built, text is drawn as the ImGui painter does.
+    bool init(const std::filesystem::path& shaderDir, std::string& message, bool sdfText = true);
     // Frees the GL objects (GL context current).
     void release();
     bool ready() const { return m_program.valid(); }
+    // The map's text is drawn from signed distance fields (else with ImGui's bitmaps).
+    bool textReady() const { return ready() && m_text.ready(); }
+    // The halo's softness, px.
+    void setHaloSoftness(float px) { m_text.setHaloSoftness(px); }
 
     // Call once per ImGui frame before painting (after ImGui::NewFrame).
     void newFrame();
@@ -48,7 +56,7 @@ public:
     void drawNow(const geo::DisplayList& list, glm::vec2 display);
 
     // Vertices of this frame (for the benchmark).
-    std::size_t vertexCount() const { return m_vertices.size(); }
+    std::size_t vertexCount() const { return m_vertices.size() + m_text.vertexCount(); }
 
 private:
     struct Vertex {
@@ -62,6 +70,8 @@ private:
         GlPainter* painter = nullptr;
         std::uint32_t firstIndex = 0, count = 0;
         bool opaque = false;
+        bool text = false; // indices of m_text's, not of this painter's
+        bool halo = false; // text: some of it has a halo
     };
     void line(const geo::draw::Line& line);
     void disc(const geo::draw::Disc& disc);
@@ -80,6 +90,8 @@ private:
     std::vector<std::uint32_t> m_indices;
     std::deque<Batch> m_batches; // stable addresses: the draw list's callbacks point at them
     std::uint32_t m_batchStart = 0; // first index of the batch being built
+    std::uint32_t m_textStart = 0;  // the same in m_text's indices
+    GlText m_text;
     bool m_uploaded = false;
 };
 

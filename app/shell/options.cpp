@@ -171,6 +171,8 @@ CommandLine parseCommandLine(int argc, char** argv) {
                  "Start with the defaults and remember nothing (the last view, language, sidebar and motion are kept otherwise)");
     cli.add_flag("--no-sidebar", options.noSidebar, "Start with the sidebar hidden (Tab shows it)");
     cli.add_flag("--no-shaders", options.noShaders, "Draw the map with the fixed-function fallback used when GLSL 3.30 is missing");
+    cli.add_flag("--bitmap-text", options.bitmapText,
+                 "Draw the map's labels, badges and captions with the interface's bitmap font instead of signed distance fields (for comparisons)");
     cli.add_option("--ui-scale", options.uiScale, "Interface scale, 1 to 3")->check(CLI::Range(1.0f, 3.0f));
     const std::string data = dataBesideExecutable();
     cli.footer("The assets folder is $KTMAP_ASSETS, else " + data + "/assets beside the executable; the shaders are in $KTMAP_SHADERS, else " +

@@ -55,7 +55,7 @@ bool Session::initGraphics(sf::Window* window) {
     std::string message;
     m_renderer.init(m_options.shadersDir, message, m_options.noShaders);
     // The content's lines and markers: with their own program where the map's build, else with ImGui.
-    if (m_renderer.usingShaders()) m_glPainter.init(m_options.shadersDir, message);
+    if (m_renderer.usingShaders()) m_glPainter.init(m_options.shadersDir, message, !m_options.bitmapText);
     lap("shaders");
     if (!message.empty()) {
         spdlog::warn("{}", message);
@@ -79,6 +79,7 @@ bool Session::initGraphics(sf::Window* window) {
     }
     for (const auto& d : messages()) m_fonts.require(d.format());
     for (const auto& a : m_document.map().attributions()) m_fonts.require(a);
+    m_fonts.useSdf(m_glPainter.textReady()); // the map's text measured as the GL painter draws it
     m_fonts.rebuildIfNeeded();
     lap("font atlas");
     if (!imgui_sfml::init(window)) {
@@ -187,6 +188,7 @@ Session::FrameStats Session::renderFrame(glm::ivec2 size, float dt) {
     m_fonts.sampleNearest(); // the atlas's texture is made by the first frame and by re-bakes
     Painter& painter = m_glPainter.ready() ? static_cast<Painter&>(m_glPainter) : static_cast<Painter&>(m_imguiPainter);
     m_glPainter.newFrame();
+    m_glPainter.setHaloSoftness(m_palette.map.labelHaloSoftness * m_content.contentScale(m_uiScale));
     painter.paint(m_layout.list, ImGui::GetBackgroundDrawList());
     if (presenting) {
         // The live tools over the content, under the panels (a detour's notes, the presenter

@@ -35,6 +35,7 @@ struct ViewerOptions {
     bool fullscreen = false;
     float uiScale = 1.0f;
     bool noShaders = false;
+    bool bitmapText = false; // the map's text with ImGui's bitmaps even where the SDF text program runs
     std::string selectSite;                          // --select: open this site's (or partnership's) notes at start
     std::vector<std::string> trips;                  // --trip: show these trips; the first is the active one
     int day = 0;                                     // --day: playback at the end of this day (1-based; 0: whole trip)

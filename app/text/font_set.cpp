@@ -8,6 +8,8 @@
 #include <imgui.h>
 #include <imgui_freetype.h>
 
+#include <spdlog/spdlog.h>
+
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
@@ -68,6 +70,10 @@ void FontSet::init(float uiScale, std::string& message) {
         message = "The CJK font file " + m_regularPath + " cannot be read, so Chinese and Japanese text cannot be shown";
         m_regularPath.clear();
     }
+    if (!m_regularPath.empty()) {
+        std::string why;
+        if (!m_sdf.init(m_regularData.data(), m_regularData.size(), m_tcIndex, m_jpIndex, why)) spdlog::warn("{}", why);
+    }
     for (unsigned cp = 0x20; cp < 0x7F; ++cp) m_codepoints.insert(cp);
     // Punctuation and symbols the interface itself uses.
     require("°·–—…×←→↑↓©§・「」『』（）、。，：；");
@@ -119,18 +125,44 @@ ImFont* FontSet::font(geo::FontRole role, geo::Face face) const {
     return badge();
 }
 
+std::size_t FontSet::sdfSlot(geo::Face face) const {
+    if (face == geo::Face::Interface) face = m_face;
+    return face == geo::Face::Japanese && m_sdf.faces() > 1 ? 1 : 0;
+}
+
+float FontSet::pixelSize(geo::FontRole role) const {
+    if (!m_regularData.data()) return 13.0f * m_scale; // ImGui's built-in font
+    switch (role) {
+    case geo::FontRole::Ui: return (m_projector ? 22.0f : 17.0f) * m_scale;
+    case geo::FontRole::Label: return (m_projector ? 30.0f : 20.0f) * m_scale;
+    case geo::FontRole::Large: return (m_projector ? 36.0f : 26.0f) * m_scale;
+    case geo::FontRole::Caption: return m_projector ? 48.0f * m_scale : pixelSize(geo::FontRole::Large);
+    case geo::FontRole::Badge: break;
+    }
+    return std::round((m_projector ? 22.0f : 17.0f) * m_scale * 0.88f);
+}
+
 glm::vec2 FontSet::measure(std::string_view text, geo::FontRole role, geo::Face face) const {
-    require(text);
+    require(text); // the bitmap fonts too: the presenter's picture of the next step draws with them
+    if (sdfDrawn(role)) {
+        const std::size_t slot = sdfSlot(face);
+        const float size = pixelSize(role);
+        return {m_sdf.shape(text, slot).advance * m_sdf.emPixels(size, slot), size};
+    }
     const ImFont* f = font(role, face);
     const ImVec2 ext = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
     return {ext.x, ext.y};
 }
 
 float FontSet::advance(unsigned codepoint, geo::FontRole role, geo::Face face) const {
+    if (sdfDrawn(role)) {
+        const std::size_t slot = sdfSlot(face);
+        return m_sdf.advance(codepoint, slot) * m_sdf.emPixels(pixelSize(role), slot);
+    }
     return font(role, face)->GetCharAdvance(static_cast<ImWchar>(codepoint));
 }
 
-float FontSet::size(geo::FontRole role, geo::Face face) const { return font(role, face)->FontSize; }
+float FontSet::size(geo::FontRole role, geo::Face face) const { return sdfDrawn(role) ? pixelSize(role) : font(role, face)->FontSize; }
 
 glm::vec2 FontMeasure::measure(std::string_view text, geo::FontRole, geo::Face) const {
     const ImVec2 ext = m_font->CalcTextSizeA(m_font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
@@ -182,16 +214,16 @@ void FontSet::build() {
         for (int f = 0; f < 2; ++f) {
             if (faces[f] < 0) continue;
             // The projector theme: labels at least 28 px and captions at least 40 px at 1920x1080.
-            m_ui[f] = add(faces[f], (m_projector ? 22.0f : 17.0f) * m_scale, m_ranges.data());
-            m_label[f] = add(faces[f], (m_projector ? 30.0f : 20.0f) * m_scale, m_ranges.data());
-            m_large[f] = add(faces[f], (m_projector ? 36.0f : 26.0f) * m_scale, m_ranges.data());
-            if (m_projector) m_caption[f] = add(faces[f], 48.0f * m_scale, m_ranges.data());
+            m_ui[f] = add(faces[f], pixelSize(geo::FontRole::Ui), m_ranges.data());
+            m_label[f] = add(faces[f], pixelSize(geo::FontRole::Label), m_ranges.data());
+            m_large[f] = add(faces[f], pixelSize(geo::FontRole::Large), m_ranges.data());
+            if (m_projector) m_caption[f] = add(faces[f], pixelSize(geo::FontRole::Caption), m_ranges.data());
         }
         // Badges (stop numbers, "+3" on a group of markers): digits and a few signs at a
         // size of their own, so that no text is drawn scaled (the atlas is sampled nearest).
         static const ImWchar badgeGlyphs[] = {0x20, 0x7E, 0xB7, 0xB7, 0};
         const int badgeFace = faces[0] >= 0 ? faces[0] : faces[1];
-        if (badgeFace >= 0) m_badge = add(badgeFace, std::round((m_projector ? 22.0f : 17.0f) * m_scale * 0.88f), badgeGlyphs);
+        if (badgeFace >= 0) m_badge = add(badgeFace, pixelSize(geo::FontRole::Badge), badgeGlyphs);
         io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
         io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     }

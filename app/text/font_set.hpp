@@ -2,9 +2,12 @@
 // The fonts ImGui draws with: Noto Sans CJK found through fontconfig, baked only for the glyphs
 // the texts on screen use (baking all of CJK at projector sizes does not fit a texture). New
 // text (a hot reload, a message) triggers a re-bake between frames. It is also how layout in
-// geo/ measures text (geo::TextMeasure): measuring a text registers its glyphs.
+// geo/ measures text (geo::TextMeasure): measuring a text registers its glyphs. The map's text
+// (every role but Ui) is measured as the GL painter draws it, from the same faces shaped by
+// HarfBuzz (SdfText), once useSdf(true) says it is drawn that way.
 
 #include "platform/mapped_file.hpp"
+#include "text/sdf_text.hpp"
 
 #include <geo/base/text_face.hpp>
 #include <geo/view/text_measure.hpp>
@@ -59,7 +62,17 @@ public:
     float uiScale() const { return m_scale; }
     void setUiScale(float scale);
 
-    // geo::TextMeasure: in the font of `role` and `face`, as ImGui draws it.
+    // The map's text drawn from signed distance fields (the GL painter's text program runs):
+    // then it is measured as it is drawn. Off, or without the CJK font, ImGui's bitmaps.
+    void useSdf(bool on) { m_sdfOn = on; }
+    bool sdfDrawn(geo::FontRole role) const { return m_sdfOn && m_sdf.ready() && role != geo::FontRole::Ui; }
+    const SdfText& sdf() const { return m_sdf; }
+    // The SDF face of `face` (the interface's face for Face::Interface).
+    std::size_t sdfSlot(geo::Face face) const;
+    // The pixel size (line height) of `role`'s font, as the bitmap fonts are baked.
+    float pixelSize(geo::FontRole role) const;
+
+    // geo::TextMeasure: in the font of `role` and `face`, as it is drawn (see useSdf).
     glm::vec2 measure(std::string_view text, geo::FontRole role, geo::Face face) const override;
     float advance(unsigned codepoint, geo::FontRole role, geo::Face face) const override;
     float size(geo::FontRole role, geo::Face face) const override;
@@ -86,6 +99,8 @@ private:
     std::array<ImFont*, 2> m_caption{};
     ImFont* m_badge = nullptr;
     bool m_projector = false;
+    SdfText m_sdf;
+    bool m_sdfOn = false;
 };
 
 // A text measure for one ImGui font (the current one of a panel), whatever role and face are asked.

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     cli.add_option("--layer", extra, "Add any OGR-readable vector file on top; repeatable");
     cli.add_option("--briefing", briefingFile, "Briefing content file; \"\" for none")->capture_default_str();
     cli.add_option("--view", view, "Also time this view held still: LON,LAT,ZOOM");
+    cli.add_flag("--bitmap-text", options.bitmapText, "The map's text with the bitmap font instead of signed distance fields (for comparisons)");
     CLI11_PARSE(cli, argc, argv);
     const bool needAssets = cli.count("--layers") == 0 || cli.count("--briefing") == 0;
     if (const std::string problem = app::missingDataMessage(needAssets, true); !problem.empty()) {

@@ -110,22 +110,28 @@ void kindTables(Reader& r, const toml::table& t, const std::string& where, const
     }
 }
 
-// A table of colours only: each key names a member.
-void colourTable(Reader& r, const toml::table& root, const char* name, std::initializer_list<std::pair<const char*, Color*>> keys) {
+// A table of colours: each key names a member (`others`: keys of other kinds it may have).
+const toml::table* colourTable(Reader& r, const toml::table& root, const char* name, std::initializer_list<std::pair<const char*, Color*>> keys,
+                               std::initializer_list<const char*> others = {}) {
     const toml::table* t = r.table(root, name);
-    if (!t) return;
+    if (!t) return nullptr;
     const std::string where = std::string("[") + name + "]";
     std::vector<std::string> known;
     for (const auto& [key, into] : keys) known.emplace_back(key);
+    for (const char* key : others) known.emplace_back(key);
     r.known(*t, known, where);
     for (const auto& [key, into] : keys) r.colour(*t, key, *into, where);
+    return t;
 }
 
 void apply(Reader& r, const toml::table& root, Palette& p) {
     r.known(root, {"map", "sites", "trips", "partnerships", "interface", "presentation", "presenter", "tools"}, "the palette");
-    colourTable(r, root, "map",
-                {{"ink", &p.map.ink}, {"paper", &p.map.paper}, {"marker_rim", &p.map.markerRim}, {"selection", &p.map.selection},
-                 {"highlight", &p.map.highlight}, {"label_halo", &p.map.labelHalo}, {"callout", &p.map.callout}});
+    if (const toml::table* t = colourTable(r, root, "map",
+                                           {{"ink", &p.map.ink}, {"paper", &p.map.paper}, {"marker_rim", &p.map.markerRim},
+                                            {"selection", &p.map.selection}, {"highlight", &p.map.highlight},
+                                            {"label_halo", &p.map.labelHalo}, {"callout", &p.map.callout}},
+                                           {"label_halo_softness"}))
+        r.number(*t, "label_halo_softness", p.map.labelHaloSoftness, 0.0, 8.0, "[map]");
     if (const toml::table* t = r.table(root, "sites"))
         kindTables<kSiteKindCount>(
             r, *t, "[sites]", {}, [](std::size_t k) { return siteKindName(static_cast<SiteKind>(k)); },

@@ -119,3 +119,14 @@ TEST_CASE("a full zoom below the quiet zoom, or a width out of range, is named a
     CHECK(load.palette.partnerships.quietWidth == 0.5f);
     CHECK(load.palette.partnerships.laneGap == 2.0f);
 }
+
+TEST_CASE("a label halo's softness is read from [map], and a wrong one keeps the shipped value", "[palette][bad-input]") {
+    CHECK(geo::shippedPalette().map.labelHaloSoftness == 1.0f);
+    const geo::PaletteLoad soft = geo::parsePalette("[map]\nlabel_halo_softness = 2.5\n", "mine.toml");
+    CHECK(soft.diagnostics.empty());
+    CHECK(soft.palette.map.labelHaloSoftness == 2.5f);
+    const geo::PaletteLoad wrong = geo::parsePalette("[map]\nlabel_halo_softness = 20\n", "mine.toml");
+    CHECK(test::formatWithout(wrong.diagnostics, "") ==
+          std::vector<std::string>{"mine.toml:2:23: error: 'label_halo_softness' in [map] must be a number from 0 to 8 (the shipped value is used)"});
+    CHECK(wrong.palette.map.labelHaloSoftness == 1.0f);
+}

@@ -34,6 +34,8 @@ inline constexpr std::size_t kPartnershipKindCount = 9; // geo::PartnershipKind 
 struct Palette {
     struct Map {
         Color ink, paper, markerRim, selection, highlight, labelHalo, callout;
+        // Pixels (at interface scale 1) over which a label's halo fades out at its edge.
+        float labelHaloSoftness = 1.0f;
     } map;
     std::array<MarkerLook, kSiteKindCount> sites{};
     struct Trips {
