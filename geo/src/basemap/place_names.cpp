@@ -149,14 +149,9 @@ PlaceNamesResult loadPlaceNames(const std::filesystem::path& file) {
 }
 
 const std::string& placeNameIn(const PlaceName& place, Language language) {
-    const std::string& own = language == Language::Zh ? place.zh : language == Language::Ja ? place.ja : place.en;
-    if (!own.empty()) return own;
-    if (!place.en.empty()) return place.en;
-    for (Language l : fallbackOrder(language)) {
-        const std::string& s = l == Language::Zh ? place.zh : l == Language::Ja ? place.ja : place.en;
-        if (!s.empty()) return s;
-    }
-    return place.en;
+    // As every text of the map falls back (geo/base/language.hpp): a Japanese audience reads a
+    // Taiwanese town in its Chinese characters before its romanisation.
+    return *pickFallback(place.zh, place.ja, place.en, language).text;
 }
 
 } // namespace geo

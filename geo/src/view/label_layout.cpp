@@ -118,7 +118,7 @@ void layoutLabels(const Frame& f, std::optional<std::size_t> hovered, const HitI
     }
     result.labels = placeLabels(requests, options);
     result.labelMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    const float halo = std::max(1.5f, 2.0f * s);
+    const float halo = std::max(1.5f, f.palette().map.labelHaloWidth * s);
     std::vector<std::pair<glm::vec2, glm::vec2>> knockouts;
     for (const PlacedLabel& l : result.labels) {
         const Text& t = texts[l.id];
@@ -159,7 +159,6 @@ void layoutPlaceNames(const Frame& f, const std::vector<KindedBox>& boxes, const
     if (!places || !places->shownAt(f.in.camera.zoom())) return;
     const float s = f.s;
     const Language language = f.in.state.language;
-    const Face face = faceOf(language);
     LabelPlacementOptions options;
     options.viewport = f.viewport;
     options.padding = 3.0 * static_cast<double>(s);
@@ -167,15 +166,21 @@ void layoutPlaceNames(const Frame& f, const std::vector<KindedBox>& boxes, const
     for (const KindedBox& b : boxes) options.blocked.push_back(b.box);
     for (const PlacedLabel& l : result.labels) options.placed.push_back(l.box);
     std::vector<LabelRequest> requests;
-    std::vector<std::size_t> which;
+    struct Name {
+        const std::string* text;
+        Face face;
+    };
+    std::vector<Name> which;
     const double margin = 40.0 * static_cast<double>(s);
     for (std::size_t i = 0; i < places->names.size() && i < places->world.size(); ++i) {
         if (!finite(places->world[i])) continue;
         const glm::dvec2 p = f.in.camera.worldToScreen(places->world[i]);
         if (p.x < -margin || p.y < -margin || p.x > f.viewport.x + margin || p.y > f.viewport.y + margin) continue;
-        const std::string& name = placeNameIn(places->names[i], language);
-        if (name.empty()) continue;
-        const glm::vec2 ext = f.in.text.measure(name, FontRole::Label, face);
+        const PlaceName& place = places->names[i];
+        const PickedText picked = pickFallback(place.zh, place.ja, place.en, language);
+        if (picked.text->empty()) continue;
+        const Face face = faceOf(picked.language); // a Taiwanese name in the Chinese face, even for a Japanese audience
+        const glm::vec2 ext = f.in.text.measure(*picked.text, FontRole::Label, face);
         LabelRequest q;
         q.id = which.size();
         q.anchor = p;
@@ -185,17 +190,19 @@ void layoutPlaceNames(const Frame& f, const std::vector<KindedBox>& boxes, const
         q.mayCrossLines = false;
         q.clearance = 16.0 * static_cast<double>(s); // room around each: a quiet layer, never a crowd
         requests.push_back(q);
-        which.push_back(i);
+        which.push_back({picked.text, face});
     }
     const std::vector<PlacedLabel> placed = placeLabels(requests, options);
     for (const PlacedLabel& l : placed) {
         draw::Text item;
         item.at = toFloat(l.box.min);
-        item.text = placeNameIn(places->names[which[l.id]], language);
+        item.text = *which[l.id].text;
         item.role = FontRole::Label;
-        item.face = face;
-        item.ink = f.palette().interface.muted; // under the briefing's dark labels in the hierarchy
-        item.halo = std::max(1.5f, 2.0f * s);
+        item.face = which[l.id].face;
+        // The map's ink: a lighter grey fell under 4.5:1 against the halo once a projector washed
+        // it out (the render cases measure it). They give way to the site labels instead.
+        item.ink = f.palette().map.ink;
+        item.halo = std::max(1.5f, f.palette().map.labelHaloWidth * s);
         item.haloColour = f.palette().map.labelHalo;
         out.add(std::move(item));
         result.placement.push_back({BoxKind::Label, l.box});

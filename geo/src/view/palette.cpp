@@ -130,8 +130,10 @@ void apply(Reader& r, const toml::table& root, Palette& p) {
                                            {{"ink", &p.map.ink}, {"paper", &p.map.paper}, {"marker_rim", &p.map.markerRim},
                                             {"selection", &p.map.selection}, {"highlight", &p.map.highlight},
                                             {"label_halo", &p.map.labelHalo}, {"callout", &p.map.callout}},
-                                           {"label_halo_softness"}))
+                                           {"label_halo_softness", "label_halo_width"})) {
         r.number(*t, "label_halo_softness", p.map.labelHaloSoftness, 0.0, 8.0, "[map]");
+        r.number(*t, "label_halo_width", p.map.labelHaloWidth, 0.5, 6.0, "[map]");
+    }
     if (const toml::table* t = r.table(root, "sites"))
         kindTables<kSiteKindCount>(
             r, *t, "[sites]", {}, [](std::size_t k) { return siteKindName(static_cast<SiteKind>(k)); },

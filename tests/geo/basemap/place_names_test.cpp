@@ -139,7 +139,8 @@ TEST_CASE("a place's name in a language: its own, else English, else any", "[pla
     geo::PlaceName zhEn;
     zhEn.zh = "竹北市";
     zhEn.en = "Zhubei";
-    CHECK(geo::placeNameIn(zhEn, geo::Language::Ja) == "Zhubei");
+    CHECK(geo::placeNameIn(zhEn, geo::Language::Ja) == "竹北市"); // its characters before its romanisation
+    CHECK(geo::placeNameIn(zhEn, geo::Language::En) == "Zhubei");
 
     geo::PlaceName zhOnly;
     zhOnly.zh = "東區";

@@ -111,7 +111,7 @@ TEST_CASE("the shipped first view: every marker drawn is 5 % clear of the window
 
         auto drawn = [&](const geo::CameraView& v) {
             const geo::Camera camera = cameraAt(v, vp);
-            const geo::ContentLayout out = geo::layoutContent({briefing, scene, state, camera, projection, palette, measure, 1.0f, panels, {}, {}});
+            const geo::ContentLayout out = geo::layoutContent({briefing, scene, state, camera, projection, palette, measure, 1.0f, panels, {}, {}, {}, nullptr});
             std::vector<std::pair<glm::dvec2, double>> discs;
             for (const geo::DisplayItem& item : out.list.items)
                 if (const auto* d = std::get_if<geo::draw::Disc>(&item)) {

@@ -41,7 +41,7 @@ struct Fixture : test::ContentFixture {
         camera.setCenter(projection.forward({125.5, 27.7})); // between Kaohsiung and Kumamoto
     }
     geo::ContentLayout layout() const {
-        return geo::layoutContent({briefing, scene, state, camera, projection, palette, measure, 1.0f, panels, {}, cursor});
+        return geo::layoutContent({briefing, scene, state, camera, projection, palette, measure, 1.0f, panels, {}, cursor, {}, nullptr});
     }
     std::size_t link(const std::string& id) const {
         return static_cast<std::size_t>(std::find(scene.linkIds.begin(), scene.linkIds.end(), id) - scene.linkIds.begin());

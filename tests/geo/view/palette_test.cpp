@@ -129,4 +129,11 @@ TEST_CASE("a label halo's softness is read from [map], and a wrong one keeps the
     CHECK(test::formatWithout(wrong.diagnostics, "") ==
           std::vector<std::string>{"mine.toml:2:23: error: 'label_halo_softness' in [map] must be a number from 0 to 8 (the shipped value is used)"});
     CHECK(wrong.palette.map.labelHaloSoftness == 1.0f);
+    // The halo's width, likewise.
+    CHECK(geo::shippedPalette().map.labelHaloWidth == 2.0f);
+    CHECK(geo::parsePalette("[map]\nlabel_halo_width = 3\n", "mine.toml").palette.map.labelHaloWidth == 3.0f);
+    const geo::PaletteLoad thin = geo::parsePalette("[map]\nlabel_halo_width = 0\n", "mine.toml");
+    CHECK(test::formatWithout(thin.diagnostics, "") ==
+          std::vector<std::string>{"mine.toml:2:20: error: 'label_halo_width' in [map] must be a number from 0.5 to 6 (the shipped value is used)"});
+    CHECK(thin.palette.map.labelHaloWidth == 2.0f);
 }

@@ -34,7 +34,8 @@ struct PlaceNamesResult {
 // a rank field the places are ranked by population, largest first.
 PlaceNamesResult loadPlaceNames(const std::filesystem::path& file);
 
-// The name to show in `language` (geo/base/language.hpp): that language's, else English, else any.
+// The name to show in `language`: that language's, else the others in geo::fallbackOrder
+// (zh → ja → en, ja → zh → en, en → zh → ja), as every text of the map.
 const std::string& placeNameIn(const PlaceName& place, Language language);
 
 } // namespace geo

@@ -36,6 +36,8 @@ struct Palette {
         Color ink, paper, markerRim, selection, highlight, labelHalo, callout;
         // Pixels (at interface scale 1) over which a label's halo fades out at its edge.
         float labelHaloSoftness = 1.0f;
+        // Pixels (at interface scale 1) of halo around a label's glyphs.
+        float labelHaloWidth = 2.0f;
     } map;
     std::array<MarkerLook, kSiteKindCount> sites{};
     struct Trips {
