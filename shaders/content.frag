@@ -17,7 +17,20 @@ vec4 over(vec4 below, vec3 rgb, float a) { return vec4(rgb * a + below.rgb * (1.
 
 void main() {
     vec4 result = vec4(0.0);
-    if (v_mode > 2.5) {
+    if (v_mode > 5.5) {
+        result = vec4(v_colour.rgb * v_colour.a, v_colour.a); // a flat fill (an arrowhead's, under its outline)
+    } else if (v_mode > 4.5) {
+        // A ring `width` px wide centred on `radius`.
+        float d = abs(length(v_local) - v_params.x);
+        result = over(result, v_colour.rgb, v_colour.a * clamp(v_params.y * 0.5 - d + 0.5, 0.0, 1.0));
+    } else if (v_mode > 3.5) {
+        // A rounded rectangle (half size, corner radius) and its outline, centred 0.5 px
+        // inside the edge as ImGui strokes one.
+        vec2 q = abs(v_local) - v_params.xy + v_params.z;
+        float sd = length(max(q, 0.0)) + min(max(q.x, q.y), 0.0) - v_params.z; // negative inside
+        result = over(result, v_colour.rgb, v_colour.a * clamp(0.5 - sd, 0.0, 1.0));
+        if (v_params.w > 0.0) result = over(result, v_casing.rgb, v_casing.a * clamp(v_params.w * 0.5 - abs(sd + 0.5) + 0.5, 0.0, 1.0));
+    } else if (v_mode > 2.5) {
         result = vec4(v_colour.rgb, 1.0);
     } else if (v_mode > 1.5) {
         float d = length(v_local);

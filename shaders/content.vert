@@ -10,7 +10,9 @@ layout(location = 4) in vec4 a_rim;    // discs: the dark rim (and, opaque, the 
 layout(location = 5) in vec4 a_params; // lines: core half width, casing half width, dash, period
                                        // discs: fill, white ring, rim and outer ring radius
 layout(location = 6) in float a_mode;  // 0 line with its casing under the gaps, 1 casing dashed too,
-                                       // 2 disc, 3 opaque fill
+                                       // 2 disc, 3 opaque fill, 4 rounded rectangle (params: half
+                                       // width and height, corner radius, outline width), 5 ring
+                                       // (radius, width), 6 flat fill
 uniform vec2 u_origin;   // the display's top left, pixels
 uniform vec2 u_size;     // the display's size, pixels
 out vec2 v_local;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstddef>
 
+#include <glm/common.hpp>
+
 namespace app {
 
 GlText::~GlText() = default; // the GL objects are released while the context is current (release())
@@ -17,18 +19,16 @@ bool GlText::init(const std::filesystem::path& shaderDir, std::string& message) 
         message = error + " — the map's text is drawn with ImGui";
         return false;
     }
-    glGenBuffers(1, &m_vbo);
-    glGenBuffers(1, &m_ebo);
+    m_stream.init();
     glGenTextures(1, &m_texture);
     return true;
 }
 
 void GlText::release() {
     m_program.reset();
-    if (m_vbo) glDeleteBuffers(1, &m_vbo);
-    if (m_ebo) glDeleteBuffers(1, &m_ebo);
+    m_stream.release();
     if (m_texture) glDeleteTextures(1, &m_texture);
-    m_vbo = m_ebo = m_texture = 0;
+    m_texture = 0;
     m_textureGeneration = 0;
     newFrame();
 }
@@ -38,12 +38,13 @@ bool GlText::ready() const { return m_program.valid() && m_fonts.sdf().ready(); 
 void GlText::newFrame() {
     m_vertices.clear();
     m_indices.clear();
-    m_uploaded = false;
+    m_stream.invalidate();
     m_halo = false;
     m_fonts.sdf().newFrame(); // a full atlas starts again, between frames
 }
 
-void GlText::add(const geo::draw::Text& t) {
+GlText::Box GlText::add(const geo::draw::Text& t) {
+    Box box{glm::vec2(1e30f), glm::vec2(-1e30f)};
     const SdfText& sdf = m_fonts.sdf();
     const std::size_t slot = m_fonts.sdfSlot(t.face);
     const float em = sdf.emPixels(m_fonts.pixelSize(t.role), slot);
@@ -63,6 +64,8 @@ void GlText::add(const geo::draw::Text& t) {
         const float x0 = t.at.x + p.x * em + static_cast<float>(g.bearing.x) * scale;
         const float y0 = baseline - p.y * em - static_cast<float>(g.bearing.y) * scale;
         const float w = static_cast<float>(g.size.x) * scale, h = static_cast<float>(g.size.y) * scale;
+        box.lo = glm::min(box.lo, glm::vec2(x0, y0));
+        box.hi = glm::max(box.hi, glm::vec2(x0 + w, y0 + h));
         const auto base = static_cast<std::uint32_t>(m_vertices.size());
         for (int k = 0; k < 4; ++k) {
             const float cx = (k & 1) ? 1.0f : 0.0f, cy = (k & 2) ? 1.0f : 0.0f;
@@ -81,6 +84,7 @@ void GlText::add(const geo::draw::Text& t) {
         }
         m_indices.insert(m_indices.end(), {base, base + 1, base + 2, base + 1, base + 3, base + 2});
     }
+    return box;
 }
 
 void GlText::upload() {
@@ -108,48 +112,29 @@ void GlText::draw(std::uint32_t first, std::uint32_t count, bool halo, glm::vec2
     if (!ready() || count == 0) return;
     glActiveTexture(GL_TEXTURE0);
     upload();
-    if (!m_uploaded) {
-        glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m_vertices.size() * sizeof(Vertex)), m_vertices.data(), GL_STREAM_DRAW);
-        m_uploaded = true;
-    }
-    // A vertex array of its own for this draw (arrays are not shared between GL contexts).
-    GLuint vao = 0;
-    glGenVertexArrays(1, &vao);
-    glBindVertexArray(vao);
-    glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_ebo);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(count * sizeof(std::uint32_t)), m_indices.data() + first, GL_STREAM_DRAW);
-    const auto stride = static_cast<GLsizei>(sizeof(Vertex));
-    auto at = [](std::size_t offset) { return reinterpret_cast<const void*>(offset); };
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(Vertex, x)));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(Vertex, u)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(Vertex, ink)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(Vertex, halo)));
-    glEnableVertexAttribArray(4);
-    glVertexAttribPointer(4, 4, GL_FLOAT, GL_FALSE, stride, at(offsetof(Vertex, p)));
-
-    m_program.use();
-    glUniform2f(m_program.uniform("u_origin"), origin.x, origin.y);
-    glUniform2f(m_program.uniform("u_size"), size.x, size.y);
-    glUniform2f(m_program.uniform("u_atlasSize"), static_cast<float>(m_textureSize.x), static_cast<float>(m_textureSize.y));
-    glUniform1i(m_program.uniform("u_atlas"), 0);
-    glBindTexture(GL_TEXTURE_2D, m_texture);
-    glEnable(GL_BLEND);
-    glBlendEquation(GL_FUNC_ADD);
-    glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // premultiplied
-    if (halo) {
-        glUniform1i(m_program.uniform("u_pass"), 0);
-        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT, nullptr);
-    }
-    glUniform1i(m_program.uniform("u_pass"), 1);
-    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT, nullptr);
-    glBindVertexArray(0);
-    glDeleteVertexArrays(1, &vao);
+    m_stream.draw(m_vertices, m_indices, first,
+                  {{2, GL_FLOAT, offsetof(Vertex, x)},
+                   {2, GL_FLOAT, offsetof(Vertex, u)},
+                   {4, GL_UNSIGNED_BYTE, offsetof(Vertex, ink)},
+                   {4, GL_UNSIGNED_BYTE, offsetof(Vertex, halo)},
+                   {4, GL_FLOAT, offsetof(Vertex, p)}},
+                  [&](const void* offset) {
+                      m_program.use();
+                      glUniform2f(m_program.uniform("u_origin"), origin.x, origin.y);
+                      glUniform2f(m_program.uniform("u_size"), size.x, size.y);
+                      glUniform2f(m_program.uniform("u_atlasSize"), static_cast<float>(m_textureSize.x), static_cast<float>(m_textureSize.y));
+                      glUniform1i(m_program.uniform("u_atlas"), 0);
+                      glBindTexture(GL_TEXTURE_2D, m_texture);
+                      glEnable(GL_BLEND);
+                      glBlendEquation(GL_FUNC_ADD);
+                      glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // premultiplied
+                      if (halo) {
+                          glUniform1i(m_program.uniform("u_pass"), 0);
+                          glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT, offset);
+                      }
+                      glUniform1i(m_program.uniform("u_pass"), 1);
+                      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT, offset);
+                  });
 }
 
 } // namespace app

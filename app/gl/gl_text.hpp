@@ -5,6 +5,7 @@
 // atlas's pixels are uploaded to a single-channel texture when glyphs were added.
 
 #include "gl/gl_program.hpp"
+#include "gl/gl_stream.hpp"
 
 #include <geo/view/display_list.hpp>
 
@@ -38,8 +39,13 @@ public:
 
     // Call once per frame before adding text.
     void newFrame();
-    // Adds `text`'s glyph quads.
-    void add(const geo::draw::Text& text);
+    // A box in screen pixels: what a draw covers.
+    struct Box {
+        glm::vec2 lo{0.0f}, hi{0.0f};
+        bool empty() const { return !(hi.x > lo.x && hi.y > lo.y); }
+    };
+    // Adds `text`'s glyph quads; the pixels they cover, halo included.
+    Box add(const geo::draw::Text& text);
     std::uint32_t indexCount() const { return static_cast<std::uint32_t>(m_indices.size()); }
     std::size_t vertexCount() const { return m_vertices.size(); }
     // Whether text with a halo was added since the last call (a batch's halo pass is drawn only then).
@@ -59,13 +65,13 @@ private:
 
     const FontSet& m_fonts;
     GlProgram m_program;
-    GLuint m_vbo = 0, m_ebo = 0, m_texture = 0;
+    GlStream m_stream;
+    GLuint m_texture = 0;
     unsigned m_textureGeneration = 0;
     glm::ivec2 m_textureSize{0};
     float m_softness = 1.0f;
     std::vector<Vertex> m_vertices;
     std::vector<std::uint32_t> m_indices;
-    bool m_uploaded = false;
     bool m_halo = false;
 };
 

@@ -112,6 +112,7 @@ public:
     struct FrameStats {
         MapRenderer::Stats map;
         double mapMs = 0, uiMs = 0; // when profiling: map drawing and the interface, GPU work included
+        std::size_t contentVertices = 0, contentDraws = 0; // the GL painter's (content and the map's text)
     };
     // Draws a frame into the bound framebuffer.
     FrameStats renderFrame(glm::ivec2 size, float dt);

@@ -213,6 +213,8 @@ Session::FrameStats Session::renderFrame(glm::ivec2 size, float dt) {
     if (presenting && m_presentation.navigator().blanked())
         ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(display.x, display.y), IM_COL32(0, 0, 0, 255));
     ImGui::Render();
+    stats.contentVertices = m_glPainter.vertexCount();
+    stats.contentDraws = m_glPainter.drawCount();
     const bool sidebar = panels.hasSidebar() && m_document.hasContent();
     const ImVec2 lo = sidebar ? ImVec2(static_cast<float>(panels.sidebar.min.x), static_cast<float>(panels.sidebar.min.y)) : ImVec2();
     const ImVec2 hi = sidebar ? ImVec2(static_cast<float>(panels.sidebar.max.x), static_cast<float>(panels.sidebar.max.y)) : ImVec2();

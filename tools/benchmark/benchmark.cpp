@@ -51,7 +51,8 @@ struct FlightRun {
     std::vector<double> labelMs;       // the layout's label placement time per frame
     std::vector<double> labels;        // labels placed per frame
     std::size_t triangles = 0, vertices = 0, maxTriangles = 0, draws = 0;
-    std::size_t uiVertices = 0, maxUiVertices = 0; // ImGui's (markers, labels, arcs, routes, panels)
+    std::size_t uiVertices = 0, maxUiVertices = 0; // ImGui's (the panels; the content's shapes and text without shaders)
+    std::size_t contentVertices = 0, contentDraws = 0; // the GL painter's (the content's shapes, the map's text)
     std::size_t sidebarFrames = 0, sidebarCopied = 0;  // frames with the sidebar; of which drawn from its copy
     std::size_t mapCopied = 0;                         // frames whose map came from its copy
 };
@@ -108,6 +109,8 @@ void printFlight(const FlightRun& run, const Key (&keys)[N], const char* indent)
     std::printf("%s%-*s: %8.0f triangles (max %zu), %8.0f vertices, %.0f draws\n", indent, width, "drawn per frame",
                 static_cast<double>(run.triangles) / n, run.maxTriangles, static_cast<double>(run.vertices) / n,
                 static_cast<double>(run.draws) / n);
+    std::printf("%s%-*s: %8.0f vertices, %.0f draws\n", indent, width, "content (shaders) drawn per frame",
+                static_cast<double>(run.contentVertices) / n, static_cast<double>(run.contentDraws) / n);
     std::printf("%s%-*s: %8.0f vertices (max %zu)\n", indent, width, "interface (ImGui) drawn per frame",
                 static_cast<double>(run.uiVertices) / n, run.maxUiVertices);
     if (run.sidebarFrames)
@@ -186,6 +189,8 @@ int runBenchmark(const ViewerOptions& inOptions, Clock::time_point mainEntered) 
                 run.draws += stats.map.ranges;
                 run.maxTriangles = std::max(run.maxTriangles, stats.map.triangles);
                 run.uiVertices += imguiVertices();
+                run.contentVertices += stats.contentVertices;
+                run.contentDraws += stats.contentDraws;
                 run.maxUiVertices = std::max(run.maxUiVertices, imguiVertices());
                 if (viewer.panelCopyLast() != PanelCache::Last::NoPanel) ++run.sidebarFrames;
                 if (viewer.panelCopyLast() == PanelCache::Last::Copied) ++run.sidebarCopied;
