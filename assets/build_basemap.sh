@@ -130,6 +130,50 @@ rl.on('line',l=>{l=l.trim();if(!l.startsWith('{"type":"Feature"'))return;if(l.en
 rl.on('close',()=>{o.write('\n]}\n');o.end();});
 JS
 
+cat > "$WORK/shapefile_out.py" <<'PY'
+"""Writes one shapefile (.shp .shx .dbf .prj .cpg, WGS 84, UTF-8) for build.py and context.py."""
+import os
+
+from osgeo import ogr, osr
+
+
+def point_count(og):
+    if og.GetGeometryCount() == 0:
+        return og.GetPointCount()
+    return sum(point_count(og.GetGeometryRef(i)) for i in range(og.GetGeometryCount()))
+
+
+def write_shapefile(path, name, gtype, fields, rows, log):
+    """rows: (attrs dict, shapely geometry) pairs; empty geometries are skipped."""
+    drv = ogr.GetDriverByName('ESRI Shapefile')
+    if os.path.exists(path):
+        drv.DeleteDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ds = drv.CreateDataSource(path)
+    lyr = ds.CreateLayer(name, srs, gtype, options=['ENCODING=UTF-8'])
+    for fname, ftype, width in fields:
+        fd = ogr.FieldDefn(fname, ftype)
+        if width:
+            fd.SetWidth(width)
+        lyr.CreateField(fd)
+    nv = 0
+    for attrs, g in rows:
+        if g.is_empty:
+            continue
+        f = ogr.Feature(lyr.GetLayerDefn())
+        for k, v in attrs.items():
+            f.SetField(k, v)
+        og = ogr.CreateGeometryFromWkb(g.wkb)
+        f.SetGeometry(og)
+        lyr.CreateFeature(f)
+        nv += point_count(og)
+    log('wrote', name, lyr.GetFeatureCount(), 'features', nv, 'vertices')
+    ds = None
+
+PY
+
 cat > "$WORK/build.py" <<'PY'
 #!/usr/bin/python3
 """Build the embedded base map shapefiles (called by assets/build_basemap.sh).
@@ -144,6 +188,7 @@ NE_GPKG: QGIS world_map.gpkg (Natural Earth admin-1, layer states_provinces) for
 """
 import json, math, os, sys
 from osgeo import ogr, osr
+from shapefile_out import write_shapefile
 from shapely.geometry import (shape, box, Point, MultiPoint, Polygon, MultiPolygon, LineString,
                               MultiLineString, GeometryCollection)
 from shapely.ops import unary_union, linemerge, polygonize, nearest_points
@@ -435,36 +480,7 @@ country_lines = fit_lines_to_land(lines_of(borders_src), land)
 # ---------------------------------------------------------------- writing
 def write(name, gtype, fields, rows):
     """rows: list of (attrs dict, shapely geometry). Writes OUT/name.shp (+shx dbf prj cpg)."""
-    path = os.path.join(OUT, name + '.shp')
-    drv = ogr.GetDriverByName('ESRI Shapefile')
-    if os.path.exists(path):
-        drv.DeleteDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    out = drv.CreateDataSource(path)
-    lyr = out.CreateLayer(name, srs, gtype, options=['ENCODING=UTF-8'])
-    for fname, ftype, width in fields:
-        fd = ogr.FieldDefn(fname, ftype)
-        if width:
-            fd.SetWidth(width)
-        lyr.CreateField(fd)
-    nv = 0
-    for attrs, g in rows:
-        if g.is_empty:
-            continue
-        f = ogr.Feature(lyr.GetLayerDefn())
-        for k, v in attrs.items():
-            f.SetField(k, v)
-        og = ogr.CreateGeometryFromWkb(g.wkb)
-        f.SetGeometry(og)
-        lyr.CreateFeature(f)
-        nv += og.GetPointCount() if og.GetGeometryCount() == 0 else sum(
-            (og.GetGeometryRef(i).GetPointCount() if og.GetGeometryRef(i).GetGeometryCount() == 0 else
-             sum(og.GetGeometryRef(i).GetGeometryRef(j).GetPointCount() for j in range(og.GetGeometryRef(i).GetGeometryCount())))
-            for i in range(og.GetGeometryCount()))
-    log('wrote', name, lyr.GetFeatureCount(), 'features', nv, 'vertices')
-    out = None
+    write_shapefile(os.path.join(OUT, name + '.shp'), name, gtype, fields, rows, log)
 
 
 S = ogr.OFTString
@@ -584,6 +600,7 @@ import sys
 import unicodedata
 
 from osgeo import ogr, osr
+from shapefile_out import write_shapefile
 from shapely.geometry import LineString, Point, box, shape
 from shapely.ops import linemerge, polylabel
 from shapely.prepared import prep
@@ -757,27 +774,7 @@ rivers.sort(key=lambda r: (r[0], r[1].coords[0]))
 
 # ---------------------------------------------------------------- writing
 def write(name, gtype, fields, rows):
-    path = os.path.join(OUT, name + '.shp')
-    drv = ogr.GetDriverByName('ESRI Shapefile')
-    if os.path.exists(path):
-        drv.DeleteDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    ds = drv.CreateDataSource(path)
-    lyr = ds.CreateLayer(name, srs, gtype, options=['ENCODING=UTF-8'])
-    for fname, ftype, width in fields:
-        fd = ogr.FieldDefn(fname, ftype)
-        if width:
-            fd.SetWidth(width)
-        lyr.CreateField(fd)
-    for attrs, g in rows:
-        f = ogr.Feature(lyr.GetLayerDefn())
-        for k, v in attrs.items():
-            f.SetField(k, v)
-        f.SetGeometry(ogr.CreateGeometryFromWkb(g.wkb))
-        lyr.CreateFeature(f)
-    log('wrote', name, lyr.GetFeatureCount(), 'features')
+    write_shapefile(os.path.join(OUT, name + '.shp'), name, gtype, fields, rows, log)
     ds = None
     with open(os.path.join(OUT, name + '.dbf'), 'r+b') as f:   # pin the .dbf date: byte-identical rebuilds
         f.seek(1)
