@@ -17,6 +17,18 @@ bool overlaps(glm::vec2 lo, glm::vec2 hi, const ScreenBox& b) {
 
 } // namespace
 
+void mergeCallouts(std::vector<EdgeCallout>& callouts) {
+    std::vector<EdgeCallout> kept;
+    kept.reserve(callouts.size());
+    for (EdgeCallout& c : callouts) {
+        const bool seen = std::any_of(kept.begin(), kept.end(), [&](const EdgeCallout& k) {
+            return k.siteId == c.siteId && k.text == c.text;
+        });
+        if (!seen) kept.push_back(std::move(c));
+    }
+    callouts = std::move(kept);
+}
+
 // Each callout stands at the edge of the free area it points through, its arrow's tip on
 // that edge and its text just inside, as near to where its line leaves as the others allow:
 // the callouts of one edge are stacked along it in the order their lines leave, clear of

@@ -65,6 +65,7 @@ ContentLayout layoutContent(const ContentLayoutInput& in) {
     DisplayList trips;
     std::vector<ScreenBox> covered; // the playback day's caption
     layoutTrips(f, trips, covered, callouts);
+    mergeCallouts(callouts);
     std::vector<ScreenBox> calloutBoxes;
     std::vector<ScreenBox> keepOut = in.blocked;
     keepOut.insert(keepOut.end(), covered.begin(), covered.end());

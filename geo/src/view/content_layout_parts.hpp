@@ -81,6 +81,11 @@ struct PlacedCallout {
     glm::vec2 tip{0.0f}, direction{1.0f, 0.0f}, at{0.0f}, size{0.0f};
 };
 constexpr float kCalloutArrow = 24.0f; // px at content scale 1
+// One callout per far place and distance: two partnerships of Miyazaki with Taichung, or
+// two legs of a trip from the same stop, leave through nearly the same point, and the
+// audience needs "Taichung 1,360 km" once. The first is kept, in its colour (the links come
+// before the trips, in the list's order); both lines still run to the edge.
+void mergeCallouts(std::vector<EdgeCallout>& callouts);
 std::vector<PlacedCallout> placeCallouts(const Frame& f, const std::vector<EdgeCallout>& callouts, const std::vector<ScreenBox>& keepOut,
                                          std::vector<ScreenBox>& boxes);
 void emitCallouts(const Frame& f, const std::vector<EdgeCallout>& callouts, const std::vector<PlacedCallout>& placed,

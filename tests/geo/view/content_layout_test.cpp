@@ -233,6 +233,29 @@ TEST_CASE("no label covers a marker, badge, arrow, callout, caption or panel, no
     CHECK(labels > 40); // the views do place labels
 }
 
+TEST_CASE("a place reached by two legs of a trip gets one callout, not one per leg", "[content-layout]") {
+    Fixture f;
+    // The delegation flies to Phoenix, back to Kumamoto University and to Phoenix again: two
+    // legs from the same stop leave the map for Phoenix, with the same name and distance.
+    geo::Trip& trip = f.briefing.trips.front();
+    REQUIRE(trip.id == "delegation");
+    REQUIRE(trip.stops.back().siteId == "phoenix");
+    for (const char* site : {"kumamoto-university", "phoenix"}) {
+        geo::Stop next;
+        next.siteId = site;
+        next.date = geo::PartialDate{2026, 3, 5};
+        next.leg = geo::LegMode::Flight;
+        trip.stops.push_back(next);
+    }
+    f.scene = geo::buildContentScene(f.briefing, f.projection, geo::LonLatBox{{110.0, 15.0}, {150.0, 45.0}});
+    f.lookAt(130.74, 32.80, 200.0);
+    geo::activateTrip(f.state, f.scene, "delegation");
+    const geo::ContentLayout out = f.layout();
+    const std::vector<std::string> plain = texts(out.list, false);
+    CHECK(std::count_if(plain.begin(), plain.end(), [](const std::string& t) { return t.rfind("Phoenix  ", 0) == 0; }) == 1);
+    CHECK(out.hits.edgeTargets.size() == 2); // its arrow and its box
+}
+
 TEST_CASE("an edge callout stands at the edge its line leaves through", "[content-layout]") {
     Fixture f;
     f.lookAt(130.74, 32.80, 200.0);
